@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Set up, build and run carnews on a Debian machine.
+#   ./build.sh demo        install what is missing, build build/, analyse the sample
+#   ./build.sh test        the same set-up, then every test (ctest)
+#   ./build.sh test-asan   every test again under AddressSanitizer + UBSan (build-asan/)
+#   ./build.sh build       set-up and build only
+# Safe to re-run: packages are installed only when missing, builds are incremental.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(build-essential cmake pkg-config libxml2-dev libpcre2-dev libcmocka-dev python3)
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+install_missing() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "build.sh: installing ${missing[*]}" >&2
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+build() {   # build DIR [cmake args...]
+    local dir=$1
+    shift
+    cmake -S . -B "$dir" "$@" >/dev/null
+    cmake --build "$dir" -j "$JOBS" -- --no-print-directory >/dev/null
+}
+
+case "${1:-demo}" in
+demo)
+    install_missing
+    build build -DCMAKE_BUILD_TYPE=Release
+    build/carnews analyze data/samples/uk_plant.txt
+    ;;
+build)
+    install_missing
+    build build -DCMAKE_BUILD_TYPE=Release
+    ;;
+test)
+    install_missing
+    build build -DCMAKE_BUILD_TYPE=Release
+    ctest --test-dir build --output-on-failure -j "$JOBS"
+    ;;
+test-asan)
+    install_missing
+    build build-asan -DCMAKE_BUILD_TYPE=Debug "-DCARNEWS_SANITIZE=address;undefined"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        ctest --test-dir build-asan --output-on-failure -j "$JOBS"
+    ;;
+*)
+    echo "usage: ./build.sh [demo|build|test|test-asan]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,184 @@
+/*
+ * carnews: analyzer for automotive-industry news.
+ *
+ * Build one cn_analyzer (it loads the gazetteers and compiles the rules),
+ * then call cn_analyze() once per article.  The analyzer is immutable once
+ * built: any number of threads may call cn_analyze() on it at the same time.
+ * Each call returns a cn_doc that owns everything it points to (one arena);
+ * cn_doc_free() releases it in one call.
+ *
+ * The library never prints, exits or aborts on bad input: every byte
+ * sequence is a valid article.  Errors come back as cn_status codes with an
+ * optional cn_error holding a message, the data file and line.
+ */
+#ifndef CARNEWS_H
+#define CARNEWS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CARNEWS_VERSION "0.1.0"
+#define CARNEWS_SCHEMA "carnews/1"
+
+typedef enum {
+    CN_OK = 0,
+    CN_ERR_NOMEM,   /* out of memory */
+    CN_ERR_IO,      /* a file could not be read */
+    CN_ERR_ARG,     /* bad argument from the caller */
+    CN_ERR_DATA,    /* a gazetteer file is malformed */
+    CN_ERR_RULE,    /* a rule pattern does not compile */
+    CN_ERR_LIMIT    /* input larger than CN_MAX_INPUT */
+} cn_status;
+
+/* Inputs above this size are refused with CN_ERR_LIMIT: it bounds memory
+ * per document (the arena holds a few copies' worth of the text). */
+#define CN_MAX_INPUT ((size_t)256 * 1024 * 1024)
+
+typedef struct {
+    cn_status code;
+    char message[512];  /* for data errors: "file:line: reason" */
+} cn_error;
+
+/* Human-readable name of a status code; never NULL. */
+const char *cn_strerror(cn_status code);
+
+/* ---- analyzer ------------------------------------------------------- */
+
+typedef struct cn_analyzer cn_analyzer;
+
+typedef struct {
+    /* Folder with the built-in data files; NULL = the compiled-in default
+     * (build tree, then install prefix). */
+    const char *data_dir;
+    /* Extra folders whose files add to or override the built-in ones, in
+     * order (later wins).  May be NULL when n_user_dirs is 0. */
+    const char *const *user_dirs;
+    size_t n_user_dirs;
+} cn_options;
+
+/* Load data and compile rules.  On failure *out is NULL and err (if not
+ * NULL) says which file and line. */
+cn_status cn_analyzer_new(const cn_options *opts, cn_analyzer **out,
+                          cn_error *err);
+void cn_analyzer_free(cn_analyzer *a);   /* NULL is a no-op */
+
+/* Folder the built-in data was read from (owned by the analyzer). */
+const char *cn_analyzer_data_dir(const cn_analyzer *a);
+
+/* Check that the data files in dir parse; nothing else is loaded. */
+cn_status cn_data_check(const char *dir, cn_error *err);
+
+/* ---- analysis ------------------------------------------------------- */
+
+typedef enum { CN_INPUT_AUTO = 0, CN_INPUT_TEXT, CN_INPUT_HTML } cn_input_kind;
+
+typedef enum {
+    CN_ENT_BRAND = 0, CN_ENT_MODEL, CN_ENT_PLANT, CN_ENT_PERSON,
+    CN_ENT_ORGANIZATION, CN_ENT_PLACE, CN_ENT_TYPE_COUNT
+} cn_entity_type;
+
+/* "brand", "model", ... as in the JSON output. */
+const char *cn_entity_type_name(cn_entity_type t);
+
+typedef struct {
+    size_t start, end;      /* byte offsets into cn_result.text, end exclusive */
+} cn_mention;
+
+typedef struct {
+    cn_entity_type type;
+    const char *name;       /* canonical name */
+    const cn_mention *mentions;
+    size_t n_mentions;
+    /* Attributes; NULL when unknown or not applicable to the type.
+     *   brand: parent, country      model: brand
+     *   plant: owner, location, country
+     *   person: role, organization  organization: kind
+     *   place: kind, country */
+    const char *parent, *country, *brand, *owner, *location;
+    const char *role, *organization, *kind;
+} cn_entity;
+
+typedef struct {
+    const char *kind;       /* sales, production, ..., change, other */
+    double value;
+    const char *unit;       /* vehicles, units, jobs, percent, GBP, ... */
+    const char *qualifier;  /* "more than", "about", ... or NULL */
+    const char *subject;    /* canonical entity name or NULL */
+    const char *region;     /* canonical place name or NULL */
+    const char *period;     /* "2024", "2024-08", "2024-H1", text, or NULL */
+    size_t start, end;      /* span of the figure's text */
+    size_t sentence;        /* index of its sentence, from 0 */
+} cn_figure;
+
+typedef struct {
+    const char *speaker;    /* canonical entity name or NULL */
+    size_t start, end;      /* the quoted words, without the marks */
+} cn_quote;
+
+typedef struct {
+    size_t bytes, paragraphs, sentences, words;
+} cn_stats;
+
+enum { CN_WARN_INVALID_UTF8 = 1u << 0, CN_WARN_UTF16 = 1u << 1 };
+
+typedef struct {
+    const char *text;       /* the analysed text (UTF-8, NUL-terminated) */
+    size_t text_len;
+    const char *format;     /* "text" or "html" */
+    const char *title, *published, *author, *site;  /* NULL when unknown */
+    cn_stats stats;
+    const cn_entity *entities;  size_t n_entities;  /* sorted by first offset */
+    const cn_figure *figures;   size_t n_figures;   /* sorted by start */
+    const cn_quote *quotes;     size_t n_quotes;    /* sorted by start */
+    unsigned warnings;      /* CN_WARN_* */
+} cn_result;
+
+typedef struct cn_doc cn_doc;
+
+/* Analyse len bytes of one article.  name (may be NULL) helps to tell
+ * HTML from text by its extension.  Thread-safe for a shared analyzer. */
+cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
+                     cn_input_kind kind, const char *name, cn_doc **out,
+                     cn_error *err);
+
+/* The results; valid until cn_doc_free(). */
+const cn_result *cn_doc_result(const cn_doc *d);
+void cn_doc_free(cn_doc *d);            /* NULL is a no-op */
+
+/* ---- reports -------------------------------------------------------- */
+
+typedef enum { CN_FORMAT_JSON = 0, CN_FORMAT_JSONL, CN_FORMAT_TEXT,
+               CN_FORMAT_TSV } cn_format;
+
+/* Bits of cn_report_options.types; 0 means everything. */
+enum {
+    CN_TYPE_BRAND = 1u << CN_ENT_BRAND,
+    CN_TYPE_MODEL = 1u << CN_ENT_MODEL,
+    CN_TYPE_PLANT = 1u << CN_ENT_PLANT,
+    CN_TYPE_PERSON = 1u << CN_ENT_PERSON,
+    CN_TYPE_ORGANIZATION = 1u << CN_ENT_ORGANIZATION,
+    CN_TYPE_PLACE = 1u << CN_ENT_PLACE,
+    CN_TYPE_FIGURE = 1u << 6,
+    CN_TYPE_QUOTE = 1u << 7
+};
+
+typedef struct {
+    unsigned types;   /* CN_TYPE_* mask, 0 = all */
+    int color;        /* text format: ANSI colour */
+    int tsv_header;   /* tsv: start with the header row */
+} cn_report_options;
+
+/* Render one document.  Returns a malloc'd NUL-terminated string (free()
+ * it) and its length in *len, or NULL when out of memory.  source is the
+ * path as given ("-" for stdin).  json ends with a newline; jsonl is one
+ * line. */
+char *cn_report_render(const cn_doc *d, const char *source, cn_format fmt,
+                       const cn_report_options *opts, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,249 @@
+/* The analyzer: data loading, and the pipeline ingest -> segment ->
+ * extract -> results for one document. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "doc.h"
+#include "ingest.h"
+#include "tsv.h"
+
+#ifndef CARNEWS_SOURCE_DATA_DIR
+#define CARNEWS_SOURCE_DATA_DIR "data"
+#endif
+#ifndef CARNEWS_INSTALL_DATA_DIR
+#define CARNEWS_INSTALL_DATA_DIR "/usr/local/share/carnews"
+#endif
+
+const char *cn_strerror(cn_status code)
+{
+    switch (code) {
+    case CN_OK: return "success";
+    case CN_ERR_NOMEM: return "out of memory";
+    case CN_ERR_IO: return "input/output error";
+    case CN_ERR_ARG: return "invalid argument";
+    case CN_ERR_DATA: return "malformed data file";
+    case CN_ERR_RULE: return "bad rule";
+    case CN_ERR_LIMIT: return "input too large";
+    }
+    return "unknown error";
+}
+
+const char *cn_entity_type_name(cn_entity_type t)
+{
+    static const char *const names[] = {"brand", "model", "plant", "person",
+                                        "organization", "place"};
+    return (unsigned)t < CN_ENT_TYPE_COUNT ? names[t] : "unknown";
+}
+
+/*** Data folder ***/
+
+static int is_data_dir(const char *dir)
+{
+    char path[PATH_MAX];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/brands.tsv", dir);
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The installed binary looks beside itself first (prefix/bin ->
+ * prefix/share/carnews), so a relocated install still finds its data;
+ * then the source tree it was built from; then the configured prefix. */
+static char *default_data_dir(void)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            char cand[PATH_MAX + 32];
+            snprintf(cand, sizeof cand, "%s/../share/carnews", exe);
+            if (is_data_dir(cand))
+                return strdup(cand);
+        }
+    }
+    if (is_data_dir(CARNEWS_SOURCE_DATA_DIR))
+        return strdup(CARNEWS_SOURCE_DATA_DIR);
+    return strdup(CARNEWS_INSTALL_DATA_DIR);
+}
+
+cn_status cn_analyzer_new(const cn_options *opts, cn_analyzer **out, cn_error *err)
+{
+    if (err)
+        memset(err, 0, sizeof *err);
+    if (!out)
+        return CN_ERR_ARG;
+    *out = NULL;
+    cn_analyzer *a = calloc(1, sizeof *a);
+    if (!a)
+        return CN_ERR_NOMEM;
+    a->data_dir = opts && opts->data_dir ? strdup(opts->data_dir) : default_data_dir();
+    if (!a->data_dir) {
+        free(a);
+        return CN_ERR_NOMEM;
+    }
+    const char *const *user = opts ? opts->user_dirs : NULL;
+    size_t n_user = opts ? opts->n_user_dirs : 0;
+    cn_status st = gz_load(&a->gaz, a->data_dir, user, n_user, err);
+    if (st == CN_OK)
+        st = rx_load(&a->rx, a->data_dir, user, n_user, err);
+    if (st != CN_OK) {
+        cn_analyzer_free(a);
+        return st;
+    }
+    *out = a;
+    return CN_OK;
+}
+
+void cn_analyzer_free(cn_analyzer *a)
+{
+    if (!a)
+        return;
+    gz_free(a->gaz);
+    rx_free(a->rx);
+    free(a->data_dir);
+    free(a);
+}
+
+const char *cn_analyzer_data_dir(const cn_analyzer *a) { return a->data_dir; }
+
+cn_status cn_data_check(const char *dir, cn_error *err)
+{
+    cn_status st = gz_check_dir(dir, err);
+    return st ? st : rx_check_dir(dir, err);
+}
+
+/*** Documents ***/
+
+static int by_first_offset(const void *x, const void *y)
+{
+    const cn_entity *a = x, *b = y;
+    size_t sa = a->n_mentions ? a->mentions[0].start : 0;
+    size_t sb = b->n_mentions ? b->mentions[0].start : 0;
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
+    return (int)a->type - (int)b->type;
+}
+
+static int by_start_fig(const void *x, const void *y)
+{
+    const cn_figure *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static int by_start_quote(const void *x, const void *y)
+{
+    const cn_quote *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static int finish_results(cn_doc *d)
+{
+    cn_result *r = &d->res;
+    cn_entity *ents = arena_alloc(&d->mem, sizeof *ents * (d->n_ents + 1));
+    if (!ents)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < d->n_ents; i++) {
+        entity_build *b = &d->ents[i];
+        if (!b->n_mentions)
+            continue;       /* dropped while merging */
+        ents[n] = b->pub;
+        ents[n].mentions = b->mentions;
+        ents[n].n_mentions = b->n_mentions;
+        n++;
+    }
+    qsort(ents, n, sizeof *ents, by_first_offset);
+    r->entities = ents;
+    r->n_entities = n;
+    qsort(d->figs, d->n_figs, sizeof *d->figs, by_start_fig);
+    r->figures = d->figs;
+    r->n_figures = d->n_figs;
+    qsort(d->quotes, d->n_quotes, sizeof *d->quotes, by_start_quote);
+    r->quotes = d->quotes;
+    r->n_quotes = d->n_quotes;
+    return 0;
+}
+
+static char *dup_opt(cn_doc *d, const char *s)
+{
+    return s ? arena_strdup(&d->mem, s) : NULL;
+}
+
+cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
+                     cn_input_kind kind, const char *name, cn_doc **out,
+                     cn_error *err)
+{
+    if (err)
+        memset(err, 0, sizeof *err);
+    if (!a || !out || (!bytes && len))
+        return CN_ERR_ARG;
+    *out = NULL;
+    if (len > CN_MAX_INPUT) {
+        cn_error_set(err, CN_ERR_LIMIT, "input of %zu bytes is over the %zu MiB limit",
+                     len, CN_MAX_INPUT >> 20);
+        return CN_ERR_LIMIT;
+    }
+    cn_doc *d = calloc(1, sizeof *d);
+    if (!d)
+        return CN_ERR_NOMEM;
+    arena_init(&d->mem);
+    d->an = a;
+    ing_doc ing;
+    ing_mode mode = kind == CN_INPUT_TEXT ? ING_MODE_TEXT
+                  : kind == CN_INPUT_HTML ? ING_MODE_HTML : ING_MODE_AUTO;
+    if (ing_run(bytes ? bytes : "", len, name, mode, &ing) != 0)
+        goto nomem;
+    cn_result *r = &d->res;
+    char *text = arena_strndup(&d->mem, ing.text ? ing.text : "", ing.len);
+    r->text = text;
+    r->text_len = ing.len;
+    r->format = ing.format == ING_FORMAT_HTML ? "html" : "text";
+    r->title = dup_opt(d, ing.title);
+    r->published = dup_opt(d, ing.published);
+    r->author = dup_opt(d, ing.author);
+    r->site = dup_opt(d, ing.site);
+    r->warnings = (ing.warnings & ING_WARN_INVALID_UTF8 ? CN_WARN_INVALID_UTF8 : 0) |
+                  (ing.warnings & ING_WARN_UTF16 ? CN_WARN_UTF16 : 0);
+    ing_doc_release(&ing);
+    if (!text || r->text_len > UINT32_MAX - 1)
+        goto nomem;
+    if (seg_run(text, r->text_len, &d->mem, &d->seg))
+        goto nomem;
+    r->stats.bytes = r->text_len;
+    r->stats.paragraphs = d->seg.n_paras;
+    r->stats.sentences = d->seg.n_sents;
+    r->stats.words = d->seg.words;
+    d->tok_entity = arena_alloc(&d->mem, sizeof(uint32_t) * (d->seg.n_toks + 1));
+    d->scratch = rx_scratch_new(a->rx);
+    if (!d->tok_entity || !d->scratch)
+        goto nomem;
+    if (ex_entities(d) || ex_figures(d) || ex_quotes(d) || finish_results(d))
+        goto nomem;
+    rx_scratch_free(d->scratch);
+    d->scratch = NULL;
+    u64map_release(&d->ent_index);
+    *out = d;
+    return CN_OK;
+nomem:
+    cn_doc_free(d);
+    cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    return CN_ERR_NOMEM;
+}
+
+const cn_result *cn_doc_result(const cn_doc *d) { return &d->res; }
+
+void cn_doc_free(cn_doc *d)
+{
+    if (!d)
+        return;
+    rx_scratch_free(d->scratch);
+    u64map_release(&d->ent_index);
+    arena_release(&d->mem);
+    free(d);
+}

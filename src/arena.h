@@ -1,0 +1,22 @@
+/* Bump allocator: one per document, freed in one call. */
+#ifndef CN_ARENA_H
+#define CN_ARENA_H
+#include <stddef.h>
+
+typedef struct arena_block arena_block;
+typedef struct {
+    arena_block *head;
+    size_t used_bytes;   /* total handed out, for statistics */
+} arena;
+
+void arena_init(arena *a);
+void arena_release(arena *a);
+/* Zeroed memory aligned for any type; NULL when out of memory. */
+void *arena_alloc(arena *a, size_t size);
+/* Copy of s[0..len) with a NUL added. */
+char *arena_strndup(arena *a, const char *s, size_t len);
+char *arena_strdup(arena *a, const char *s);
+/* Grow an array held in the arena: returns a copy with room for new_cap
+ * elements (the old block is simply abandoned). */
+void *arena_grow(arena *a, void *old, size_t elem, size_t old_n, size_t new_cap);
+#endif

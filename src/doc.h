@@ -1,0 +1,66 @@
+/* The document as the extraction stages see it: one arena owning the
+ * text, its segmentation and the results. */
+#ifndef CN_DOC_H
+#define CN_DOC_H
+#include "arena.h"
+#include "carnews/carnews.h"
+#include "gazetteer.h"
+#include "rules.h"
+#include "segment.h"
+#include "u64map.h"
+
+struct cn_analyzer {
+    gazetteer *gaz;
+    rules *rx;
+    char *data_dir;
+};
+
+/* An entity mention before merging: tokens [tok, tok + ntok). */
+typedef struct {
+    uint32_t tok, ntok;
+    uint32_t entity;        /* index into the doc's entity list */
+} mention_ref;
+
+/* Entity under construction. */
+typedef struct {
+    cn_entity pub;
+    cn_mention *mentions;
+    size_t n_mentions, cap_mentions;
+    const gz_entry *gz;     /* gazetteer entry, NULL for pattern finds */
+    size_t first_start;
+} entity_build;
+
+struct cn_doc {
+    arena mem;
+    const cn_analyzer *an;
+    cn_result res;
+    segmentation seg;
+    entity_build *ents;
+    size_t n_ents, cap_ents;
+    u64map ent_index;       /* hash of (type, name) -> entity index */
+    /* Per token: entity index + 1 of the mention covering it, 0 if none. */
+    uint32_t *tok_entity;
+    cn_figure *figs;
+    size_t n_figs, cap_figs;
+    cn_quote *quotes;
+    size_t n_quotes, cap_quotes;
+    rx_scratch *scratch;
+};
+
+/* Extraction stages (extract_*.c).  Each returns 0, or -1 when out of memory. */
+int ex_entities(cn_doc *d);
+int ex_people(cn_doc *d);               /* called by ex_entities */
+/* Person name starting at token i: its length in tokens, 0 if none. */
+size_t ex_person_at(cn_doc *d, size_t i);
+int ex_figures(cn_doc *d);
+int ex_quotes(cn_doc *d);
+
+/* Shared helpers (extract_common.c). */
+int ex_add_mention(cn_doc *d, cn_entity_type type, const char *name,
+                   size_t tok, size_t ntok, const gz_entry *gz, size_t *index);
+entity_build *ex_find_entity(cn_doc *d, cn_entity_type type, const char *name);
+int ex_tok_is(const cn_doc *d, size_t i, const char *word);
+int ex_tok_is_ci(const cn_doc *d, size_t i, const char *word);
+/* Entity (index + 1) covering token i, 0 if none. */
+uint32_t ex_entity_at(const cn_doc *d, size_t i);
+#endif

@@ -1,0 +1,113 @@
+/* Helpers shared by the extraction stages: entities under construction
+ * and token tests. */
+#include <string.h>
+
+#include "doc.h"
+
+static uint64_t entity_key(cn_entity_type type, const char *name)
+{
+    return seg_hash_combine(seg_hash_folded(name, strlen(name)), (uint64_t)type + 1);
+}
+
+entity_build *ex_find_entity(cn_doc *d, cn_entity_type type, const char *name)
+{
+    const uint32_t *v = u64map_get(&d->ent_index, entity_key(type, name));
+    if (v && d->ents[*v].pub.type == type && strcmp(d->ents[*v].pub.name, name) == 0)
+        return &d->ents[*v];
+    return NULL;
+}
+
+static entity_build *new_entity(cn_doc *d, cn_entity_type type, const char *name)
+{
+    if (d->n_ents == d->cap_ents) {
+        size_t cap = d->cap_ents ? d->cap_ents * 2 : 32;
+        entity_build *p = arena_grow(&d->mem, d->ents, sizeof *p, d->n_ents, cap);
+        if (!p)
+            return NULL;
+        d->ents = p;
+        d->cap_ents = cap;
+    }
+    entity_build *e = &d->ents[d->n_ents++];
+    memset(e, 0, sizeof *e);
+    e->pub.type = type;
+    e->pub.name = arena_strdup(&d->mem, name);
+    if (!e->pub.name ||
+        u64map_put(&d->ent_index, entity_key(type, name), (uint32_t)(d->n_ents - 1)))
+        return NULL;
+    return e;
+}
+
+int ex_add_mention(cn_doc *d, cn_entity_type type, const char *name,
+                   size_t tok, size_t ntok, const gz_entry *gz, size_t *index)
+{
+    entity_build *e = ex_find_entity(d, type, name);
+    if (!e && !(e = new_entity(d, type, name)))
+        return -1;
+    if (gz && !e->gz)
+        e->gz = gz;
+    const token *t = d->seg.toks;
+    size_t start = t[tok].start, end = t[tok + ntok - 1].end;
+    /* The same span may be offered twice (two rules): keep one. */
+    for (size_t i = 0; i < e->n_mentions; i++)
+        if (e->mentions[i].start == start && e->mentions[i].end == end)
+            goto done;
+    if (e->n_mentions == e->cap_mentions) {
+        size_t cap = e->cap_mentions ? e->cap_mentions * 2 : 4;
+        cn_mention *m = arena_grow(&d->mem, e->mentions, sizeof *m, e->n_mentions, cap);
+        if (!m)
+            return -1;
+        e->mentions = m;
+        e->cap_mentions = cap;
+    }
+    /* Keep mentions sorted by offset (stages add them out of order). */
+    size_t at = e->n_mentions;
+    while (at > 0 && e->mentions[at - 1].start > start) {
+        e->mentions[at] = e->mentions[at - 1];
+        at--;
+    }
+    e->mentions[at].start = start;
+    e->mentions[at].end = end;
+    e->n_mentions++;
+done:;
+    size_t idx = (size_t)(e - d->ents);
+    for (size_t i = tok; i < tok + ntok; i++)
+        d->tok_entity[i] = (uint32_t)idx + 1;
+    if (index)
+        *index = idx;
+    return 0;
+}
+
+uint32_t ex_entity_at(const cn_doc *d, size_t i)
+{
+    return i < d->seg.n_toks ? d->tok_entity[i] : 0;
+}
+
+int ex_tok_is(const cn_doc *d, size_t i, const char *word)
+{
+    if (i >= d->seg.n_toks)
+        return 0;
+    const token *t = &d->seg.toks[i];
+    size_t n = strlen(word);
+    return t->end - t->start == n && memcmp(d->res.text + t->start, word, n) == 0;
+}
+
+int ex_tok_is_ci(const cn_doc *d, size_t i, const char *word)
+{
+    if (i >= d->seg.n_toks)
+        return 0;
+    const token *t = &d->seg.toks[i];
+    size_t n = strlen(word);
+    if (t->end - t->start != n)
+        return 0;
+    const char *s = d->res.text + t->start;
+    for (size_t k = 0; k < n; k++) {
+        char a = s[k], b = word[k];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a + 32);
+        if (b >= 'A' && b <= 'Z')
+            b = (char)(b + 32);
+        if (a != b)
+            return 0;
+    }
+    return 1;
+}

@@ -1,0 +1,289 @@
+/* Figures: numbers that carry industry news, with kind, unit, subject,
+ * region and period. */
+#include <math.h>
+#include <string.h>
+
+#include "doc.h"
+#include "numbers.h"
+
+#define MAX_KIND_HITS 64
+#define PERIOD_MAX 48
+/* Bare counts below this are ordinals of speech ("two sites"), not news. */
+#define MIN_BARE_COUNT 50
+
+typedef enum { U_COUNT, U_MONEY, U_PERCENT, U_OTHER } unit_class;
+
+static int kind_allowed(const char *kind, unit_class uc)
+{
+    static const char *const money[] = {"investment", "price", "revenue", "profit",
+                                        "sales", "other", NULL};
+    static const char *const count[] = {"sales", "production", "registrations",
+                                        "deliveries", "exports", "capacity", "jobs",
+                                        "other", "change", NULL};
+    static const char *const percent[] = {"market-share", "change", "sales",
+                                          "production", "registrations", "deliveries",
+                                          "exports", "other", "profit", NULL};
+    const char *const *list = uc == U_MONEY ? money : uc == U_PERCENT ? percent : count;
+    if (uc == U_OTHER)
+        return strcmp(kind, "capacity") == 0 || strcmp(kind, "other") == 0;
+    for (; *list; list++)
+        if (strcmp(kind, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static size_t gap(size_t a0, size_t a1, size_t b0, size_t b1)
+{
+    if (b1 <= a0)
+        return a0 - b1;
+    if (b0 >= a1)
+        return b0 - a1;
+    return 0;
+}
+
+/* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
+static const char *figure_kind(const rx_hit *h, size_t nh, size_t base, size_t x0,
+                               size_t x1, unit_class uc, int *loss)
+{
+    const char *best = NULL;
+    size_t best_gap = (size_t)-1;
+    *loss = 0;
+    for (size_t k = 0; k < nh; k++) {
+        const char *kind = h[k].label;
+        int is_loss = strcmp(kind, "loss") == 0;
+        if (is_loss)
+            kind = "profit";
+        if (!kind_allowed(kind, uc))
+            continue;
+        size_t g = gap(x0, x1, base + h[k].start, base + h[k].end);
+        /* Keywords after the number ("16,617 cars sold") read as closely
+         * as those before it ("sold 16,617"); change words only count
+         * when they touch the number. */
+        if (strcmp(kind, "change") == 0 && g > 12)
+            continue;
+        if (g < best_gap) {
+            best_gap = g;
+            best = kind;
+            *loss = is_loss;
+        }
+    }
+    if (best && uc == U_MONEY && strcmp(best, "sales") == 0)
+        best = "revenue";
+    return best ? best : "other";
+}
+
+/* Entity (index) of the given types nearest to byte range [x0,x1) within
+ * tokens [tb, te); SIZE_MAX if none. */
+static size_t nearest_entity(const cn_doc *d, size_t tb, size_t te, size_t x0,
+                             size_t x1, unsigned type_mask, int prefer_left)
+{
+    size_t best = (size_t)-1, best_gap = (size_t)-1;
+    for (size_t k = tb; k < te; k++) {
+        uint32_t e = ex_entity_at(d, k);
+        if (!e || !(type_mask & (1u << d->ents[e - 1].pub.type)))
+            continue;
+        const token *t = &d->seg.toks[k];
+        size_t g = gap(x0, x1, t->start, t->end);
+        if (prefer_left && t->start >= x1)
+            g = g * 2 + 8;  /* subjects mostly come first in English */
+        if (g < best_gap) {
+            best_gap = g;
+            best = e - 1;
+        }
+    }
+    return best;
+}
+
+static const char *subject_name(const cn_doc *d, size_t e)
+{
+    if (e == (size_t)-1)
+        return NULL;
+    const cn_entity *p = &d->ents[e].pub;
+    if (p->type == CN_ENT_PLANT && p->owner)
+        return p->owner;
+    if (p->type == CN_ENT_MODEL && p->brand)
+        return p->brand;
+    return p->name;
+}
+
+#define SUBJECT_TYPES ((1u << CN_ENT_BRAND) | (1u << CN_ENT_ORGANIZATION) | \
+                       (1u << CN_ENT_PLANT) | (1u << CN_ENT_MODEL))
+
+/* The article's most mentioned brand: the default subject. */
+static const char *main_brand(const cn_doc *d)
+{
+    size_t best = 0;
+    const char *name = NULL;
+    for (size_t i = 0; i < d->n_ents; i++)
+        if (d->ents[i].pub.type == CN_ENT_BRAND && d->ents[i].n_mentions > best) {
+            best = d->ents[i].n_mentions;
+            name = d->ents[i].pub.name;
+        }
+    return name;
+}
+
+static int push_figure(cn_doc *d, const cn_figure *f)
+{
+    if (d->n_figs == d->cap_figs) {
+        size_t cap = d->cap_figs ? d->cap_figs * 2 : 16;
+        cn_figure *p = arena_grow(&d->mem, d->figs, sizeof *p, d->n_figs, cap);
+        if (!p)
+            return -1;
+        d->figs = p;
+        d->cap_figs = cap;
+    }
+    d->figs[d->n_figs++] = *f;
+    return 0;
+}
+
+static size_t tok_at_byte(const cn_doc *d, size_t tb, size_t te, size_t byte)
+{
+    for (size_t k = tb; k < te; k++)
+        if (d->seg.toks[k].end > byte)
+            return k;
+    return te;
+}
+
+static int skip_number(const cn_doc *d, const sentence *s, const num_expr *x)
+{
+    if (x->flags & (NUM_YEAR | NUM_TIME | NUM_ORDINAL | NUM_DECADE))
+        return 1;
+    size_t k = tok_at_byte(d, s->tok_begin, s->tok_end, x->num_start);
+    uint32_t e = ex_entity_at(d, k);
+    if (e) {
+        cn_entity_type ty = d->ents[e - 1].pub.type;
+        if (ty != CN_ENT_PLACE && ty != CN_ENT_PERSON)
+            return 1;   /* part of a name: "Omoda 5", "Type 00" */
+    }
+    int bare = !(x->flags & (NUM_MONEY | NUM_PERCENT | NUM_SCALED)) && !x->unit;
+    if (bare && fabs(x->value) < MIN_BARE_COUNT)
+        return 1;
+    return 0;
+}
+
+static unit_class classify_unit(const num_expr *x)
+{
+    if (x->flags & NUM_MONEY)
+        return U_MONEY;
+    if (x->flags & NUM_PERCENT)
+        return U_PERCENT;
+    if (x->unit && strcmp(x->unit, "percent") && strcmp(x->unit, "percentage-points"))
+        return U_OTHER;
+    return U_COUNT;
+}
+
+static const char *unit_for(const char *kind, unit_class uc, const num_expr *x)
+{
+    if (uc == U_MONEY || uc == U_OTHER)
+        return x->unit;
+    if (uc == U_PERCENT)
+        return "percent";
+    if (strcmp(kind, "jobs") == 0)
+        return "jobs";
+    if (strcmp(kind, "other") == 0 || strcmp(kind, "change") == 0)
+        return "units";
+    return "vehicles";
+}
+
+/* "Omoda and Jaecoo managed 19,855 and 28,232 sales, respectively": the
+ * n-th figure goes with the n-th name listed before the first figure. */
+static void apply_respectively(cn_doc *d, const sentence *s, size_t first_fig)
+{
+    size_t nf = d->n_figs - first_fig;
+    if (nf < 2)
+        return;
+    size_t names[8], nn = 0;
+    size_t x0 = d->figs[first_fig].start;
+    for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+        if (d->seg.toks[k].start >= x0)
+            break;
+        uint32_t e = ex_entity_at(d, k);
+        if (!e || d->ents[e - 1].pub.type != CN_ENT_BRAND)
+            continue;
+        if (nn && names[nn - 1] == e - 1)
+            continue;
+        if (nn == 8)
+            memmove(names, names + 1, sizeof names[0] * --nn);
+        names[nn++] = e - 1;
+    }
+    if (nn < nf)
+        return;
+    for (size_t i = 0; i < nf; i++)
+        d->figs[first_fig + i].subject = d->ents[names[nn - nf + i]].pub.name;
+}
+
+static int figures_in_sentence(cn_doc *d, size_t si, const char **last_subject)
+{
+    const sentence *s = &d->seg.sents[si];
+    const char *text = d->res.text;
+    rx_hit hits[MAX_KIND_HITS];
+    size_t nh = (size_t)-1;     /* computed on the first number */
+    char period[PERIOD_MAX];
+    int have_period = -1;
+    size_t first_fig = d->n_figs;
+    num_expr x;
+    size_t pos = s->start;
+    while (pos < s->end && num_next(text, s->end, pos, &x)) {
+        pos = x.end > pos ? x.end : pos + 1;
+        if (skip_number(d, s, &x))
+            continue;
+        if (nh == (size_t)-1)
+            nh = rx_find(d->an->rx, d->scratch, "figure-kind", text + s->start,
+                         s->end - s->start, hits, MAX_KIND_HITS);
+        unit_class uc = classify_unit(&x);
+        int loss = 0;
+        const char *kind = figure_kind(hits, nh, s->start, x.start, x.end, uc, &loss);
+        cn_figure f;
+        memset(&f, 0, sizeof f);
+        f.kind = kind;
+        f.value = x.value;
+        if ((loss || (x.flags & NUM_NEGATIVE)) && f.value > 0)
+            f.value = -f.value;
+        f.unit = unit_for(kind, uc, &x);
+        f.qualifier = x.qualifier;
+        size_t se = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
+                                   1u << CN_ENT_BRAND, 1);
+        if (se == (size_t)-1)
+            se = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
+                                SUBJECT_TYPES, 1);
+        f.subject = subject_name(d, se);
+        if (f.subject)
+            *last_subject = f.subject;
+        else
+            f.subject = *last_subject ? *last_subject : main_brand(d);
+        size_t re = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
+                                   1u << CN_ENT_PLACE, 0);
+        f.region = re == (size_t)-1 ? NULL : d->ents[re].pub.name;
+        if (have_period < 0) {
+            size_t ms, me;
+            have_period = period_find(text + s->start, s->end - s->start,
+                                      d->res.published, period, sizeof period, &ms, &me);
+        }
+        if (have_period > 0)
+            f.period = arena_strdup(&d->mem, period);
+        f.start = x.start;
+        f.end = x.end;
+        f.sentence = si;
+        if (push_figure(d, &f))
+            return -1;
+    }
+    if (rx_any(d->an->rx, d->scratch, "respectively", text + s->start, s->end - s->start))
+        apply_respectively(d, s, first_fig);
+    return 0;
+}
+
+int ex_figures(cn_doc *d)
+{
+    const char *last_subject = NULL;
+    size_t para = (size_t)-1;
+    for (size_t i = 0; i < d->seg.n_sents; i++) {
+        /* A subject carries over sentences, not paragraphs. */
+        if (d->seg.sents[i].paragraph != para) {
+            para = d->seg.sents[i].paragraph;
+            last_subject = NULL;
+        }
+        if (figures_in_sentence(d, i, &last_subject))
+            return -1;
+    }
+    return 0;
+}

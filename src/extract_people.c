@@ -1,0 +1,284 @@
+/* People: names found from given names, titles, roles and speech verbs;
+ * their roles and organizations; later short mentions ("Kyle said"). */
+#include <string.h>
+
+#include "doc.h"
+
+#define MAX_NAME_TOKENS 4
+#define ROLE_LOOKBACK 5
+#define APPOSITION_GAP 4
+#define ORG_LOOKAHEAD 12
+
+static const char *const TITLES[] = {
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof",
+    "Professor", "Baroness", "Baron", "Herr", "Frau", "Mme", "Mr.", "Mrs.", NULL
+};
+static const char *const PARTICLES[] = {
+    "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin",
+    "al", "el", "dos", "das", "ter", "del", NULL
+};
+static const char *const SPEECH[] = {
+    "said", "says", "told", "added", "explained", "warned", "noted", "stated",
+    "commented", "insisted", "argued", "claimed", "admitted", "wrote",
+    "stressed", "urged", "continued", "remarked", "suggested", "announced", NULL
+};
+
+static int tok_in(const cn_doc *d, size_t i, const char *const *list)
+{
+    for (; *list; list++)
+        if (ex_tok_is(d, i, *list))
+            return 1;
+    return 0;
+}
+
+static int same_sentence(const cn_doc *d, size_t a, size_t b)
+{
+    return a < d->seg.n_toks && b < d->seg.n_toks &&
+           d->seg.toks[a].sentence == d->seg.toks[b].sentence;
+}
+
+/* Role phrase ending just before token i: its first token, or SIZE_MAX. */
+static size_t role_ending_at(cn_doc *d, size_t i, size_t *role_len)
+{
+    gz_match m[16];
+    size_t lo = i > ROLE_LOOKBACK ? i - ROLE_LOOKBACK : 0;
+    for (size_t j = lo; j < i; j++) {
+        if (!same_sentence(d, j, i))
+            continue;
+        size_t n = gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, j, m, 16);
+        for (size_t k = 0; k < n; k++)
+            if (m[k].entry->kind == GZ_ROLE && j + m[k].ntok == i) {
+                *role_len = m[k].ntok;
+                return j;
+            }
+    }
+    return SIZE_MAX;
+}
+
+/* Role phrase starting at token i: its length, or 0. */
+static size_t role_starting_at(cn_doc *d, size_t i)
+{
+    gz_match m[16];
+    if (i >= d->seg.n_toks)
+        return 0;
+    size_t n = gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    size_t best = 0;
+    for (size_t k = 0; k < n; k++)
+        if (m[k].entry->kind == GZ_ROLE && m[k].ntok > best)
+            best = m[k].ntok;
+    return best;
+}
+
+/* Does a brand, model, organization or place name start at token i? */
+static int entity_name_at(cn_doc *d, size_t i)
+{
+    gz_match m[16];
+    size_t n = gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    for (size_t k = 0; k < n; k++) {
+        int kd = m[k].entry->kind;
+        if (kd == GZ_BRAND || kd == GZ_MODEL || kd == GZ_ORG || kd == GZ_PLACE ||
+            kd == GZ_DEMONYM)
+            return 1;
+    }
+    return 0;
+}
+
+static int name_word(const cn_doc *d, size_t i)
+{
+    uint32_t f = d->seg.toks[i].flags;
+    return (f & TK_UPPER) && (f & TK_WORD) && !(f & TK_ALLCAPS) && !(f & TK_NUM);
+}
+
+static int is_common(const cn_doc *d, size_t i)
+{
+    return gz_is_common_word(d->an->gaz, d->seg.toks[i].hash);
+}
+
+static char *join_tokens(cn_doc *d, size_t i, size_t n)
+{
+    const token *t = d->seg.toks;
+    size_t cap = t[i + n - 1].end - t[i].start + 1;
+    char *s = arena_alloc(&d->mem, cap);
+    if (!s)
+        return NULL;
+    size_t o = 0;
+    for (size_t k = i; k < i + n; k++) {
+        if (k > i && t[k].start > t[k - 1].end)
+            s[o++] = ' ';
+        memcpy(s + o, d->res.text + t[k].start, t[k].end - t[k].start);
+        o += t[k].end - t[k].start;
+    }
+    s[o] = '\0';
+    return s;
+}
+
+size_t ex_person_at(cn_doc *d, size_t i)
+{
+    const token *t = d->seg.toks;
+    size_t n = d->seg.n_toks;
+    if (!name_word(d, i))
+        return 0;
+    int given = gz_is_given_name(d->an->gaz, t[i].hash);
+    int titled = i > 0 && same_sentence(d, i - 1, i) && tok_in(d, i - 1, TITLES);
+    size_t role_len = 0;
+    int roled = role_ending_at(d, i, &role_len) != SIZE_MAX;
+    if (!given && !titled && !roled && is_common(d, i))
+        return 0;
+    size_t k = i + 1;
+    while (k < n && k - i < MAX_NAME_TOKENS && same_sentence(d, i, k)) {
+        if (t[k].start > t[k - 1].end + 1 && d->res.text[t[k - 1].end] != ' ')
+            break;      /* a line break or tab is no part of a name */
+        /* An initial: "J. D. Power", "Mary T. Barra". */
+        if (t[k].end - t[k].start == 1 && (t[k].flags & TK_UPPER) && k + 1 < n &&
+            ex_tok_is(d, k + 1, ".") && t[k + 1].start == t[k].end) {
+            k += 2;
+            continue;
+        }
+        if (tok_in(d, k, PARTICLES) && k + 1 < n && name_word(d, k + 1)) {
+            k++;
+            continue;
+        }
+        if (!name_word(d, k) || ex_entity_at(d, k) || entity_name_at(d, k))
+            break;
+        k++;
+    }
+    size_t len = k - i;
+    /* The name must end on a name word, not an initial or particle. */
+    while (len > 1 && !name_word(d, i + len - 1))
+        len--;
+    if (len < 2 && !titled)
+        return 0;
+    if (!given && !titled && !roled) {
+        /* No given name or role: trust only "X Y said" / "said X Y" with
+         * words that are not ordinary English. */
+        int speech = (i + len < n && tok_in(d, i + len, SPEECH)) ||
+                     (i > 0 && tok_in(d, i - 1, SPEECH));
+        if (!speech)
+            return 0;
+        for (size_t q = i; q < i + len; q++)
+            if (is_common(d, q))
+                return 0;
+    }
+    if (given && len == 2 && is_common(d, i + 1) && !roled && !titled &&
+        (t[i].flags & TK_SENT_START) && is_common(d, i))
+        return 0;       /* "Will Power" at a sentence start is too risky */
+    char *name = join_tokens(d, i, len);
+    if (!name || ex_add_mention(d, CN_ENT_PERSON, name, i, len, NULL, NULL))
+        return (size_t)0;
+    return len;
+}
+
+/*** Roles ***/
+
+static const char *entity_name_before(cn_doc *d, size_t i, int want_place)
+{
+    if (i == 0)
+        return NULL;
+    size_t j = i - 1;
+    if (d->seg.toks[j].flags & TK_POSS)
+        j = j ? j - 1 : 0;
+    uint32_t e = ex_entity_at(d, j);
+    if (!e)
+        return NULL;
+    cn_entity_type ty = d->ents[e - 1].pub.type;
+    if (ty == CN_ENT_ORGANIZATION || ty == CN_ENT_BRAND || (want_place && ty == CN_ENT_PLACE))
+        return d->ents[e - 1].pub.name;
+    return NULL;
+}
+
+/* First organization or brand within a few tokens after i, same clause. */
+static const char *org_after(cn_doc *d, size_t i)
+{
+    for (size_t k = i; k < d->seg.n_toks && k < i + ORG_LOOKAHEAD && same_sentence(d, i, k); k++) {
+        if (ex_tok_is(d, k, ",") || ex_tok_is(d, k, ";"))
+            break;
+        uint32_t e = ex_entity_at(d, k);
+        if (e && (d->ents[e - 1].pub.type == CN_ENT_ORGANIZATION ||
+                  d->ents[e - 1].pub.type == CN_ENT_BRAND))
+            return d->ents[e - 1].pub.name;
+    }
+    return NULL;
+}
+
+static void find_role(cn_doc *d, entity_build *p, size_t first, size_t last)
+{
+    size_t role_len = 0;
+    size_t r = role_ending_at(d, first, &role_len);
+    if (r != SIZE_MAX) {
+        p->pub.role = join_tokens(d, r, role_len);
+        p->pub.organization = entity_name_before(d, r, 0);
+        if (!p->pub.organization && r >= 2 && ex_tok_is(d, r - 1, "of"))
+            p->pub.organization = entity_name_before(d, r - 1, 0);
+        return;
+    }
+    /* Apposition: "Mike Hawes, SMMT chief executive", "David Bailey, professor of ...". */
+    size_t k = last + 1;
+    if (k >= d->seg.n_toks || !ex_tok_is(d, k, ",") || !same_sentence(d, last, k))
+        return;
+    for (size_t j = k + 1; j < d->seg.n_toks && j <= k + APPOSITION_GAP &&
+                           same_sentence(d, k, j); j++) {
+        size_t len = role_starting_at(d, j);
+        if (len) {
+            p->pub.role = join_tokens(d, j, len);
+            p->pub.organization = entity_name_before(d, j, 0);
+            if (!p->pub.organization)
+                p->pub.organization = org_after(d, j + len);
+            return;
+        }
+        if (ex_tok_is(d, j, ",") || tok_in(d, j, SPEECH))
+            return;
+    }
+}
+
+/* Token index of a mention's first token (mentions keep byte offsets). */
+static size_t tok_of(const cn_doc *d, size_t start)
+{
+    size_t lo = 0, hi = d->seg.n_toks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->seg.toks[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int surname_matches(const cn_doc *d, size_t i, const char *name)
+{
+    const char *sp = strrchr(name, ' ');
+    if (!sp)
+        return 0;
+    return ex_tok_is(d, i, sp + 1);
+}
+
+int ex_people(cn_doc *d)
+{
+    size_t n_people = d->n_ents;
+    /* Later mentions by surname alone: "Kyle said". */
+    for (size_t i = 0; i < d->seg.n_toks; i++) {
+        if (ex_entity_at(d, i) || !name_word(d, i))
+            continue;
+        for (size_t e = 0; e < n_people; e++) {
+            entity_build *p = &d->ents[e];
+            if (p->pub.type != CN_ENT_PERSON || !p->n_mentions ||
+                p->mentions[0].start > d->seg.toks[i].start ||
+                !surname_matches(d, i, p->pub.name))
+                continue;
+            if (ex_add_mention(d, CN_ENT_PERSON, p->pub.name, i, 1, NULL, NULL))
+                return -1;
+            break;
+        }
+    }
+    for (size_t e = 0; e < d->n_ents; e++) {
+        entity_build *p = &d->ents[e];
+        if (p->pub.type != CN_ENT_PERSON)
+            continue;
+        for (size_t m = 0; m < p->n_mentions && !p->pub.role; m++) {
+            size_t first = tok_of(d, p->mentions[m].start);
+            size_t last = tok_of(d, p->mentions[m].end) - 1;
+            find_role(d, p, first, last);
+        }
+    }
+    return 0;
+}

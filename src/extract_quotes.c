@@ -1,0 +1,229 @@
+/* Quotes and their speakers. */
+#include <string.h>
+
+#include "doc.h"
+
+#define SPEAKER_WINDOW 14     /* tokens searched around a speech verb */
+#define MIN_SINGLE_QUOTE_WORDS 5
+
+typedef struct {
+    size_t open_tok, close_tok;   /* mark tokens; close_tok = end when unclosed */
+} qspan;
+
+static int is_open_mark(const cn_doc *d, size_t i)
+{
+    const token *t = &d->seg.toks[i];
+    const unsigned char *s = (const unsigned char *)d->res.text + t->start;
+    /* “ „ « */
+    return (t->end - t->start == 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+            (s[2] == 0x9C || s[2] == 0x9E)) ||
+           (t->end - t->start == 2 && s[0] == 0xC2 && s[1] == 0xAB);
+}
+
+static int is_close_mark(const cn_doc *d, size_t i)
+{
+    const token *t = &d->seg.toks[i];
+    const unsigned char *s = (const unsigned char *)d->res.text + t->start;
+    return (t->end - t->start == 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x9D) ||
+           (t->end - t->start == 2 && s[0] == 0xC2 && s[1] == 0xBB);
+}
+
+static int is_straight(const cn_doc *d, size_t i)
+{
+    return ex_tok_is(d, i, "\"");
+}
+
+static int speech_verb_in(cn_doc *d, size_t tb, size_t te, size_t *verb_tok)
+{
+    if (tb >= te)
+        return 0;
+    const token *t = d->seg.toks;
+    rx_hit h[4];
+    size_t base = t[tb].start;
+    size_t n = rx_find(d->an->rx, d->scratch, "speech", d->res.text + base,
+                       t[te - 1].end - base, h, 4);
+    if (!n)
+        return 0;
+    size_t best = (size_t)-1;
+    for (size_t k = 0; k < n; k++)
+        if (h[k].start < best)
+            best = h[k].start;
+    for (size_t k = tb; k < te; k++)
+        if (t[k].end > base + best) {
+            *verb_tok = k;
+            return 1;
+        }
+    return 0;
+}
+
+static int is_speaker_type(const cn_doc *d, uint32_t e, int person_only)
+{
+    if (!e)
+        return 0;
+    cn_entity_type ty = d->ents[e - 1].pub.type;
+    return ty == CN_ENT_PERSON ||
+           (!person_only && (ty == CN_ENT_ORGANIZATION || ty == CN_ENT_BRAND));
+}
+
+/* The person (else organization) nearest to the verb in [tb, te). */
+static const char *speaker_near(cn_doc *d, size_t tb, size_t te, size_t verb)
+{
+    for (int person_only = 1; person_only >= 0; person_only--) {
+        size_t best_gap = (size_t)-1;
+        const char *best = NULL;
+        for (size_t k = tb; k < te; k++) {
+            uint32_t e = ex_entity_at(d, k);
+            if (!is_speaker_type(d, e, person_only))
+                continue;
+            size_t g = k > verb ? k - verb : verb - k;
+            if (g > SPEAKER_WINDOW)
+                continue;
+            if (g < best_gap) {
+                best_gap = g;
+                best = d->ents[e - 1].pub.name;
+            }
+        }
+        if (best)
+            return best;
+    }
+    return NULL;
+}
+
+static int contains(const char *hay, const char *needle, size_t n)
+{
+    for (const char *p = hay; *p; p++)
+        if (strncmp(p, needle, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* "he said", "the professor said": the last person named before tok. */
+static const char *resolve_reference(cn_doc *d, size_t verb, size_t tb, size_t te,
+                                     size_t before)
+{
+    const char *role_word = NULL;
+    size_t role_len = 0;
+    for (size_t k = tb; k < te; k++) {
+        size_t g = k > verb ? k - verb : verb - k;
+        if (g > 3)
+            continue;
+        if (ex_tok_is_ci(d, k, "he") || ex_tok_is_ci(d, k, "she"))
+            goto last_person;
+        if (ex_tok_is(d, k, "the") && k + 1 < te && (d->seg.toks[k + 1].flags & TK_LOWER)) {
+            const token *t = &d->seg.toks[k + 1];
+            role_word = d->res.text + t->start;
+            role_len = t->end - t->start;
+        }
+    }
+    if (!role_word)
+        return NULL;
+last_person:
+    for (size_t k = before; k-- > 0;) {
+        uint32_t e = ex_entity_at(d, k);
+        if (!e || d->ents[e - 1].pub.type != CN_ENT_PERSON)
+            continue;
+        const char *role = d->ents[e - 1].pub.role;
+        if (!role_word || (role && contains(role, role_word, role_len)))
+            return d->ents[e - 1].pub.name;
+    }
+    return NULL;
+}
+
+static const char *attribute(cn_doc *d, size_t tb, size_t te, size_t before)
+{
+    size_t verb;
+    if (!speech_verb_in(d, tb, te, &verb))
+        return NULL;
+    const char *s = speaker_near(d, tb, te, verb);
+    return s ? s : resolve_reference(d, verb, tb, te, before);
+}
+
+static int push_quote(cn_doc *d, size_t start, size_t end, const char *speaker)
+{
+    if (end <= start)
+        return 0;
+    if (d->n_quotes == d->cap_quotes) {
+        size_t cap = d->cap_quotes ? d->cap_quotes * 2 : 16;
+        cn_quote *p = arena_grow(&d->mem, d->quotes, sizeof *p, d->n_quotes, cap);
+        if (!p)
+            return -1;
+        d->quotes = p;
+        d->cap_quotes = cap;
+    }
+    d->quotes[d->n_quotes].start = start;
+    d->quotes[d->n_quotes].end = end;
+    d->quotes[d->n_quotes].speaker = speaker;
+    d->n_quotes++;
+    return 0;
+}
+
+/* Quote spans of one paragraph's tokens [pb, pe). */
+static size_t find_spans(const cn_doc *d, size_t pb, size_t pe, qspan *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = pb; i < pe && n < max; i++) {
+        int curly = is_open_mark(d, i), straight = is_straight(d, i);
+        if (!curly && !straight)
+            continue;
+        size_t j = i + 1;
+        while (j < pe && !(curly ? is_close_mark(d, j) : is_straight(d, j)))
+            j++;
+        /* A quote left open runs to the paragraph end (it goes on in the next). */
+        out[n].open_tok = i;
+        out[n].close_tok = j;
+        n++;
+        i = j;
+    }
+    return n;
+}
+
+#define MAX_SPANS 32
+
+int ex_quotes(cn_doc *d)
+{
+    const char *last_speaker = NULL;
+    const token *t = d->seg.toks;
+    size_t tok = 0;
+    for (size_t p = 0; p < d->seg.n_paras; p++) {
+        size_t pb = tok;
+        while (pb < d->seg.n_toks && t[pb].start < d->seg.paras[p].start)
+            pb++;
+        size_t pe = pb;
+        while (pe < d->seg.n_toks && t[pe].end <= d->seg.paras[p].end)
+            pe++;
+        tok = pe;
+        qspan q[MAX_SPANS];
+        size_t nq = find_spans(d, pb, pe, q, MAX_SPANS);
+        for (size_t k = 0; k < nq; k++) {
+            size_t in_b = q[k].open_tok + 1, in_e = q[k].close_tok;
+            if (in_b >= in_e)
+                continue;
+            /* Outside text: after the quote up to the next one, and before it. */
+            size_t after_b = in_e < pe ? in_e + 1 : pe;
+            size_t after_e = k + 1 < nq ? q[k + 1].open_tok : pe;
+            size_t before_b = k ? (q[k - 1].close_tok < pe ? q[k - 1].close_tok + 1 : pe) : pb;
+            size_t before_e = q[k].open_tok;
+            const char *speaker = attribute(d, after_b, after_e, q[k].open_tok);
+            if (!speaker)
+                speaker = attribute(d, before_b, before_e, q[k].open_tok);
+            if (!speaker && before_e == pb && after_b >= after_e)
+                speaker = last_speaker;     /* a paragraph that is all quote */
+            if (!speaker && k > 0)
+                speaker = d->n_quotes ? d->quotes[d->n_quotes - 1].speaker : NULL;
+            if (speaker)
+                last_speaker = speaker;
+            if (push_quote(d, t[in_b].start, t[in_e - 1].end, speaker))
+                return -1;
+        }
+        if (!nq) {
+            /* Reported speech names the next unattributed quote's speaker. */
+            size_t verb;
+            if (speech_verb_in(d, pb, pe, &verb)) {
+                const char *s = speaker_near(d, pb, pe, verb);
+                if (s)
+                    last_speaker = s;
+            }
+        }
+    }
+    return 0;
+}

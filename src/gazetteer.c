@@ -1,0 +1,474 @@
+#include "gazetteer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsv.h"
+#include "u64map.h"
+
+/* Longest name, in tokens, that a gazetteer entry may have. */
+#define GZ_MAX_TOKENS 12
+
+typedef struct {
+    const gz_entry *entry;
+    const char *shape;      /* per token: 'A' all caps, 'U' capitalised, 'l' any */
+    uint32_t next;          /* next hit with the same key, or UINT32_MAX */
+    uint8_t ntok;
+} gz_hit;
+
+struct gazetteer {
+    arena mem;              /* entries and strings */
+    u64map first;           /* first-token hash -> longest entry starting with it */
+    u64map phrases;         /* phrase hash -> index of first hit */
+    gz_hit *hits;
+    size_t n_hits, cap_hits;
+    u64map words;           /* common lower-case words */
+    u64map given;           /* given names */
+    gz_entry **entries;     /* every entry, for gz_find and linking */
+    size_t n_entries, cap_entries;
+    size_t counts[GZ_KIND_COUNT];
+};
+
+/*** Building ***/
+
+static const char *opt_str(gazetteer *g, const char *s)
+{
+    return s && *s ? arena_strdup(&g->mem, s) : NULL;
+}
+
+static uint64_t phrase_key(const uint64_t *hashes, size_t n)
+{
+    uint64_t h = 0x51ED27ULL + n;
+    for (size_t i = 0; i < n; i++)
+        h = seg_hash_combine(h, hashes[i]);
+    return h;
+}
+
+/* Register one surface form of an entry. */
+static cn_status add_surface(gazetteer *g, const gz_entry *e, const char *surface)
+{
+    token toks[GZ_MAX_TOKENS];
+    size_t len = strlen(surface);
+    size_t n = seg_tokens_only(surface, len, toks, GZ_MAX_TOKENS);
+    if (n == 0 || n == (size_t)-1)
+        return CN_OK;   /* empty or absurdly long names are skipped */
+    uint64_t hashes[GZ_MAX_TOKENS];
+    char *shape = arena_alloc(&g->mem, n + 1);
+    if (!shape)
+        return CN_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        hashes[i] = toks[i].hash;
+        shape[i] = (e->flags & GZF_CASELESS) ? 'l'
+                 : (toks[i].flags & TK_ALLCAPS) ? 'A'
+                 : (toks[i].flags & TK_UPPER) ? 'U' : 'l';
+    }
+    uint32_t *mx = u64map_get(&g->first, hashes[0]);
+    if (!mx || *mx < n)
+        if (u64map_put(&g->first, hashes[0], (uint32_t)n))
+            return CN_ERR_NOMEM;
+    if (g->n_hits == g->cap_hits) {
+        size_t cap = g->cap_hits ? g->cap_hits * 2 : 4096;
+        gz_hit *h = realloc(g->hits, cap * sizeof *h);
+        if (!h)
+            return CN_ERR_NOMEM;
+        g->hits = h;
+        g->cap_hits = cap;
+    }
+    uint64_t key = phrase_key(hashes, n);
+    uint32_t *head = u64map_get(&g->phrases, key);
+    gz_hit *hit = &g->hits[g->n_hits];
+    hit->entry = e;
+    hit->shape = shape;
+    hit->ntok = (uint8_t)n;
+    hit->next = head ? *head : UINT32_MAX;
+    if (u64map_put(&g->phrases, key, (uint32_t)g->n_hits))
+        return CN_ERR_NOMEM;
+    g->n_hits++;
+    return CN_OK;
+}
+
+static cn_status add_surfaces(gazetteer *g, const gz_entry *e, const char *name,
+                              const char *aliases)
+{
+    cn_status st = add_surface(g, e, name);
+    if (st || !aliases || !*aliases)
+        return st;
+    char tmp[1024];
+    const char *p = aliases;
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n && n < sizeof tmp) {
+            memcpy(tmp, p, n);
+            tmp[n] = '\0';
+            if ((st = add_surface(g, e, tmp)))
+                return st;
+        }
+        p += n + (bar ? 1 : 0);
+    }
+    return CN_OK;
+}
+
+static gz_entry *new_entry(gazetteer *g, gz_kind kind, const char *name)
+{
+    if (g->n_entries == g->cap_entries) {
+        size_t cap = g->cap_entries ? g->cap_entries * 2 : 1024;
+        gz_entry **p = realloc(g->entries, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        g->entries = p;
+        g->cap_entries = cap;
+    }
+    gz_entry *e = arena_alloc(&g->mem, sizeof *e);
+    if (!e)
+        return NULL;
+    e->kind = (uint8_t)kind;
+    e->name = arena_strdup(&g->mem, name);
+    if (!e->name)
+        return NULL;
+    g->entries[g->n_entries++] = e;
+    g->counts[kind]++;
+    return e;
+}
+
+/*** Data files ***/
+
+typedef struct {
+    gazetteer *g;
+    const char *path;
+    int kind;               /* which file */
+} load_ctx;
+
+enum { FILE_BRANDS, FILE_MODELS, FILE_PLANTS, FILE_ORGS, FILE_PLACES,
+       FILE_ROLES, FILE_GIVEN, FILE_WORDS, FILE_COUNT };
+
+typedef struct {
+    const char *file;
+    const char *cols[TSV_MAX_COLS];
+    size_t ncols;
+} file_spec;
+
+static const file_spec SPECS[FILE_COUNT] = {
+    {"brands.tsv", {"name", "aliases", "parent", "country", "kind"}, 5},
+    {"models.tsv", {"name", "brand", "aliases", "context"}, 4},
+    {"plants.tsv", {"name", "aliases", "owner", "location", "country", "kind"}, 6},
+    {"organizations.tsv", {"name", "aliases", "kind", "country"}, 4},
+    {"places.tsv", {"name", "aliases", "kind", "country", "demonyms"}, 5},
+    {"roles.tsv", {"role", "kind"}, 2},
+    {"given_names.txt", {"name"}, 1},
+    {"common_words.txt", {"word"}, 1},
+};
+
+static const char *const ORG_KINDS[] = {
+    "government", "media", "university", "union", "trade-body", "company", "other", NULL
+};
+
+static int in_list(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static cn_status bad_row(const load_ctx *c, const tsv_row *r, cn_error *err,
+                         const char *why, const char *what)
+{
+    cn_error_set(err, CN_ERR_DATA, "%s:%zu: %s '%s'", c->path, r->line, why, what);
+    return CN_ERR_DATA;
+}
+
+static cn_status load_row(void *ctx, const tsv_row *r, cn_error *err)
+{
+    load_ctx *c = ctx;
+    gazetteer *g = c->g;
+    const char *const *f = r->field;
+    gz_entry *e = NULL;
+    if (c->kind != FILE_WORDS && c->kind != FILE_GIVEN && !*f[0])
+        return bad_row(c, r, err, "empty name", "");
+    switch (c->kind) {
+    case FILE_BRANDS: {
+        const char *k = f[4];
+        if (*k && strcmp(k, "brand") && strcmp(k, "group") && strcmp(k, "supplier"))
+            return bad_row(c, r, err, "kind must be brand, group or supplier, not", k);
+        int supplier = strcmp(k, "supplier") == 0;
+        e = new_entry(g, supplier ? GZ_ORG : GZ_BRAND, f[0]);
+        if (!e)
+            return CN_ERR_NOMEM;
+        if (supplier) {
+            e->attr[0] = "company";
+            e->attr[1] = opt_str(g, f[3]);
+            e->flags |= GZF_SUPPLIER;
+        } else {
+            e->attr[0] = opt_str(g, f[2]);
+            e->attr[1] = opt_str(g, f[3]);
+            e->attr[2] = opt_str(g, k);
+            if (strcmp(k, "group") == 0)
+                e->flags |= GZF_GROUP;
+        }
+        return add_surfaces(g, e, f[0], f[1]);
+    }
+    case FILE_MODELS:
+        if (!*f[1])
+            return bad_row(c, r, err, "model has no brand:", f[0]);
+        if (*f[3] && strcmp(f[3], "free") && strcmp(f[3], "brand"))
+            return bad_row(c, r, err, "context must be free or brand, not", f[3]);
+        e = new_entry(g, GZ_MODEL, f[0]);
+        if (!e)
+            return CN_ERR_NOMEM;
+        e->attr[0] = opt_str(g, f[1]);
+        if (strcmp(f[3], "brand") == 0)
+            e->flags |= GZF_NEEDS_CONTEXT;
+        return add_surfaces(g, e, f[0], f[2]);
+    case FILE_PLANTS:
+        e = new_entry(g, GZ_PLANT, f[0]);
+        if (!e)
+            return CN_ERR_NOMEM;
+        for (int i = 0; i < 4; i++)
+            e->attr[i] = opt_str(g, f[2 + i]);
+        return add_surfaces(g, e, f[0], f[1]);
+    case FILE_ORGS:
+        if (*f[2] && !in_list(f[2], ORG_KINDS))
+            return bad_row(c, r, err, "unknown organization kind", f[2]);
+        e = new_entry(g, GZ_ORG, f[0]);
+        if (!e)
+            return CN_ERR_NOMEM;
+        e->attr[0] = opt_str(g, f[2]);
+        e->attr[1] = opt_str(g, f[3]);
+        return add_surfaces(g, e, f[0], f[1]);
+    case FILE_PLACES: {
+        if (*f[2] && strcmp(f[2], "country") && strcmp(f[2], "region") &&
+            strcmp(f[2], "city"))
+            return bad_row(c, r, err, "place kind must be country, region or city, not", f[2]);
+        e = new_entry(g, GZ_PLACE, f[0]);
+        if (!e)
+            return CN_ERR_NOMEM;
+        e->attr[0] = opt_str(g, f[2]);
+        e->attr[1] = opt_str(g, f[3]);
+        cn_status st = add_surfaces(g, e, f[0], f[1]);
+        if (st || !*f[4])
+            return st;
+        /* Demonyms ("British") point at their place but are no mention of it. */
+        gz_entry *d = new_entry(g, GZ_DEMONYM, f[0]);
+        if (!d)
+            return CN_ERR_NOMEM;
+        d->link = e;
+        const char *p = f[4];
+        char tmp[256];
+        while (*p) {
+            const char *bar = strchr(p, '|');
+            size_t n = bar ? (size_t)(bar - p) : strlen(p);
+            if (n && n < sizeof tmp) {
+                memcpy(tmp, p, n);
+                tmp[n] = '\0';
+                if ((st = add_surface(g, d, tmp)))
+                    return st;
+            }
+            p += n + (bar ? 1 : 0);
+        }
+        return CN_OK;
+    }
+    case FILE_ROLES:
+        e = new_entry(g, GZ_ROLE, f[0]);
+        if (!e)
+            return CN_ERR_NOMEM;
+        e->flags |= GZF_CASELESS;
+        e->attr[0] = opt_str(g, f[1]);
+        return add_surface(g, e, f[0]);
+    case FILE_GIVEN:
+        if (*f[0] && u64map_put(&g->given, seg_token_hash(f[0], strlen(f[0])), 1))
+            return CN_ERR_NOMEM;
+        return CN_OK;
+    case FILE_WORDS:
+        if (*f[0] && u64map_put(&g->words, seg_token_hash(f[0], strlen(f[0])), 1))
+            return CN_ERR_NOMEM;
+        return CN_OK;
+    }
+    return CN_OK;
+}
+
+static cn_status load_file(gazetteer *g, const char *dir, int which, int required,
+                           cn_error *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, SPECS[which].file);
+    FILE *probe = fopen(path, "rb");
+    if (!probe) {
+        if (!required)
+            return CN_OK;
+        cn_error_set(err, CN_ERR_DATA, "%s: missing data file", path);
+        return CN_ERR_DATA;
+    }
+    fclose(probe);
+    char *data;
+    size_t len;
+    cn_status st = tsv_read_file(path, &data, &len, err);
+    if (st)
+        return st == CN_ERR_IO ? CN_ERR_DATA : st;
+    load_ctx c = {g, path, which};
+    st = tsv_parse(data, len, path, SPECS[which].cols, SPECS[which].ncols,
+                   load_row, &c, err);
+    free(data);
+    return st;
+}
+
+/* Later entries of the same kind and name win: link each reference to the
+ * last one loaded. */
+const gz_entry *gz_find(const gazetteer *g, gz_kind kind, const char *name)
+{
+    if (!name)
+        return NULL;
+    for (size_t i = g->n_entries; i-- > 0;)
+        if (g->entries[i]->kind == kind && strcmp(g->entries[i]->name, name) == 0)
+            return g->entries[i];
+    return NULL;
+}
+
+static void link_entries(gazetteer *g)
+{
+    /* Index brands by name once so linking stays linear. */
+    u64map byname;
+    u64map_init(&byname);
+    for (size_t i = 0; i < g->n_entries; i++) {
+        gz_entry *e = g->entries[i];
+        if (e->kind == GZ_BRAND || e->kind == GZ_ORG)
+            u64map_put(&byname, seg_hash_folded(e->name, strlen(e->name)) * 31 + e->kind,
+                       (uint32_t)i);
+    }
+    for (size_t i = 0; i < g->n_entries; i++) {
+        gz_entry *e = g->entries[i];
+        const char *ref = e->kind == GZ_MODEL ? e->attr[0]
+                        : e->kind == GZ_PLANT ? e->attr[0]
+                        : e->kind == GZ_BRAND ? e->attr[0] : NULL;
+        if (!ref)
+            continue;
+        uint64_t h = seg_hash_folded(ref, strlen(ref));
+        uint32_t *v = u64map_get(&byname, h * 31 + GZ_BRAND);
+        if (!v)
+            v = u64map_get(&byname, h * 31 + GZ_ORG);
+        if (v)
+            e->link = g->entries[*v];
+    }
+    u64map_release(&byname);
+}
+
+static cn_status load_dir(gazetteer *g, const char *dir, int required, cn_error *err)
+{
+    for (int i = 0; i < FILE_COUNT; i++) {
+        cn_status st = load_file(g, dir, i, required, err);
+        if (st)
+            return st;
+    }
+    return CN_OK;
+}
+
+cn_status gz_load(gazetteer **out, const char *dir, const char *const *user_dirs,
+                  size_t n_user, cn_error *err)
+{
+    *out = NULL;
+    gazetteer *g = calloc(1, sizeof *g);
+    if (!g) {
+        cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        return CN_ERR_NOMEM;
+    }
+    arena_init(&g->mem);
+    cn_status st = load_dir(g, dir, 1, err);
+    for (size_t i = 0; st == CN_OK && i < n_user; i++)
+        st = load_dir(g, user_dirs[i], 0, err);
+    if (st) {
+        gz_free(g);
+        return st;
+    }
+    link_entries(g);
+    *out = g;
+    return CN_OK;
+}
+
+cn_status gz_check_dir(const char *dir, cn_error *err)
+{
+    gazetteer *g = calloc(1, sizeof *g);
+    if (!g)
+        return CN_ERR_NOMEM;
+    arena_init(&g->mem);
+    cn_status st = load_dir(g, dir, 0, err);
+    gz_free(g);
+    return st;
+}
+
+void gz_free(gazetteer *g)
+{
+    if (!g)
+        return;
+    arena_release(&g->mem);
+    u64map_release(&g->first);
+    u64map_release(&g->phrases);
+    u64map_release(&g->words);
+    u64map_release(&g->given);
+    free(g->hits);
+    free(g->entries);
+    free(g);
+}
+
+/*** Matching ***/
+
+static int shape_ok(const char *shape, const token *toks, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t f = toks[i].flags;
+        if (shape[i] == 'A' && !(f & TK_ALLCAPS))
+            return 0;
+        if (shape[i] == 'U' && !(f & TK_UPPER))
+            return 0;
+    }
+    return 1;
+}
+
+size_t gz_lookup(const gazetteer *g, const char *text, const token *toks,
+                 size_t n, size_t i, gz_match *out, size_t max)
+{
+    (void)text;
+    const uint32_t *mx = u64map_get(&g->first, toks[i].hash);
+    if (!mx)
+        return 0;
+    size_t longest = *mx, found = 0;
+    uint64_t hashes[GZ_MAX_TOKENS];
+    size_t avail = 0;
+    while (avail < longest && i + avail < n &&
+           toks[i + avail].sentence == toks[i].sentence) {
+        hashes[avail] = toks[i + avail].hash;
+        avail++;
+    }
+    for (size_t len = avail; len >= 1 && found < max; len--) {
+        const uint32_t *h = u64map_get(&g->phrases, phrase_key(hashes, len));
+        for (uint32_t k = h ? *h : UINT32_MAX; k != UINT32_MAX && found < max;
+             k = g->hits[k].next) {
+            const gz_hit *hit = &g->hits[k];
+            if (hit->ntok != len || !shape_ok(hit->shape, toks + i, len))
+                continue;
+            /* The same entry may be reachable through two aliases. */
+            int dup = 0;
+            for (size_t d = 0; d < found; d++)
+                if (out[d].entry == hit->entry)
+                    dup = 1;
+            if (dup)
+                continue;
+            out[found].entry = hit->entry;
+            out[found].ntok = (uint32_t)len;
+            found++;
+        }
+    }
+    return found;
+}
+
+int gz_is_common_word(const gazetteer *g, uint64_t hash)
+{
+    return u64map_get(&g->words, hash) != NULL;
+}
+
+int gz_is_given_name(const gazetteer *g, uint64_t hash)
+{
+    return u64map_get(&g->given, hash) != NULL;
+}
+
+size_t gz_count(const gazetteer *g, gz_kind kind) { return g->counts[kind]; }

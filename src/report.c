@@ -1,0 +1,17 @@
+#include "doc.h"
+#include "report.h"
+
+char *cn_report_render(const cn_doc *d, const char *source, cn_format fmt,
+                       const cn_report_options *opts, size_t *len)
+{
+    buf b;
+    buf_init(&b);
+    const cn_result *r = cn_doc_result(d);
+    switch (fmt) {
+    case CN_FORMAT_JSON: rep_json(r, source, opts, 1, &b); break;
+    case CN_FORMAT_JSONL: rep_json(r, source, opts, 0, &b); break;
+    case CN_FORMAT_TEXT: rep_text(r, source, opts, &b); break;
+    case CN_FORMAT_TSV: rep_tsv(r, source, opts, &b); break;
+    }
+    return buf_detach(&b, len);
+}

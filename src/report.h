@@ -1,0 +1,21 @@
+/* Report writers, one per format; cn_report_render() picks one. */
+#ifndef CN_REPORT_H
+#define CN_REPORT_H
+#include "buf.h"
+#include "carnews/carnews.h"
+
+/* JSON string literal for s[0..len): escapes quotes, backslashes and
+ * control characters; bytes that are not valid UTF-8 become U+FFFD. */
+void rep_json_string(buf *b, const char *s, size_t len);
+/* A JSON number; non-finite values become null. */
+void rep_json_number(buf *b, double v);
+/* Whether reports include entity type t / figures / quotes. */
+int rep_wants(const cn_report_options *o, unsigned type_bit);
+
+void rep_json(const cn_result *r, const char *source, const cn_report_options *o,
+              int pretty, buf *b);
+void rep_text(const cn_result *r, const char *source, const cn_report_options *o,
+              buf *b);
+void rep_tsv(const cn_result *r, const char *source, const cn_report_options *o,
+             buf *b);
+#endif

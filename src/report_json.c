@@ -1,0 +1,280 @@
+/* JSON and JSON Lines, schema carnews/1 (shared/spec/output.md). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "segment.h"
+
+void rep_json_string(buf *b, const char *s, size_t len)
+{
+    buf_putc(b, '"');
+    size_t i = 0, run = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            i++;
+            run++;
+            continue;
+        }
+        buf_put(b, s + i - run, run);
+        run = 0;
+        if (c < 0x80) {
+            switch (c) {
+            case '"': buf_puts(b, "\\\""); break;
+            case '\\': buf_puts(b, "\\\\"); break;
+            case '\n': buf_puts(b, "\\n"); break;
+            case '\t': buf_puts(b, "\\t"); break;
+            case '\r': buf_puts(b, "\\r"); break;
+            default: buf_printf(b, "\\u%04x", c); break;
+            }
+            i++;
+            continue;
+        }
+        size_t j = i;
+        uint32_t cp = seg_decode(s, len, &j);
+        if (cp == 0xFFFD && !(j - i == 3 && (unsigned char)s[i] == 0xEF))
+            buf_puts(b, "\\ufffd");
+        else if (cp == 0x2028 || cp == 0x2029)
+            buf_printf(b, "\\u%04x", cp);   /* break JavaScript parsers otherwise */
+        else
+            buf_put(b, s + i, j - i);
+        i = j;
+    }
+    buf_put(b, s + i - run, run);
+    buf_putc(b, '"');
+}
+
+void rep_json_number(buf *b, double v)
+{
+    if (!isfinite(v)) {
+        buf_puts(b, "null");
+        return;
+    }
+    if (v == floor(v) && fabs(v) < 1e15) {
+        buf_printf(b, "%.0f", v);
+        return;
+    }
+    char tmp[64];
+    /* Shortest form that reads back as the same double. */
+    for (int prec = 6; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v)
+            break;
+    }
+    buf_puts(b, tmp);
+}
+
+int rep_wants(const cn_report_options *o, unsigned type_bit)
+{
+    return !o || !o->types || (o->types & type_bit);
+}
+
+typedef struct {
+    buf *b;
+    int pretty;
+    int depth;
+} jw;
+
+static void nl(jw *w)
+{
+    if (!w->pretty)
+        return;
+    buf_putc(w->b, '\n');
+    for (int i = 0; i < w->depth; i++)
+        buf_puts(w->b, "  ");
+}
+
+static void key(jw *w, const char *k, int first)
+{
+    if (!first)
+        buf_putc(w->b, ',');
+    nl(w);
+    rep_json_string(w->b, k, strlen(k));
+    buf_puts(w->b, w->pretty ? ": " : ":");
+}
+
+static void str_or_null(jw *w, const char *s)
+{
+    if (s)
+        rep_json_string(w->b, s, strlen(s));
+    else
+        buf_puts(w->b, "null");
+}
+
+static void kv_str(jw *w, const char *k, const char *v)
+{
+    key(w, k, 0);
+    str_or_null(w, v);
+}
+
+static void kv_size(jw *w, const char *k, size_t v, int first)
+{
+    key(w, k, first);
+    buf_printf(w->b, "%zu", v);
+}
+
+static void entity_attrs(jw *w, const cn_entity *e)
+{
+    switch (e->type) {
+    case CN_ENT_BRAND:
+        kv_str(w, "parent", e->parent);
+        kv_str(w, "country", e->country);
+        break;
+    case CN_ENT_MODEL:
+        kv_str(w, "brand", e->brand);
+        break;
+    case CN_ENT_PLANT:
+        kv_str(w, "owner", e->owner);
+        kv_str(w, "location", e->location);
+        kv_str(w, "country", e->country);
+        break;
+    case CN_ENT_PERSON:
+        kv_str(w, "role", e->role);
+        kv_str(w, "organization", e->organization);
+        break;
+    case CN_ENT_ORGANIZATION:
+        kv_str(w, "kind", e->kind);
+        break;
+    case CN_ENT_PLACE:
+        kv_str(w, "kind", e->kind);
+        kv_str(w, "country", e->country);
+        break;
+    default:
+        break;
+    }
+}
+
+static void write_entities(jw *w, const cn_result *r, const cn_report_options *o)
+{
+    key(w, "entities", 0);
+    buf_putc(w->b, '[');
+    w->depth++;
+    int first = 1;
+    for (size_t i = 0; i < r->n_entities; i++) {
+        const cn_entity *e = &r->entities[i];
+        if (!rep_wants(o, 1u << e->type))
+            continue;
+        if (!first)
+            buf_putc(w->b, ',');
+        first = 0;
+        nl(w);
+        buf_putc(w->b, '{');
+        w->depth++;
+        key(w, "type", 1);
+        str_or_null(w, cn_entity_type_name(e->type));
+        kv_str(w, "name", e->name);
+        key(w, "mentions", 0);
+        buf_putc(w->b, '[');
+        for (size_t m = 0; m < e->n_mentions; m++) {
+            const cn_mention *mn = &e->mentions[m];
+            buf_printf(w->b, m ? (w->pretty ? ", {" : ",{") : "{");
+            buf_printf(w->b, w->pretty ? "\"start\": %zu, \"end\": %zu, \"text\": "
+                                       : "\"start\":%zu,\"end\":%zu,\"text\":",
+                       mn->start, mn->end);
+            rep_json_string(w->b, r->text + mn->start, mn->end - mn->start);
+            buf_putc(w->b, '}');
+        }
+        buf_putc(w->b, ']');
+        entity_attrs(w, e);
+        w->depth--;
+        nl(w);
+        buf_putc(w->b, '}');
+    }
+    w->depth--;
+    if (!first)
+        nl(w);
+    buf_putc(w->b, ']');
+}
+
+static void write_figures(jw *w, const cn_result *r, const cn_report_options *o)
+{
+    key(w, "figures", 0);
+    buf_putc(w->b, '[');
+    w->depth++;
+    size_t n = rep_wants(o, CN_TYPE_FIGURE) ? r->n_figures : 0;
+    for (size_t i = 0; i < n; i++) {
+        const cn_figure *f = &r->figures[i];
+        if (i)
+            buf_putc(w->b, ',');
+        nl(w);
+        buf_putc(w->b, '{');
+        w->depth++;
+        key(w, "kind", 1);
+        str_or_null(w, f->kind);
+        key(w, "value", 0);
+        rep_json_number(w->b, f->value);
+        kv_str(w, "unit", f->unit);
+        kv_str(w, "qualifier", f->qualifier);
+        kv_str(w, "subject", f->subject);
+        kv_str(w, "region", f->region);
+        kv_str(w, "period", f->period);
+        key(w, "text", 0);
+        rep_json_string(w->b, r->text + f->start, f->end - f->start);
+        kv_size(w, "start", f->start, 0);
+        kv_size(w, "end", f->end, 0);
+        kv_size(w, "sentence", f->sentence, 0);
+        w->depth--;
+        nl(w);
+        buf_putc(w->b, '}');
+    }
+    w->depth--;
+    if (n)
+        nl(w);
+    buf_putc(w->b, ']');
+}
+
+static void write_quotes(jw *w, const cn_result *r, const cn_report_options *o)
+{
+    key(w, "quotes", 0);
+    buf_putc(w->b, '[');
+    w->depth++;
+    size_t n = rep_wants(o, CN_TYPE_QUOTE) ? r->n_quotes : 0;
+    for (size_t i = 0; i < n; i++) {
+        const cn_quote *q = &r->quotes[i];
+        if (i)
+            buf_putc(w->b, ',');
+        nl(w);
+        buf_putc(w->b, '{');
+        w->depth++;
+        key(w, "speaker", 1);
+        str_or_null(w, q->speaker);
+        key(w, "text", 0);
+        rep_json_string(w->b, r->text + q->start, q->end - q->start);
+        kv_size(w, "start", q->start, 0);
+        kv_size(w, "end", q->end, 0);
+        w->depth--;
+        nl(w);
+        buf_putc(w->b, '}');
+    }
+    w->depth--;
+    if (n)
+        nl(w);
+    buf_putc(w->b, ']');
+}
+
+void rep_json(const cn_result *r, const char *source, const cn_report_options *o,
+              int pretty, buf *b)
+{
+    jw w = {b, pretty, 1};
+    buf_putc(b, '{');
+    key(&w, "schema", 1);
+    str_or_null(&w, CARNEWS_SCHEMA);
+    kv_str(&w, "source", source ? source : "-");
+    kv_str(&w, "format", r->format);
+    kv_str(&w, "title", r->title);
+    kv_str(&w, "published", r->published);
+    kv_str(&w, "author", r->author);
+    kv_str(&w, "site", r->site);
+    key(&w, "stats", 0);
+    buf_printf(b, pretty ? "{\"bytes\": %zu, \"paragraphs\": %zu, \"sentences\": %zu, \"words\": %zu}"
+                         : "{\"bytes\":%zu,\"paragraphs\":%zu,\"sentences\":%zu,\"words\":%zu}",
+               r->stats.bytes, r->stats.paragraphs, r->stats.sentences, r->stats.words);
+    write_entities(&w, r, o);
+    write_figures(&w, r, o);
+    write_quotes(&w, r, o);
+    w.depth = 0;
+    nl(&w);
+    buf_puts(b, "}\n");
+}

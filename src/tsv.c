@@ -1,0 +1,203 @@
+#include "tsv.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Data files are small; anything bigger is a mistake, not a gazetteer. */
+#define TSV_MAX_FILE ((size_t)64 * 1024 * 1024)
+
+void cn_error_set(cn_error *err, cn_status code, const char *fmt, ...)
+{
+    if (!err)
+        return;
+    err->code = code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
+cn_status tsv_read_file(const char *path, char **data, size_t *len, cn_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        cn_error_set(err, CN_ERR_IO, "%s: %s", path, strerror(errno));
+        return CN_ERR_IO;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        cn_error_set(err, CN_ERR_IO, "%s: is a directory", path);
+        return CN_ERR_IO;
+    }
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            if (cap >= TSV_MAX_FILE) {
+                free(buf);
+                fclose(f);
+                cn_error_set(err, CN_ERR_DATA, "%s: larger than %zu MiB", path,
+                             TSV_MAX_FILE >> 20);
+                return CN_ERR_DATA;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int io_error = ferror(f);
+    fclose(f);
+    if (!buf) {
+        cn_error_set(err, CN_ERR_NOMEM, "%s: out of memory", path);
+        return CN_ERR_NOMEM;
+    }
+    if (io_error) {
+        free(buf);
+        cn_error_set(err, CN_ERR_IO, "%s: read error", path);
+        return CN_ERR_IO;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return CN_OK;
+}
+
+static int valid_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = c >= 0xC2 && c < 0xE0 ? 1 : c >= 0xE0 && c < 0xF0 ? 2
+                 : c >= 0xF0 && c < 0xF5 ? 3 : 0;
+        if (!k || i + k >= n)
+            return 0;
+        for (size_t j = 1; j <= k; j++)
+            if ((s[i + j] & 0xC0) != 0x80)
+                return 0;
+        if (k == 2 && c == 0xE0 && s[i + 1] < 0xA0)
+            return 0;
+        if (k == 2 && c == 0xED && s[i + 1] >= 0xA0)
+            return 0;
+        if (k == 3 && c == 0xF0 && s[i + 1] < 0x90)
+            return 0;
+        if (k == 3 && c == 0xF4 && s[i + 1] >= 0x90)
+            return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+static int blank_line(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\r')
+            return 0;
+    return 1;
+}
+
+cn_status tsv_parse(char *data, size_t len, const char *path,
+                    const char *const *cols, size_t ncols, tsv_row_fn fn,
+                    void *ctx, cn_error *err)
+{
+    int map[TSV_MAX_COLS];
+    size_t header_cols = 0, line = 0;
+    int have_header = 0;
+    size_t pos = 0;
+    /* A UTF-8 BOM at the start is allowed. */
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3;
+    while (pos < len) {
+        line++;
+        char *start = data + pos;
+        char *nl = memchr(start, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - start) : len - pos;
+        pos += n + (nl ? 1 : 0);
+        if (n && start[n - 1] == '\r')
+            n--;
+        if (memchr(start, '\0', n)) {
+            cn_error_set(err, CN_ERR_DATA, "%s:%zu: NUL byte in line", path, line);
+            return CN_ERR_DATA;
+        }
+        start[n] = '\0';
+        if (n > TSV_MAX_LINE) {
+            cn_error_set(err, CN_ERR_DATA, "%s:%zu: line longer than %d bytes",
+                         path, line, TSV_MAX_LINE);
+            return CN_ERR_DATA;
+        }
+        if (!valid_utf8((const unsigned char *)start, n)) {
+            cn_error_set(err, CN_ERR_DATA, "%s:%zu: invalid UTF-8", path, line);
+            return CN_ERR_DATA;
+        }
+        if (start[0] == '#' || blank_line(start))
+            continue;
+        /* Split on TABs. */
+        const char *fields[64];
+        size_t nf = 0;
+        char *f = start;
+        for (;;) {
+            if (nf == 64) {
+                cn_error_set(err, CN_ERR_DATA, "%s:%zu: too many columns", path, line);
+                return CN_ERR_DATA;
+            }
+            fields[nf++] = f;
+            char *tab = strchr(f, '\t');
+            if (!tab)
+                break;
+            *tab = '\0';
+            f = tab + 1;
+        }
+        if (!have_header) {
+            header_cols = nf;
+            for (size_t c = 0; c < ncols; c++) {
+                map[c] = -1;
+                for (size_t k = 0; k < nf; k++)
+                    if (strcmp(fields[k], cols[c]) == 0)
+                        map[c] = (int)k;
+                if (map[c] < 0) {
+                    cn_error_set(err, CN_ERR_DATA,
+                                 "%s:%zu: header has no column '%s'", path, line, cols[c]);
+                    return CN_ERR_DATA;
+                }
+            }
+            have_header = 1;
+            continue;
+        }
+        if (nf != header_cols) {
+            cn_error_set(err, CN_ERR_DATA, "%s:%zu: %zu fields, header has %zu",
+                         path, line, nf, header_cols);
+            return CN_ERR_DATA;
+        }
+        tsv_row row;
+        row.line = line;
+        for (size_t c = 0; c < ncols; c++)
+            row.field[c] = fields[map[c]];
+        cn_status st = fn(ctx, &row, err);
+        if (st != CN_OK)
+            return st;
+    }
+    if (!have_header) {
+        cn_error_set(err, CN_ERR_DATA, "%s:%zu: no header line", path, line);
+        return CN_ERR_DATA;
+    }
+    return CN_OK;
+}

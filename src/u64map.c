@@ -1,0 +1,67 @@
+#include "u64map.h"
+
+#include <stdlib.h>
+
+void u64map_init(u64map *m) { m->keys = NULL; m->vals = NULL; m->cap = m->count = 0; }
+
+void u64map_release(u64map *m)
+{
+    free(m->keys);
+    free(m->vals);
+    u64map_init(m);
+}
+
+static uint64_t fix_key(uint64_t k) { return k ? k : 1; }
+
+static size_t slot_of(const u64map *m, uint64_t key)
+{
+    size_t i = (size_t)(key ^ (key >> 29)) & (m->cap - 1);
+    while (m->keys[i] && m->keys[i] != key)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+static int grow(u64map *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 1024;
+    u64map n = {calloc(cap, sizeof(uint64_t)), calloc(cap, sizeof(uint32_t)), cap, 0};
+    if (!n.keys || !n.vals) {
+        free(n.keys);
+        free(n.vals);
+        return -1;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t s = slot_of(&n, m->keys[i]);
+        n.keys[s] = m->keys[i];
+        n.vals[s] = m->vals[i];
+        n.count++;
+    }
+    u64map_release(m);
+    *m = n;
+    return 0;
+}
+
+int u64map_put(u64map *m, uint64_t key, uint32_t val)
+{
+    key = fix_key(key);
+    if ((m->count + 1) * 2 > m->cap && grow(m))
+        return -1;
+    size_t s = slot_of(m, key);
+    if (!m->keys[s]) {
+        m->keys[s] = key;
+        m->count++;
+    }
+    m->vals[s] = val;
+    return 0;
+}
+
+uint32_t *u64map_get(const u64map *m, uint64_t key)
+{
+    if (!m->cap)
+        return NULL;
+    key = fix_key(key);
+    size_t s = slot_of(m, key);
+    return m->keys[s] ? &m->vals[s] : NULL;
+}

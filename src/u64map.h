@@ -1,0 +1,19 @@
+/* Open-addressing hash map from 64-bit keys to 32-bit values. */
+#ifndef CN_U64MAP_H
+#define CN_U64MAP_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    uint64_t *keys;     /* 0 = empty slot; key 0 is stored as 1 */
+    uint32_t *vals;
+    size_t cap, count;
+} u64map;
+
+void u64map_init(u64map *m);
+void u64map_release(u64map *m);
+/* Insert or replace; returns 0, or -1 when out of memory. */
+int u64map_put(u64map *m, uint64_t key, uint32_t val);
+/* Pointer to the value, or NULL when absent. */
+uint32_t *u64map_get(const u64map *m, uint64_t key);
+#endif
