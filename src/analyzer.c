@@ -43,7 +43,7 @@ const char *cn_entity_type_name(cn_entity_type t)
 
 static int is_data_dir(const char *dir)
 {
-    char path[PATH_MAX];
+    char path[PATH_MAX + 32];
     struct stat st;
     snprintf(path, sizeof path, "%s/brands.tsv", dir);
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
@@ -158,13 +158,16 @@ static int finish_results(cn_doc *d)
         ents[n].n_mentions = b->n_mentions;
         n++;
     }
-    qsort(ents, n, sizeof *ents, by_first_offset);
+    if (n > 1)
+        qsort(ents, n, sizeof *ents, by_first_offset);
     r->entities = ents;
     r->n_entities = n;
-    qsort(d->figs, d->n_figs, sizeof *d->figs, by_start_fig);
+    if (d->n_figs > 1)
+        qsort(d->figs, d->n_figs, sizeof *d->figs, by_start_fig);
     r->figures = d->figs;
     r->n_figures = d->n_figs;
-    qsort(d->quotes, d->n_quotes, sizeof *d->quotes, by_start_quote);
+    if (d->n_quotes > 1)
+        qsort(d->quotes, d->n_quotes, sizeof *d->quotes, by_start_quote);
     r->quotes = d->quotes;
     r->n_quotes = d->n_quotes;
     return 0;

@@ -50,6 +50,7 @@ struct cn_doc {
 /* Extraction stages (extract_*.c).  Each returns 0, or -1 when out of memory. */
 int ex_entities(cn_doc *d);
 int ex_people(cn_doc *d);               /* called by ex_entities */
+int ex_orgs(cn_doc *d);                 /* called by ex_entities, first */
 /* Person name starting at token i: its length in tokens, 0 if none. */
 size_t ex_person_at(cn_doc *d, size_t i);
 int ex_figures(cn_doc *d);

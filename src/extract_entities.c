@@ -158,6 +158,8 @@ int ex_entities(cn_doc *d)
     const token *t = d->seg.toks;
     size_t n = d->seg.n_toks;
     gz_match m[MAX_MATCHES];
+    if (ex_orgs(d))
+        return -1;
     for (size_t i = 0; i < n;) {
         if (!(t[i].flags & (TK_WORD | TK_NUM)) || ex_entity_at(d, i)) {
             i++;

@@ -43,11 +43,12 @@ typedef struct {
 /* Text shaped to make nested quantifiers explode. */
 static void make_probe(char *buf, size_t n)
 {
-    static const char pat[] = "aaaaaaaaaa 1,000 said \"AAAA\" ";
-    for (size_t i = 0; i < n; i++)
-        buf[i] = pat[i % (sizeof pat - 1)];
-    for (size_t i = n / 2; i < n; i++)
+    static const char pat[] = " 1,000 said \"AAAA\" Aaaa, ";
+    for (size_t i = 0; i < n / 2; i++)
         buf[i] = 'a';
+    for (size_t i = n / 2; i < n; i++)
+        buf[i] = pat[i % (sizeof pat - 1)];
+    buf[n - 1] = '!';   /* so that anchored patterns fail at the very end */
 }
 
 static cn_status add_rule(void *ctx, const tsv_row *row, cn_error *err)

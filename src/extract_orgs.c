@@ -1,0 +1,145 @@
+/* Organizations that no gazetteer names, found by their shape:
+ * "University of Birmingham", "Department for Business and Trade",
+ * "Acme Holdings Ltd", and an acronym in brackets after a name. */
+#include <string.h>
+
+#include "doc.h"
+
+#define MAX_ORG_TOKENS 10
+
+typedef struct {
+    const char *word;
+    const char *kind;
+} org_word;
+
+/* Words that open an organization's name when followed by "of"/"for". */
+static const org_word HEADS[] = {
+    {"University", "university"}, {"Ministry", "government"},
+    {"Department", "government"}, {"Office", "government"},
+    {"Institute", "other"}, {"Bank", "company"}, {"Society", "trade-body"},
+    {"Association", "trade-body"}, {"Federation", "trade-body"},
+    {"Confederation", "trade-body"}, {"Chamber", "trade-body"},
+    {"Council", "government"}, {"Centre", "other"}, {"Center", "other"},
+    {"School", "university"}, {"College", "university"}, {"Agency", "government"},
+    {"Commission", "government"}, {"Board", "other"}, {"Union", "union"},
+    {NULL, NULL}
+};
+
+/* Words that close an organization's name. */
+static const org_word TAILS[] = {
+    {"University", "university"}, {"College", "university"},
+    {"Institute", "other"}, {"Association", "trade-body"},
+    {"Federation", "trade-body"}, {"Council", "government"},
+    {"Agency", "government"}, {"Authority", "government"},
+    {"Commission", "government"}, {"Ministry", "government"},
+    {"Bank", "company"}, {"Group", "company"}, {"Holdings", "company"},
+    {"Ltd", "company"}, {"Limited", "company"}, {"plc", "company"},
+    {"PLC", "company"}, {"AG", "company"}, {"GmbH", "company"}, {"SE", "company"},
+    {"SpA", "company"}, {"Inc", "company"}, {"Corp", "company"},
+    {"Corporation", "company"}, {"LLC", "company"}, {"Foundation", "other"},
+    {"Trust", "other"}, {"Partners", "company"}, {"Capital", "company"},
+    {"Consulting", "company"}, {"Research", "other"}, {"Union", "union"},
+    {"Party", "other"}, {"Parliament", "government"}, {"Tribunal", "government"},
+    {"Court", "government"}, {"Institution", "other"}, {"Society", "trade-body"},
+    {NULL, NULL}
+};
+
+static const char *const CONNECTORS[] = {"of", "for", "and", "&", "the", "de", "on", NULL};
+
+static const char *word_kind(const cn_doc *d, size_t i, const org_word *list)
+{
+    for (; list->word; list++)
+        if (ex_tok_is(d, i, list->word))
+            return list->kind;
+    return NULL;
+}
+
+static int is_connector(const cn_doc *d, size_t i)
+{
+    for (const char *const *c = CONNECTORS; *c; c++)
+        if (ex_tok_is(d, i, *c))
+            return 1;
+    return 0;
+}
+
+static int cap_word(const cn_doc *d, size_t i)
+{
+    return (d->seg.toks[i].flags & (TK_UPPER | TK_ALLCAPS)) &&
+           (d->seg.toks[i].flags & TK_WORD);
+}
+
+/* A brand or known organization starts at i: the gazetteer knows better. */
+static int known_at(cn_doc *d, size_t i)
+{
+    gz_match m[16];
+    size_t n = gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    for (size_t k = 0; k < n; k++)
+        if (m[k].entry->kind == GZ_BRAND || (m[k].entry->kind == GZ_ORG && m[k].ntok > 1))
+            return 1;
+    return 0;
+}
+
+static char *span_text(cn_doc *d, size_t i, size_t n)
+{
+    const token *t = d->seg.toks;
+    return arena_strndup(&d->mem, d->res.text + t[i].start, t[i + n - 1].end - t[i].start);
+}
+
+static int add_org(cn_doc *d, size_t i, size_t n, const char *kind, const char *name)
+{
+    size_t idx;
+    if (!name || ex_add_mention(d, CN_ENT_ORGANIZATION, name, i, n, NULL, &idx))
+        return -1;
+    if (!d->ents[idx].pub.kind)
+        d->ents[idx].pub.kind = kind;
+    return 0;
+}
+
+/* "(SMMT)" right after an organization: the same organization. */
+static int acronym_after(cn_doc *d, size_t end_tok, const char *name)
+{
+    size_t n = d->seg.n_toks;
+    if (end_tok + 2 < n && ex_tok_is(d, end_tok, "(") && ex_tok_is(d, end_tok + 2, ")") &&
+        (d->seg.toks[end_tok + 1].flags & TK_ALLCAPS) && !ex_entity_at(d, end_tok + 1))
+        return ex_add_mention(d, CN_ENT_ORGANIZATION, name, end_tok + 1, 1, NULL, NULL);
+    return 0;
+}
+
+int ex_orgs(cn_doc *d)
+{
+    size_t n = d->seg.n_toks;
+    for (size_t i = 0; i < n; i++) {
+        if (!cap_word(d, i) || ex_entity_at(d, i))
+            continue;
+        /* The longest run of capitalised words and connectors. */
+        size_t j = i + 1;
+        while (j < n && j - i < MAX_ORG_TOKENS &&
+               d->seg.toks[j].sentence == d->seg.toks[i].sentence &&
+               (cap_word(d, j) || (is_connector(d, j) && j + 1 < n && cap_word(d, j + 1))))
+            j++;
+        size_t len = j - i;
+        if (len < 2)
+            continue;
+        const char *kind = NULL;
+        size_t end = len;
+        if (word_kind(d, i, HEADS) && (ex_tok_is(d, i + 1, "of") || ex_tok_is(d, i + 1, "for")))
+            kind = word_kind(d, i, HEADS);
+        else {
+            /* Trim to the last tail word: "Acme Holdings Ltd said" has none after. */
+            while (end > 1 && !word_kind(d, i + end - 1, TAILS))
+                end--;
+            if (end >= 2)
+                kind = word_kind(d, i + end - 1, TAILS);
+        }
+        if (!kind || known_at(d, i))
+            continue;
+        if (d->seg.toks[i].flags & TK_SENT_START && ex_tok_is(d, i, "The"))
+            continue;
+        if (add_org(d, i, end, kind, span_text(d, i, end)))
+            return -1;
+        if (acronym_after(d, i + end, d->ents[d->seg.n_toks ? ex_entity_at(d, i) - 1 : 0].pub.name))
+            return -1;
+        i += end - 1;
+    }
+    return 0;
+}

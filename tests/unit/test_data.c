@@ -1,0 +1,260 @@
+/* Data files: the TSV reader, gazetteer loading and matching, rule loading
+ * and the rejection of malformed files with file:line messages. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gazetteer.h"
+#include "rules.h"
+#include "tsv.h"
+
+static char tmpdir[256];
+
+static void write_file(const char *name, const char *content)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(content, f);
+    fclose(f);
+}
+
+static void remove_tree(void)
+{
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/carnews-test-data-XXXXXX");
+    if (!mkdtemp(tmpdir))
+        return -1;
+    char rules[300];
+    snprintf(rules, sizeof rules, "%s/rules", tmpdir);
+    mkdir(rules, 0755);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    remove_tree();
+    return 0;
+}
+
+typedef struct {
+    int rows;
+    char last[64];
+} count_ctx;
+
+static cn_status count_row(void *ctx, const tsv_row *r, cn_error *err)
+{
+    (void)err;
+    count_ctx *c = ctx;
+    c->rows++;
+    snprintf(c->last, sizeof c->last, "%s/%s", r->field[0], r->field[1]);
+    return CN_OK;
+}
+
+static void test_tsv_reader(void **state)
+{
+    (void)state;
+    static const char *const cols[] = {"b", "a"};
+    char ok[] = "# comment\r\na\tb\r\n\r\n1\t2\n# more\n3\t4";
+    count_ctx c = {0, ""};
+    cn_error err;
+    assert_int_equal(tsv_parse(ok, strlen(ok), "x.tsv", cols, 2, count_row, &c, &err), CN_OK);
+    assert_int_equal(c.rows, 2);
+    assert_string_equal(c.last, "4/3");   /* columns come back in asked order */
+
+    char short_row[] = "a\tb\n1\n";
+    assert_int_equal(tsv_parse(short_row, strlen(short_row), "x.tsv", cols, 2, count_row, &c, &err),
+                     CN_ERR_DATA);
+    assert_string_equal(err.message, "x.tsv:2: 1 fields, header has 2");
+
+    char bad_utf8[] = "a\tb\n\xC3\x28\tx\n";
+    assert_int_equal(tsv_parse(bad_utf8, strlen(bad_utf8), "y.tsv", cols, 2, count_row, &c, &err),
+                     CN_ERR_DATA);
+    assert_string_equal(err.message, "y.tsv:2: invalid UTF-8");
+
+    char no_col[] = "a\tc\n1\t2\n";
+    assert_int_equal(tsv_parse(no_col, strlen(no_col), "z.tsv", cols, 2, count_row, &c, &err),
+                     CN_ERR_DATA);
+    assert_string_equal(err.message, "z.tsv:1: header has no column 'b'");
+
+    char empty[] = "# only comments\n";
+    assert_int_equal(tsv_parse(empty, strlen(empty), "e.tsv", cols, 2, count_row, &c, &err),
+                     CN_ERR_DATA);
+}
+
+static void write_minimal_data(void)
+{
+    write_file("brands.tsv", "name\taliases\tparent\tcountry\tkind\n"
+                             "Tata Motors\t\t\tIndia\tgroup\n"
+                             "Jaguar Land Rover\tJLR\tTata Motors\tUnited Kingdom\tbrand\n"
+                             "Jaguar\t\tJaguar Land Rover\tUnited Kingdom\tbrand\n"
+                             "smart\t\t\tGermany\tbrand\n");
+    write_file("models.tsv", "name\tbrand\taliases\tcontext\n"
+                             "E-Pace\tJaguar\t\tfree\n"
+                             "Leaf\tJaguar\t\tbrand\n");
+    write_file("places.tsv", "name\taliases\tkind\tcountry\tdemonyms\n"
+                             "United Kingdom\tUK|Britain\tcountry\tUnited Kingdom\tBritish\n");
+    write_file("roles.tsv", "role\tkind\nchief executive\texecutive\n");
+    write_file("plants.tsv", "name\taliases\towner\tlocation\tcountry\tkind\n");
+    write_file("organizations.tsv", "name\taliases\tkind\tcountry\n");
+    write_file("given_names.txt", "name\nPeter\n");
+    write_file("common_words.txt", "word\nthe\n");
+}
+
+static void test_gazetteer_matching(void **state)
+{
+    (void)state;
+    write_minimal_data();
+    gazetteer *g;
+    cn_error err;
+    assert_int_equal(gz_load(&g, tmpdir, NULL, 0, &err), CN_OK);
+    assert_int_equal(gz_count(g, GZ_BRAND), 4);
+
+    const char *text = "JLR and Jaguar Land Rover's Chief Executive in Britain; jlr";
+    arena mem;
+    arena_init(&mem);
+    segmentation seg;
+    assert_int_equal(seg_run(text, strlen(text), &mem, &seg), 0);
+    gz_match m[8];
+    /* "JLR" */
+    assert_int_equal(gz_lookup(g, text, seg.toks, seg.n_toks, 0, m, 8), 1);
+    assert_string_equal(m[0].entry->name, "Jaguar Land Rover");
+    assert_non_null(m[0].entry->link);
+    assert_string_equal(m[0].entry->link->name, "Tata Motors");
+    /* "Jaguar Land Rover" longest first, then "Jaguar" */
+    size_t n = gz_lookup(g, text, seg.toks, seg.n_toks, 2, m, 8);
+    assert_int_equal(n, 2);
+    assert_int_equal(m[0].ntok, 3);
+    assert_int_equal(m[1].ntok, 1);
+    /* roles match in any case */
+    n = gz_lookup(g, text, seg.toks, seg.n_toks, 6, m, 8);
+    assert_int_equal(n, 1);
+    assert_int_equal(m[0].entry->kind, GZ_ROLE);
+    /* "Britain" is the United Kingdom */
+    n = gz_lookup(g, text, seg.toks, seg.n_toks, 9, m, 8);
+    assert_int_equal(n, 1);
+    assert_string_equal(m[0].entry->name, "United Kingdom");
+    /* lower-case "jlr" is not the acronym */
+    assert_int_equal(gz_lookup(g, text, seg.toks, seg.n_toks, seg.n_toks - 1, m, 8), 0);
+    const gz_entry *leaf = gz_find(g, GZ_MODEL, "Leaf");
+    assert_non_null(leaf);
+    assert_true(leaf->flags & GZF_NEEDS_CONTEXT);
+    arena_release(&mem);
+    gz_free(g);
+}
+
+static void test_gazetteer_rejects_bad_rows(void **state)
+{
+    (void)state;
+    write_minimal_data();
+    cn_error err;
+    write_file("models.tsv", "name\tbrand\taliases\tcontext\nE-Pace\tJaguar\t\tsometimes\n");
+    assert_int_equal(gz_check_dir(tmpdir, &err), CN_ERR_DATA);
+    assert_non_null(strstr(err.message, "models.tsv:2: context must be free or brand"));
+    write_file("models.tsv", "name\tbrand\taliases\tcontext\nE-Pace\tJaguar\n");
+    assert_int_equal(gz_check_dir(tmpdir, &err), CN_ERR_DATA);
+    assert_non_null(strstr(err.message, "models.tsv:2: 2 fields, header has 4"));
+    write_file("models.tsv", "name\tbrand\taliases\tcontext\n");
+}
+
+static void test_user_dir_overrides(void **state)
+{
+    (void)state;
+    write_minimal_data();
+    char user[300];
+    snprintf(user, sizeof user, "%s/user", tmpdir);
+    mkdir(user, 0755);
+    char path[400];
+    snprintf(path, sizeof path, "%s/brands.tsv", user);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("name\taliases\tparent\tcountry\tkind\nJaguar\tJag\tTata Motors\tIndia\tbrand\n", f);
+    fclose(f);
+    const char *dirs[] = {user};
+    gazetteer *g;
+    cn_error err;
+    assert_int_equal(gz_load(&g, tmpdir, dirs, 1, &err), CN_OK);
+    const gz_entry *j = gz_find(g, GZ_BRAND, "Jaguar");
+    assert_non_null(j);
+    assert_string_equal(j->attr[1], "India");     /* the user's row wins */
+    gz_free(g);
+}
+
+static void test_rules(void **state)
+{
+    (void)state;
+    write_file("rules/kinds.rules", "label\tpattern\nsales\t(?i)\\bsold\\b\njobs\t\\bjobs\\b\n");
+    rules *r;
+    cn_error err;
+    assert_int_equal(rx_load(&r, tmpdir, NULL, 0, &err), CN_OK);
+    rx_scratch *s = rx_scratch_new(r);
+    assert_non_null(s);
+    rx_hit h[4];
+    const char *text = "Nissan SOLD cars and cut 900 jobs";
+    size_t n = rx_find(r, s, "kinds", text, strlen(text), h, 4);
+    assert_int_equal(n, 2);
+    assert_string_equal(h[0].label, "sales");
+    assert_int_equal(h[0].start, 7);
+    assert_string_equal(h[1].label, "jobs");
+    assert_false(rx_any(r, s, "other-set", text, strlen(text)));
+    rx_scratch_free(s);
+    rx_free(r);
+
+    write_file("rules/kinds.rules", "label\tpattern\nsales\t(unclosed\n");
+    assert_int_equal(rx_check_dir(tmpdir, &err), CN_ERR_RULE);
+    assert_non_null(strstr(err.message, "kinds.rules:2: pattern does not compile"));
+
+    write_file("rules/kinds.rules", "label\tpattern\nslow\t^(a+)+$\n");
+    assert_int_equal(rx_check_dir(tmpdir, &err), CN_ERR_RULE);
+    assert_non_null(strstr(err.message, "kinds.rules:2: pattern backtracks catastrophically"));
+    write_file("rules/kinds.rules", "label\tpattern\n");
+}
+
+static void test_shipped_data_loads(void **state)
+{
+    (void)state;
+    cn_error err;
+    gazetteer *g;
+    assert_int_equal(gz_load(&g, CARNEWS_TEST_DATA_DIR, NULL, 0, &err), CN_OK);
+    assert_true(gz_count(g, GZ_BRAND) >= 400);
+    assert_true(gz_count(g, GZ_MODEL) >= 1000);
+    assert_true(gz_count(g, GZ_PLANT) >= 250);
+    assert_true(gz_count(g, GZ_PLACE) >= 500);
+    const gz_entry *omoda = gz_find(g, GZ_BRAND, "Omoda");
+    assert_non_null(omoda);
+    assert_non_null(omoda->link);
+    assert_string_equal(omoda->link->name, "Chery");
+    gz_free(g);
+    rules *r;
+    assert_int_equal(rx_load(&r, CARNEWS_TEST_DATA_DIR, NULL, 0, &err), CN_OK);
+    rx_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tsv_reader),
+        cmocka_unit_test(test_gazetteer_matching),
+        cmocka_unit_test(test_gazetteer_rejects_bad_rows),
+        cmocka_unit_test(test_user_dir_overrides),
+        cmocka_unit_test(test_rules),
+        cmocka_unit_test(test_shipped_data_loads),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
