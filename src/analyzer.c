@@ -43,7 +43,7 @@ const char *cn_entity_type_name(cn_entity_type t)
 
 static int is_data_dir(const char *dir)
 {
-    char path[PATH_MAX + 32];
+    char path[2 * PATH_MAX];
     struct stat st;
     snprintf(path, sizeof path, "%s/brands.tsv", dir);
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);

@@ -115,7 +115,9 @@ int ex_orgs(cn_doc *d)
         size_t j = i + 1;
         while (j < n && j - i < MAX_ORG_TOKENS &&
                d->seg.toks[j].sentence == d->seg.toks[i].sentence &&
-               (cap_word(d, j) || (is_connector(d, j) && j + 1 < n && cap_word(d, j + 1))))
+               (cap_word(d, j) ||
+                (is_connector(d, j) && j + 1 < n &&
+                 (cap_word(d, j + 1) || (is_connector(d, j + 1) && j + 2 < n && cap_word(d, j + 2))))))
             j++;
         size_t len = j - i;
         if (len < 2)
