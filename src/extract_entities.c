@@ -1,12 +1,15 @@
 /* Entities from the gazetteers: brands, models, plants, organizations and
  * places, in one pass over the tokens; people come from extract_people.c. */
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 
 #define MAX_MATCHES 16
 /* Tokens either side of a town name searched for plant words. */
 #define PLANT_WINDOW 6
+/* Tokens searched back for the brand that opens a list of models. */
+#define LIST_LOOKBACK 12
 
 static const char *const PLACE_PREPS[] = {
     "in", "at", "from", "near", "to", "outside", "across", "around", "of", NULL
@@ -32,14 +35,26 @@ static int brand_related(const gz_entry *brand, const gz_entry *model_brand)
            model_brand->link == brand;
 }
 
-static const gz_entry *brand_before(const cn_doc *d, size_t i)
+/* The brand right before token i, or (allow_list) the brand that opens a
+ * list of models ending at i: "Jaguar XEL, XFL and E-Pace". */
+static const gz_entry *brand_before(const cn_doc *d, size_t i, int allow_list)
 {
-    if (i == 0)
+    size_t lo = i > LIST_LOOKBACK ? i - LIST_LOOKBACK : 0;
+    for (size_t k = i; k-- > lo;) {
+        if (d->seg.toks[k].sentence != d->seg.toks[i].sentence)
+            return NULL;
+        uint32_t e = ex_entity_at(d, k);
+        cn_entity_type ty = e ? d->ents[e - 1].pub.type : CN_ENT_TYPE_COUNT;
+        if (ty == CN_ENT_BRAND)
+            return d->ents[e - 1].gz;
+        if (!allow_list)
+            return NULL;
+        if (ty == CN_ENT_MODEL || ex_tok_is(d, k, ",") || ex_tok_is(d, k, "and") ||
+            ex_tok_is(d, k, "or"))
+            continue;
         return NULL;
-    uint32_t e = ex_entity_at(d, i - 1);
-    if (!e || d->ents[e - 1].pub.type != CN_ENT_BRAND)
-        return NULL;
-    return d->ents[e - 1].gz;
+    }
+    return NULL;
 }
 
 /* Plant words or the plant's owner near a town name make it the plant. */
@@ -52,9 +67,14 @@ static int plant_context(cn_doc *d, size_t i, size_t ntok, const gz_entry *plant
     if (rx_any(d->an->rx, d->scratch, "plant-context", d->res.text + t[a].start,
                t[b - 1].end - t[a].start))
         return 1;
-    /* The owner named in the same sentence: "JLR's Solihull site". */
+    /* The owner named in the same paragraph: "JLR's Solihull site". */
     if (plant->link) {
-        for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+        size_t pb = i, pe = i;
+        while (pb > 0 && d->seg.sents[t[pb - 1].sentence].paragraph == s->paragraph)
+            pb--;
+        while (pe < d->seg.n_toks && d->seg.sents[t[pe].sentence].paragraph == s->paragraph)
+            pe++;
+        for (size_t k = pb; k < pe; k++) {
             uint32_t e = ex_entity_at(d, k);
             if (e && d->ents[e - 1].gz &&
                 brand_related(d->ents[e - 1].gz, plant->link))
@@ -66,9 +86,12 @@ static int plant_context(cn_doc *d, size_t i, size_t ntok, const gz_entry *plant
 
 /* A capitalised common word opening a sentence ("Smart", "Seat", "Tank")
  * is more likely the word than the name. */
-static int weak_sentence_start(const cn_doc *d, size_t i, size_t ntok)
+static int weak_sentence_start(const cn_doc *d, size_t i, size_t ntok,
+                               const gz_entry *place)
 {
     const token *t = &d->seg.toks[i];
+    if (place && place->attr[0] && strcmp(place->attr[0], "country") == 0)
+        return 0;       /* "China remained ..." */
     if (ntok != 1 || !(t->flags & TK_SENT_START) || (t->flags & TK_ALLCAPS))
         return 0;
     if (!gz_is_common_word(d->an->gaz, t->hash))
@@ -115,6 +138,26 @@ typedef struct {
     const gz_entry *by_kind[GZ_KIND_COUNT];
 } span_choice;
 
+static cn_entity_type entity_type_of(gz_kind k)
+{
+    return k == GZ_BRAND ? CN_ENT_BRAND : k == GZ_MODEL ? CN_ENT_MODEL
+         : k == GZ_PLANT ? CN_ENT_PLANT : k == GZ_ORG ? CN_ENT_ORGANIZATION
+         : CN_ENT_PLACE;
+}
+
+/* A name inside a longer one counts too: the brand in "Audi Brussels",
+ * the country in "UK government". */
+static int add_leading(cn_doc *d, size_t i, size_t len, gz_kind want)
+{
+    gz_match m[MAX_MATCHES];
+    size_t n = gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m,
+                         MAX_MATCHES);
+    for (size_t k = 0; k < n; k++)
+        if (m[k].entry->kind == want && m[k].ntok < len)
+            return add_gz(d, entity_type_of(want), m[k].entry, i, m[k].ntok);
+    return 0;
+}
+
 /* Decide what the longest gazetteer match at token i is, and add it. */
 static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t len)
 {
@@ -126,14 +169,17 @@ static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t
     const gz_entry *brand = c.by_kind[GZ_BRAND], *model = c.by_kind[GZ_MODEL];
     const gz_entry *plant = c.by_kind[GZ_PLANT], *place = c.by_kind[GZ_PLACE];
     const gz_entry *org = c.by_kind[GZ_ORG];
-    if (weak_sentence_start(d, i, len))
+    if (weak_sentence_start(d, i, len, place))
         return 0;
-    if (model && (model->flags & GZF_NEEDS_CONTEXT) &&
-        !brand_related(brand_before(d, i), model->link))
+    /* A one-word model name that is also a word needs its brand before it
+     * ("Nissan Leaf"), or a list that started with the brand ("Jaguar XEL,
+     * XFL and E-Pace"). */
+    if (model && (model->flags & GZF_NEEDS_CONTEXT) && len == 1 &&
+        !brand_related(brand_before(d, i, 1), model->link))
         model = NULL;
     if (model && brand) {
         /* "Mini" after "BMW" is the car; alone it is the marque. */
-        if (brand_related(brand_before(d, i), model->link))
+        if (brand_related(brand_before(d, i, 0), model->link))
             brand = NULL;
         else
             model = NULL;
@@ -144,13 +190,112 @@ static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t
         return add_gz(d, CN_ENT_BRAND, brand, i, len);
     if (model)
         return add_gz(d, CN_ENT_MODEL, model, i, len);
-    if (org)
+    if (org) {
+        if (add_leading(d, i, len, GZ_PLACE))
+            return -1;
         return add_gz(d, CN_ENT_ORGANIZATION, org, i, len);
+    }
+    /* A town named for its factory is both the place and, near plant words
+     * or its owner, the plant. */
     if (place && add_gz(d, CN_ENT_PLACE, place, i, len))
         return -1;
-    if (plant && (!place || plant_context(d, i, len, plant)))
+    if (plant && (!place || plant_context(d, i, len, plant))) {
+        if (add_leading(d, i, len, GZ_BRAND))
+            return -1;
         return add_gz(d, CN_ENT_PLANT, plant, i, len);
+    }
     return 0;
+}
+
+/* "the UK government", "Britain's government", "the government": one
+ * organization per article, named by its first qualified mention. */
+static int governments(cn_doc *d)
+{
+    const token *t = d->seg.toks;
+    const char *name = NULL;
+    for (size_t e = 0; e < d->n_ents && !name; e++) {
+        const char *nm = d->ents[e].pub.name;
+        size_t n = strlen(nm);
+        if (d->ents[e].pub.type == CN_ENT_ORGANIZATION && n > 11 &&
+            strcasecmp(nm + n - 11, " government") == 0)
+            name = nm;     /* the gazetteer already named it: "UK government" */
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < d->seg.n_toks; i++) {
+            if (!ex_tok_is_ci(d, i, "government") || ex_entity_at(d, i))
+                continue;
+            size_t first = i;
+            if (i > 0 && (t[i - 1].flags & TK_POSS))
+                first = i - 1;
+            uint32_t e = first > 0 ? ex_entity_at(d, first - 1) : 0;
+            int qualified = e && d->ents[e - 1].pub.type == CN_ENT_PLACE;
+            if (!qualified && first > 0) {
+                gz_match m[MAX_MATCHES];
+                size_t n = gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, first - 1,
+                                     m, MAX_MATCHES);
+                for (size_t k = 0; k < n; k++)
+                    qualified |= m[k].entry->kind == GZ_DEMONYM && m[k].ntok == 1;
+            }
+            if (qualified)
+                first--;
+            if (pass == 0) {
+                if (qualified && !name)
+                    name = arena_strndup(&d->mem, d->res.text + t[first].start,
+                                         t[i].end - t[first].start);
+                continue;
+            }
+            size_t idx;
+            if (ex_add_mention(d, CN_ENT_ORGANIZATION, name ? name : "government", first,
+                               i + 1 - first, NULL, &idx))
+                return -1;
+            d->ents[idx].pub.kind = "government";
+        }
+    }
+    return 0;
+}
+
+static int group_suffix(const char *s)
+{
+    static const char *const SUFFIXES[] = {
+        "Group", "AG", "Group AG", "SE", "Motor Group", "Motor Company", "Motor Corporation",
+        "Motor Co", "Motors", "Motor", "Holding", "Holdings", "Automobile", "Auto Group",
+        "Cars", "Automotive", "Corporation", "Company", "Konzern", NULL
+    };
+    for (const char *const *p = SUFFIXES; *p; p++)
+        if (strcmp(s, *p) == 0)
+            return 1;
+    return 0;
+}
+
+/* "Volkswagen Group" and "Volkswagen" in one article are one maker to a
+ * reader: the group's mentions join the brand it is named after. */
+static void merge_groups(cn_doc *d)
+{
+    for (size_t g = 0; g < d->n_ents; g++) {
+        entity_build *grp = &d->ents[g];
+        if (grp->pub.type != CN_ENT_BRAND || !grp->gz || !(grp->gz->flags & GZF_GROUP))
+            continue;
+        for (size_t b = 0; b < d->n_ents; b++) {
+            entity_build *br = &d->ents[b];
+            size_t n = strlen(br->pub.name);
+            if (b == g || br->pub.type != CN_ENT_BRAND || !br->n_mentions ||
+                strncmp(grp->pub.name, br->pub.name, n) != 0 || grp->pub.name[n] != ' ' ||
+                !group_suffix(grp->pub.name + n + 1))
+                continue;
+            for (size_t m = 0; m < grp->n_mentions; m++) {
+                size_t from = 0;
+                while (from < d->seg.n_toks && d->seg.toks[from].start < grp->mentions[m].start)
+                    from++;
+                size_t to = from;
+                while (to < d->seg.n_toks && d->seg.toks[to].end <= grp->mentions[m].end)
+                    to++;
+                if (to > from)
+                    ex_add_mention(d, CN_ENT_BRAND, br->pub.name, from, to - from, NULL, NULL);
+            }
+            grp->n_mentions = 0;
+            break;
+        }
+    }
 }
 
 int ex_entities(cn_doc *d)
@@ -186,5 +331,8 @@ int ex_entities(cn_doc *d)
             return -1;
         i += best;
     }
-    return ex_people(d);
+    if (governments(d) || ex_people(d))
+        return -1;
+    merge_groups(d);
+    return 0;
 }

@@ -133,7 +133,7 @@ int ex_orgs(cn_doc *d)
             if (end >= 2)
                 kind = word_kind(d, i + end - 1, TAILS);
         }
-        if (!kind || known_at(d, i))
+        if (!kind || known_at(d, i) || (d->seg.toks[i].flags & TK_ALLCAPS))
             continue;
         if (d->seg.toks[i].flags & TK_SENT_START && ex_tok_is(d, i, "The"))
             continue;

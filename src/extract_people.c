@@ -112,6 +112,20 @@ static char *join_tokens(cn_doc *d, size_t i, size_t n)
     return s;
 }
 
+/* ", chief executive of ..." right after a name. */
+static int role_follows(cn_doc *d, size_t k)
+{
+    if (k >= d->seg.n_toks || !ex_tok_is(d, k, ","))
+        return 0;
+    for (size_t j = k + 1; j < d->seg.n_toks && j <= k + APPOSITION_GAP; j++) {
+        if (!same_sentence(d, k, j) || ex_tok_is(d, j, ","))
+            return 0;
+        if (role_starting_at(d, j))
+            return 1;
+    }
+    return 0;
+}
+
 size_t ex_person_at(cn_doc *d, size_t i)
 {
     const token *t = d->seg.toks;
@@ -140,6 +154,10 @@ size_t ex_person_at(cn_doc *d, size_t i)
         }
         if (!name_word(d, k) || ex_entity_at(d, k) || entity_name_at(d, k))
             break;
+        /* Ordinary words end a name, except a given name's first surname
+         * ("Theresa May"); headlines in title case stop here. */
+        if (is_common(d, k) && !(given && k == i + 1))
+            break;
         k++;
     }
     size_t len = k - i;
@@ -152,7 +170,7 @@ size_t ex_person_at(cn_doc *d, size_t i)
         /* No given name or role: trust only "X Y said" / "said X Y" with
          * words that are not ordinary English. */
         int speech = (i + len < n && tok_in(d, i + len, SPEECH)) ||
-                     (i > 0 && tok_in(d, i - 1, SPEECH));
+                     (i > 0 && tok_in(d, i - 1, SPEECH)) || role_follows(d, i + len);
         if (!speech)
             return 0;
         for (size_t q = i; q < i + len; q++)
@@ -244,12 +262,20 @@ static size_t tok_of(const cn_doc *d, size_t start)
     return lo;
 }
 
+/* "Kyle" for "Peter Kyle"; "Zhang" for "Zhang Lei", whose first word is
+ * no given name (family name first). */
 static int surname_matches(const cn_doc *d, size_t i, const char *name)
 {
     const char *sp = strrchr(name, ' ');
     if (!sp)
         return 0;
-    return ex_tok_is(d, i, sp + 1);
+    if (ex_tok_is(d, i, sp + 1))
+        return 1;
+    const char *first_end = strchr(name, ' ');
+    size_t n = (size_t)(first_end - name);
+    const token *t = &d->seg.toks[i];
+    return t->end - t->start == n && memcmp(d->res.text + t->start, name, n) == 0 &&
+           !gz_is_given_name(d->an->gaz, seg_token_hash(name, n));
 }
 
 int ex_people(cn_doc *d)

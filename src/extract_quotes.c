@@ -65,10 +65,10 @@ static int is_speaker_type(const cn_doc *d, uint32_t e, int person_only)
            (!person_only && (ty == CN_ENT_ORGANIZATION || ty == CN_ENT_BRAND));
 }
 
-/* The person (else organization) nearest to the verb in [tb, te). */
-static const char *speaker_near(cn_doc *d, size_t tb, size_t te, size_t verb)
+/* The person (or, with orgs, the organization) nearest to the verb. */
+static const char *speaker_near(cn_doc *d, size_t tb, size_t te, size_t verb, int orgs)
 {
-    for (int person_only = 1; person_only >= 0; person_only--) {
+    for (int person_only = 1; person_only >= !orgs; person_only--) {
         size_t best_gap = (size_t)-1;
         const char *best = NULL;
         for (size_t k = tb; k < te; k++) {
@@ -134,8 +134,10 @@ static const char *attribute(cn_doc *d, size_t tb, size_t te, size_t before)
     size_t verb;
     if (!speech_verb_in(d, tb, te, &verb))
         return NULL;
-    const char *s = speaker_near(d, tb, te, verb);
-    return s ? s : resolve_reference(d, verb, tb, te, before);
+    const char *s = speaker_near(d, tb, te, verb, 0);
+    if (!s)
+        s = resolve_reference(d, verb, tb, te, before);
+    return s ? s : speaker_near(d, tb, te, verb, 1);
 }
 
 static int push_quote(cn_doc *d, size_t start, size_t end, const char *speaker)
@@ -219,7 +221,7 @@ int ex_quotes(cn_doc *d)
             /* Reported speech names the next unattributed quote's speaker. */
             size_t verb;
             if (speech_verb_in(d, pb, pe, &verb)) {
-                const char *s = speaker_near(d, pb, pe, verb);
+                const char *s = speaker_near(d, pb, pe, verb, 1);
                 if (s)
                     last_speaker = s;
             }
