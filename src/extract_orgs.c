@@ -41,6 +41,22 @@ static const org_word TAILS[] = {
     {"Consulting", "company"}, {"Research", "other"}, {"Union", "union"},
     {"Party", "other"}, {"Parliament", "government"}, {"Tribunal", "government"},
     {"Court", "government"}, {"Institution", "other"}, {"Society", "trade-body"},
+    {"Club", "other"}, {"United", "other"}, {"Airlines", "company"},
+    {"Airways", "company"}, {"Exchange", "other"}, {"Industries", "company"},
+    {"International", "company"}, {"Securities", "company"}, {"Fund", "other"},
+    {"Investments", "company"}, {"Insurance", "company"}, {"Technologies", "company"},
+    {"Systems", "company"}, {"Communications", "company"}, {"Telecom", "company"},
+    {"Energy", "company"}, {"Petroleum", "company"}, {"Resources", "company"},
+    {"Steel", "company"}, {"Electric", "company"}, {"Chemicals", "company"},
+    {"Pharmaceuticals", "company"}, {"Railways", "company"}, {"Press", "media"},
+    {"News", "media"}, {"Times", "media"}, {"Journal", "media"}, {"Post", "media"},
+    {"Television", "media"}, {"Radio", "media"}, {"Committee", "government"},
+    {"Office", "government"}, {"Department", "government"}, {"Senate", "government"},
+    {"Congress", "government"}, {"Assembly", "government"}, {"Army", "government"},
+    {"Police", "government"}, {"Front", "other"}, {"Movement", "other"},
+    {"Organisation", "other"}, {"Organization", "other"}, {"Alliance", "other"},
+    {"Partnership", "other"}, {"Coalition", "other"}, {"Network", "other"},
+    {"Motors", "company"}, {"Automotive", "company"}, {"Logistics", "company"},
     {NULL, NULL}
 };
 
@@ -74,7 +90,8 @@ static int known_at(cn_doc *d, size_t i)
     gz_match m[16];
     size_t n = gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
     for (size_t k = 0; k < n; k++)
-        if (m[k].entry->kind == GZ_BRAND || (m[k].entry->kind == GZ_ORG && m[k].ntok > 1))
+        if (m[k].entry->kind == GZ_BRAND || m[k].entry->kind == GZ_MODEL ||
+            (m[k].entry->kind == GZ_ORG && m[k].ntok > 1))
             return 1;
     return 0;
 }
@@ -124,9 +141,12 @@ int ex_orgs(cn_doc *d)
             continue;
         const char *kind = NULL;
         size_t end = len;
-        if (word_kind(d, i, HEADS) && (ex_tok_is(d, i + 1, "of") || ex_tok_is(d, i + 1, "for")))
-            kind = word_kind(d, i, HEADS);
-        else {
+        /* "German Central Association of the Automotive Trade": a head word
+         * followed by of/for makes the whole run the name. */
+        for (size_t p = i; p + 1 < j && !kind; p++)
+            if (word_kind(d, p, HEADS) && (ex_tok_is(d, p + 1, "of") || ex_tok_is(d, p + 1, "for")))
+                kind = word_kind(d, p, HEADS);
+        if (!kind) {
             /* Trim to the last tail word: "Acme Holdings Ltd said" has none after. */
             while (end > 1 && !word_kind(d, i + end - 1, TAILS))
                 end--;
