@@ -11,7 +11,8 @@
 /* Bare counts below this are ordinals of speech ("two sites"), not news. */
 #define MIN_BARE_COUNT 50
 
-typedef enum { U_COUNT, U_MONEY, U_PERCENT, U_OTHER } unit_class;
+/* U_SCALED: "2.3 billion" with no unit, money or a count by its keyword. */
+typedef enum { U_COUNT, U_MONEY, U_PERCENT, U_OTHER, U_SCALED } unit_class;
 
 static int kind_allowed(const char *kind, unit_class uc)
 {
@@ -19,11 +20,13 @@ static int kind_allowed(const char *kind, unit_class uc)
                                         "sales", "other", NULL};
     static const char *const count[] = {"sales", "production", "registrations",
                                         "deliveries", "exports", "capacity", "jobs",
-                                        "other", "change", NULL};
-    static const char *const percent[] = {"market-share", "change", "sales",
-                                          "production", "registrations", "deliveries",
-                                          "exports", "other", "profit", NULL};
-    const char *const *list = uc == U_MONEY ? money : uc == U_PERCENT ? percent : count;
+                                        "other", NULL};
+    static const char *const scaled[] = {"sales", "production", "registrations",
+                                         "deliveries", "exports", "capacity", "jobs",
+                                         "investment", "revenue", "profit", "other", NULL};
+    static const char *const percent[] = {"market-share", "other", "profit", NULL};
+    const char *const *list = uc == U_MONEY ? money : uc == U_PERCENT ? percent
+                            : uc == U_SCALED ? scaled : count;
     if (uc == U_OTHER)
         return strcmp(kind, "capacity") == 0 || strcmp(kind, "other") == 0;
     for (; *list; list++)
@@ -59,8 +62,7 @@ static const char *figure_kind(const rx_hit *h, size_t nh, size_t base, size_t x
         /* Keywords after the number ("16,617 cars sold") read as closely
          * as those before it ("sold 16,617"); change words only count
          * when they touch the number. */
-        if (strcmp(kind, "change") == 0 && g > 12)
-            continue;
+
         if (g < best_gap) {
             best_gap = g;
             best = kind;
@@ -165,6 +167,8 @@ static unit_class classify_unit(const num_expr *x)
 {
     if (x->flags & NUM_MONEY)
         return U_MONEY;
+    if ((x->flags & NUM_SCALED) && !x->unit && x->value >= 1e8)
+        return U_SCALED;
     if (x->flags & NUM_PERCENT)
         return U_PERCENT;
     if (x->unit && strcmp(x->unit, "percent") && strcmp(x->unit, "percentage-points"))
@@ -172,10 +176,19 @@ static unit_class classify_unit(const num_expr *x)
     return U_COUNT;
 }
 
-static const char *unit_for(const char *kind, unit_class uc, const num_expr *x)
+static int money_kind(const char *kind)
+{
+    return !strcmp(kind, "investment") || !strcmp(kind, "revenue") ||
+           !strcmp(kind, "profit") || !strcmp(kind, "price");
+}
+
+static const char *unit_for(const char *kind, unit_class uc, const num_expr *x,
+                            const char *last_currency)
 {
     if (uc == U_MONEY || uc == U_OTHER)
         return x->unit;
+    if (uc == U_SCALED && money_kind(kind))
+        return last_currency;   /* "2.3 billion" after "8 billion euros" */
     if (uc == U_PERCENT)
         return "percent";
     if (strcmp(kind, "jobs") == 0)
@@ -212,7 +225,42 @@ static void apply_respectively(cn_doc *d, const sentence *s, size_t first_fig)
         d->figs[first_fig + i].subject = d->ents[names[nn - nf + i]].pub.name;
 }
 
-static int figures_in_sentence(cn_doc *d, size_t si, const char **last_subject)
+/* Bytes either side of a percentage searched for rise/fall words. */
+#define CHANGE_WINDOW 28
+
+static int is_change(cn_doc *d, const sentence *s, const num_expr *x)
+{
+    const char *text = d->res.text;
+    if (text[x->start] == '+' || (x->flags & NUM_NEGATIVE))
+        return 1;
+    size_t b0 = x->start > s->start + CHANGE_WINDOW ? x->start - CHANGE_WINDOW : s->start;
+    size_t a1 = x->end + CHANGE_WINDOW < s->end ? x->end + CHANGE_WINDOW : s->end;
+    rx_hit h[8];
+    size_t n = rx_find(d->an->rx, d->scratch, "change", text + b0, x->start - b0, h, 8);
+    int before = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (!strcmp(h[k].label, "level"))
+            return 0;
+        before |= !strcmp(h[k].label, "before");
+    }
+    if (before)
+        return 1;
+    n = rx_find(d->an->rx, d->scratch, "change", text + x->end, a1 - x->end, h, 8);
+    for (size_t k = 0; k < n; k++)
+        if (!strcmp(h[k].label, "after"))
+            return 1;
+    return 0;
+}
+
+typedef struct {
+    const char *last_subject;       /* carries over sentences of a paragraph */
+    const char *last_count_kind;    /* likewise: "97,212 units" after "registered" */
+    const char *last_currency;      /* carries over the article */
+} figure_ctx;
+
+static int year_like(double v) { return v >= 1900 && v <= 2100 && v == (double)(long)v; }
+
+static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
 {
     const sentence *s = &d->seg.sents[si];
     const char *text = d->res.text;
@@ -225,6 +273,11 @@ static int figures_in_sentence(cn_doc *d, size_t si, const char **last_subject)
     size_t pos = s->start;
     while (pos < s->end && num_next(text, s->end, pos, &x)) {
         pos = x.end > pos ? x.end : pos + 1;
+        /* "from 18.6bn in 2023 to 5.5bn": the year is no range's low end. */
+        if ((x.flags & NUM_RANGE) && year_like(x.value) && x.value_hi > 1e5) {
+            x.value = x.value_hi;
+            x.flags &= ~(unsigned)(NUM_RANGE | NUM_YEAR);
+        }
         if (skip_number(d, s, &x))
             continue;
         if (nh == (size_t)-1)
@@ -232,14 +285,21 @@ static int figures_in_sentence(cn_doc *d, size_t si, const char **last_subject)
                          s->end - s->start, hits, MAX_KIND_HITS);
         unit_class uc = classify_unit(&x);
         int loss = 0;
-        const char *kind = figure_kind(hits, nh, s->start, x.start, x.end, uc, &loss);
+        const char *kind = uc == U_PERCENT && is_change(d, s, &x) ? "change"
+                         : figure_kind(hits, nh, s->start, x.start, x.end, uc, &loss);
+        if (uc == U_COUNT && !strcmp(kind, "other") && fc->last_count_kind)
+            kind = fc->last_count_kind;
+        else if (uc == U_COUNT && strcmp(kind, "other"))
+            fc->last_count_kind = kind;
+        if (uc == U_MONEY)
+            fc->last_currency = x.unit;
         cn_figure f;
         memset(&f, 0, sizeof f);
         f.kind = kind;
         f.value = x.value;
         if ((loss || (x.flags & NUM_NEGATIVE)) && f.value > 0)
             f.value = -f.value;
-        f.unit = unit_for(kind, uc, &x);
+        f.unit = unit_for(kind, uc, &x, fc->last_currency);
         f.qualifier = x.qualifier;
         size_t se = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
                                    1u << CN_ENT_BRAND, 1);
@@ -248,9 +308,9 @@ static int figures_in_sentence(cn_doc *d, size_t si, const char **last_subject)
                                 SUBJECT_TYPES, 1);
         f.subject = subject_name(d, se);
         if (f.subject)
-            *last_subject = f.subject;
+            fc->last_subject = f.subject;
         else
-            f.subject = *last_subject ? *last_subject : main_brand(d);
+            f.subject = fc->last_subject ? fc->last_subject : main_brand(d);
         size_t re = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
                                    1u << CN_ENT_PLACE, 0);
         f.region = re == (size_t)-1 ? NULL : d->ents[re].pub.name;
@@ -266,24 +326,52 @@ static int figures_in_sentence(cn_doc *d, size_t si, const char **last_subject)
         f.sentence = si;
         if (push_figure(d, &f))
             return -1;
+        /* "between £1,500 and £1,700": both ends are figures. */
+        if ((x.flags & NUM_RANGE) && x.value_hi != x.value) {
+            f.value = (f.value < 0 ? -1 : 1) * x.value_hi;
+            if (push_figure(d, &f))
+                return -1;
+        }
     }
     if (rx_any(d->an->rx, d->scratch, "respectively", text + s->start, s->end - s->start))
         apply_respectively(d, s, first_fig);
     return 0;
 }
 
+/* An article states a fact once; repeats of the same figure are dropped. */
+static void drop_repeats(cn_doc *d)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < d->n_figs; i++) {
+        const cn_figure *f = &d->figs[i];
+        int dup = 0;
+        for (size_t k = 0; k < out && !dup; k++) {
+            const cn_figure *g = &d->figs[k];
+            dup = g->value == f->value && !strcmp(g->kind, f->kind) &&
+                  (g->unit == f->unit || (g->unit && f->unit && !strcmp(g->unit, f->unit))) &&
+                  (g->subject == f->subject ||
+                   (g->subject && f->subject && !strcmp(g->subject, f->subject)));
+        }
+        if (!dup)
+            d->figs[out++] = *f;
+    }
+    d->n_figs = out;
+}
+
 int ex_figures(cn_doc *d)
 {
-    const char *last_subject = NULL;
+    figure_ctx fc = {NULL, NULL, NULL};
     size_t para = (size_t)-1;
     for (size_t i = 0; i < d->seg.n_sents; i++) {
-        /* A subject carries over sentences, not paragraphs. */
+        /* Subjects and kinds carry over sentences, not paragraphs. */
         if (d->seg.sents[i].paragraph != para) {
             para = d->seg.sents[i].paragraph;
-            last_subject = NULL;
+            fc.last_subject = NULL;
+            fc.last_count_kind = NULL;
         }
-        if (figures_in_sentence(d, i, &last_subject))
+        if (figures_in_sentence(d, i, &fc))
             return -1;
     }
+    drop_repeats(d);
     return 0;
 }

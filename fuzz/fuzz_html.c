@@ -1,0 +1,14 @@
+/* libFuzzer target: HTML ingest alone (libxml2 parsing, body extraction,
+ * metadata). */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ingest.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    ing_doc d;
+    if (ing_run((const char *)data, size, "fuzz.html", ING_MODE_HTML, &d) == 0)
+        ing_doc_release(&d);
+    return 0;
+}
