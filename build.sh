@@ -3,6 +3,8 @@
 #   ./build.sh demo        install what is missing, build build/, analyse the sample
 #   ./build.sh test        the same set-up, then every test (ctest)
 #   ./build.sh test-asan   every test again under AddressSanitizer + UBSan (build-asan/)
+#   ./build.sh test-tsan   the batch tests under ThreadSanitizer (build-tsan/)
+#   ./build.sh fuzz        each libFuzzer target for FUZZ_SECONDS (build-fuzz/)
 #   ./build.sh build       set-up and build only
 # Safe to re-run: packages are installed only when missing, builds are incremental.
 set -euo pipefail
@@ -54,8 +56,36 @@ test-asan)
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
         ctest --test-dir build-asan --output-on-failure -j "$JOBS"
     ;;
+test-tsan)
+    # The batch tests (many threads, one shared analyzer) under ThreadSanitizer.
+    install_missing
+    build build-tsan -DCMAKE_BUILD_TYPE=Debug -DCARNEWS_SANITIZE=thread
+    TSAN_OPTIONS=halt_on_error=1 CARNEWS_TEST_JOBS=8 \
+        ctest --test-dir build-tsan --output-on-failure -R 'cli\.'
+    ;;
+fuzz)
+    # libFuzzer targets (clang); each runs FUZZ_SECONDS (default 60) on its seeds.
+    PACKAGES+=(clang)
+    install_missing
+    CC=clang build build-fuzz -DCMAKE_BUILD_TYPE=Debug -DCARNEWS_FUZZ=ON \
+        "-DCARNEWS_SANITIZE=address;undefined" -DBUILD_TESTING=OFF
+    for t in analyze html numbers data; do
+        mkdir -p "build-fuzz/corpus-$t"
+        rc=0
+        build-fuzz/fuzz/fuzz_$t -max_total_time="${FUZZ_SECONDS:-60}" -timeout=10 \
+            -rss_limit_mb=2048 -print_final_stats=1 "build-fuzz/corpus-$t" "fuzz/seeds/$t" \
+            > "build-fuzz/fuzz-$t.log" 2>&1 || rc=$?
+        grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^#[0-9]+.*cov:' "build-fuzz/fuzz-$t.log" \
+            | tail -3 | sed "s/^/fuzz_$t: /"
+        if [ "$rc" -ne 0 ]; then
+            tail -40 "build-fuzz/fuzz-$t.log" >&2
+            echo "fuzz_$t found a crash (see build-fuzz/fuzz-$t.log)" >&2
+            exit 1
+        fi
+    done
+    ;;
 *)
-    echo "usage: ./build.sh [demo|build|test|test-asan]" >&2
+    echo "usage: ./build.sh [demo|build|test|test-asan|test-tsan|fuzz]" >&2
     exit 2
     ;;
 esac

@@ -6,7 +6,7 @@
 
 #define MAX_NAME_TOKENS 4
 #define ROLE_LOOKBACK 5
-#define APPOSITION_GAP 4
+#define APPOSITION_GAP 6
 #define ORG_LOOKAHEAD 12
 
 static const char *const TITLES[] = {
@@ -156,7 +156,7 @@ size_t ex_person_at(cn_doc *d, size_t i)
             break;
         /* Ordinary words end a name, except a given name's first surname
          * ("Theresa May"); headlines in title case stop here. */
-        if (is_common(d, k) && !(given && k == i + 1))
+        if (is_common(d, k) && k != i + 1)
             break;
         k++;
     }

@@ -129,10 +129,20 @@ last_person:
     return NULL;
 }
 
-static const char *attribute(cn_doc *d, size_t tb, size_t te, size_t before)
+/* The speech verb must sit close to the quote: ", said X" just after it,
+ * "X said:" just before it; a verb further off belongs to another clause. */
+#define VERB_AFTER_QUOTE 8
+#define VERB_BEFORE_QUOTE 12
+
+static const char *attribute(cn_doc *d, size_t tb, size_t te, size_t before, int after_side)
 {
     size_t verb;
-    if (!speech_verb_in(d, tb, te, &verb))
+    size_t vb = tb, ve = te;
+    if (after_side && ve > tb + VERB_AFTER_QUOTE)
+        ve = tb + VERB_AFTER_QUOTE;
+    if (!after_side && te > tb + VERB_BEFORE_QUOTE)
+        vb = te - VERB_BEFORE_QUOTE;
+    if (!speech_verb_in(d, vb, ve, &verb))
         return NULL;
     const char *s = speaker_near(d, tb, te, verb, 0);
     if (!s)
@@ -205,9 +215,9 @@ int ex_quotes(cn_doc *d)
             size_t after_e = k + 1 < nq ? q[k + 1].open_tok : pe;
             size_t before_b = k ? (q[k - 1].close_tok < pe ? q[k - 1].close_tok + 1 : pe) : pb;
             size_t before_e = q[k].open_tok;
-            const char *speaker = attribute(d, after_b, after_e, q[k].open_tok);
+            const char *speaker = attribute(d, after_b, after_e, q[k].open_tok, 1);
             if (!speaker)
-                speaker = attribute(d, before_b, before_e, q[k].open_tok);
+                speaker = attribute(d, before_b, before_e, q[k].open_tok, 0);
             if (!speaker && before_e == pb && after_b >= after_e)
                 speaker = last_speaker;     /* a paragraph that is all quote */
             if (!speaker && k > 0)

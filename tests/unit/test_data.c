@@ -40,9 +40,9 @@ static int setup(void **state)
     snprintf(tmpdir, sizeof tmpdir, "/tmp/carnews-test-data-XXXXXX");
     if (!mkdtemp(tmpdir))
         return -1;
-    char rules[300];
-    snprintf(rules, sizeof rules, "%s/rules", tmpdir);
-    mkdir(rules, 0755);
+    char rules_dir[300];
+    snprintf(rules_dir, sizeof rules_dir, "%s/rules", tmpdir);
+    mkdir(rules_dir, 0755);
     return 0;
 }
 
