@@ -122,12 +122,80 @@ static int acronym_after(cn_doc *d, size_t end_tok, const char *name)
     return 0;
 }
 
+/* Technical and common acronyms of car news that name no organization. */
+static const char *const NOT_ORGS[] = {
+    "EV", "EVs", "BEV", "BEVs", "PHEV", "PHEVs", "HEV", "MHEV", "FCEV", "ICE", "SUV",
+    "SUVs", "MPV", "CEO", "CFO", "COO", "CTO", "GDP", "VAT", "AI", "IT", "TV", "PR", "HR",
+    "IPO", "OK", "CO2", "ZEV", "OEM", "OEMs", "ADAS", "LFP", "NMC", "GWh", "MWh", "KWH",
+    "UK", "US", "USA", "EU", "UN", "PM", "AM", "BST", "GMT", "CET", "ET", "PT", "Q1", "Q2",
+    "Q3", "Q4", "H1", "H2", "FY", "YTD", "YoY", "LCV", "LCVs", "HGV", "HGVs", "NEV",
+    "NEVs", "ZE", "EVT", "ID", "GT", "RS", "AMG", "LED", "USB", "GPS", "API", "CAD",
+    "LNG", "LPG", "CNG", "NOx", "PPE", "FAQ", "PDF", "CEO's", "MP", "MPs", "MEP", "MEPs",
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "AP", "NEW", "THE", NULL
+};
+
+/* Words after an acronym that show it acting: "ZDK said", "ZDK expects". */
+static int is_verbish(const cn_doc *d, size_t i)
+{
+    static const char *const VERBS[] = {
+        "said", "says", "has", "had", "have", "is", "was", "will", "would", "expects",
+        "expected", "warned", "reported", "announced", "added", "told", "data", "figures",
+        "and", "or", "to", "in", "on", "for", "with", "of", "at", "as", "chief", "boss",
+        "spokesman", "spokeswoman", "spokesperson", "president", "head", NULL
+    };
+    for (const char *const *v = VERBS; *v; v++)
+        if (ex_tok_is(d, i, *v))
+            return 1;
+    return 0;
+}
+
+/* An unknown acronym in ordinary prose ("ZDK said") names an organization
+ * more often than anything else; headlines in capitals are skipped. */
+static int acronym_org(cn_doc *d, size_t i)
+{
+    const token *t = &d->seg.toks[i];
+    size_t len = t->end - t->start;
+    if (!(t->flags & TK_ALLCAPS) || len < 3 || len > 6 || ex_entity_at(d, i))
+        return 0;
+    for (size_t k = t->start; k < t->end; k++)
+        if (d->res.text[k] >= '0' && d->res.text[k] <= '9')
+            return 0;       /* "T1X": a code, not a name */
+    /* "the WLTP test", "(IBS)": an acronym used as a modifier or defined
+     * in brackets is a thing, not an organization. */
+    if (i + 1 < d->seg.n_toks && d->seg.toks[i + 1].sentence == t->sentence &&
+        (d->seg.toks[i + 1].flags & TK_LOWER) && !is_verbish(d, i + 1))
+        return 0;
+    if (i > 0 && ex_tok_is(d, i - 1, "("))
+        return 0;
+    for (const char *const *p = NOT_ORGS; *p; p++)
+        if (ex_tok_is(d, i, *p))
+            return 0;
+    gz_match m[16];
+    if (gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16) ||
+        gz_is_common_word(d->an->gaz, t->hash))
+        return 0;
+    const sentence *s = &d->seg.sents[t->sentence];
+    size_t lower = 0, words = 0;
+    for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+        if (d->seg.toks[k].flags & TK_WORD) {
+            words++;
+            lower += (d->seg.toks[k].flags & TK_LOWER) != 0;
+        }
+    }
+    return words >= 4 && lower * 2 >= words;
+}
+
 int ex_orgs(cn_doc *d)
 {
     size_t n = d->seg.n_toks;
     for (size_t i = 0; i < n; i++) {
         if (!cap_word(d, i) || ex_entity_at(d, i))
             continue;
+        if (acronym_org(d, i)) {
+            if (add_org(d, i, 1, "other", span_text(d, i, 1)))
+                return -1;
+            continue;
+        }
         /* The longest run of capitalised words and connectors. */
         size_t j = i + 1;
         while (j < n && j - i < MAX_ORG_TOKENS &&
