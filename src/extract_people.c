@@ -169,11 +169,12 @@ size_t ex_person_at(cn_doc *d, size_t i)
     if (!given && !titled && !roled) {
         /* No given name or role: trust only "X Y said" / "said X Y" with
          * words that are not ordinary English. */
+        int appositive = role_follows(d, i + len);
         int speech = (i + len < n && tok_in(d, i + len, SPEECH)) ||
-                     (i > 0 && tok_in(d, i - 1, SPEECH)) || role_follows(d, i + len);
-        if (!speech)
+                     (i > 0 && tok_in(d, i - 1, SPEECH));
+        if (!speech && !appositive)
             return 0;
-        for (size_t q = i; q < i + len; q++)
+        for (size_t q = i; q < i + len && !appositive; q++)
             if (is_common(d, q))
                 return 0;
     }

@@ -1,5 +1,6 @@
 /* Quotes and their speakers. */
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 
@@ -92,7 +93,7 @@ static const char *speaker_near(cn_doc *d, size_t tb, size_t te, size_t verb, in
 static int contains(const char *hay, const char *needle, size_t n)
 {
     for (const char *p = hay; *p; p++)
-        if (strncmp(p, needle, n) == 0)
+        if (strncasecmp(p, needle, n) == 0)
             return 1;
     return 0;
 }
@@ -138,8 +139,16 @@ static const char *attribute(cn_doc *d, size_t tb, size_t te, size_t before, int
 {
     size_t verb;
     size_t vb = tb, ve = te;
-    if (after_side && ve > tb + VERB_AFTER_QUOTE)
-        ve = tb + VERB_AFTER_QUOTE;
+    /* ", Tom Harris, an analyst at Bernstein, warned": a person named
+     * right after the quote lets the verb come later. */
+    size_t reach = VERB_AFTER_QUOTE;
+    for (size_t k = tb; after_side && k < te && k < tb + 3; k++) {
+        uint32_t e = ex_entity_at(d, k);
+        if (e && d->ents[e - 1].pub.type == CN_ENT_PERSON)
+            reach = 2 * VERB_AFTER_QUOTE;
+    }
+    if (after_side && ve > tb + reach)
+        ve = tb + reach;
     if (!after_side && te > tb + VERB_BEFORE_QUOTE)
         vb = te - VERB_BEFORE_QUOTE;
     if (!speech_verb_in(d, vb, ve, &verb))
@@ -213,10 +222,23 @@ int ex_quotes(cn_doc *d)
             /* Outside text: after the quote up to the next one, and before it. */
             size_t after_b = in_e < pe ? in_e + 1 : pe;
             size_t after_e = k + 1 < nq ? q[k + 1].open_tok : pe;
+            /* The attribution after a quote ends with its sentence. */
+            if (after_b < after_e) {
+                uint32_t sn = t[after_b].sentence;
+                size_t e2 = after_b;
+                while (e2 < after_e && t[e2].sentence == sn)
+                    e2++;
+                after_e = e2;
+            }
             size_t before_b = k ? (q[k - 1].close_tok < pe ? q[k - 1].close_tok + 1 : pe) : pb;
             size_t before_e = q[k].open_tok;
-            const char *speaker = attribute(d, after_b, after_e, q[k].open_tok, 1);
+            /* "X said: “...”" introduces this quote, whatever follows it. */
+            int colon = before_e > before_b && ex_tok_is(d, before_e - 1, ":");
+            const char *speaker = colon ? attribute(d, before_b, before_e, q[k].open_tok, 0)
+                                        : NULL;
             if (!speaker)
+                speaker = attribute(d, after_b, after_e, q[k].open_tok, 1);
+            if (!speaker && !colon)
                 speaker = attribute(d, before_b, before_e, q[k].open_tok, 0);
             if (!speaker && before_e == pb && after_b >= after_e)
                 speaker = last_speaker;     /* a paragraph that is all quote */

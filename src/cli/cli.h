@@ -1,0 +1,160 @@
+/* The carnews command-line tool: private interfaces between its files.
+ * The tool uses the library through <carnews/carnews.h> only. */
+#ifndef CARNEWS_CLI_H
+#define CARNEWS_CLI_H
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <carnews/carnews.h>
+
+/* Exit status, documented in --help and carnews(1). */
+enum {
+    EXIT_ALL_OK = 0,        /* every input analysed */
+    EXIT_SOME_FAILED = 1,   /* an input could not be read, or output failed */
+    EXIT_USAGE = 2          /* bad command line or bad data folder */
+};
+
+/* Most worker threads -j accepts; more would only add contention. */
+#define CLI_MAX_JOBS 256
+/* Results waiting to be written, per worker: bounds memory while a slow
+ * input holds back the ones after it. */
+#define CLI_WINDOW_PER_JOB 4
+
+/*** Options (args.c) ***/
+
+typedef enum { CMD_ANALYZE, CMD_SUMMARIZE, CMD_TEXT } cli_command;
+
+typedef struct {
+    const char **v;         /* pointers into argv or the environment */
+    size_t n;
+} strlist;
+
+typedef struct {
+    cli_command cmd;
+    cn_format format;
+    cn_input_kind input;
+    unsigned types;         /* CN_TYPE_* mask, 0 = all */
+    strlist data_dirs;      /* CARNEWS_DATA, then each --data */
+    int jobs;
+    strlist include, exclude;
+    int hidden;
+    const char *files_from;
+    int null_sep;
+    int quiet;
+    int color;              /* -1 auto, 0 never, 1 always */
+    int tsv_header;
+    strlist paths;          /* FILE|DIR|- arguments */
+} cli_opts;
+
+typedef enum { PARSE_OK, PARSE_EXIT_OK, PARSE_USAGE } parse_result;
+
+/* Parse the arguments after the command name.  argv must outlive o.
+ * Prints help (PARSE_EXIT_OK) or the error and a usage line (PARSE_USAGE). */
+parse_result cli_parse(cli_command cmd, int argc, char **argv, cli_opts *o);
+void cli_opts_free(cli_opts *o);
+
+/*** Help texts (main.c) ***/
+
+void cli_usage_line(cli_command cmd);   /* short usage on stderr */
+void cli_print_help(cli_command cmd);   /* full help on stdout */
+
+/*** Inputs (inputs.c) ***/
+
+typedef struct {
+    char *path;             /* as given or joined while walking; "-" = stdin */
+    int errnum;             /* non-zero: report strerror(errnum), nothing to read */
+    const char *warning;    /* non-NULL: report this note, nothing to read */
+} input_item;
+
+typedef struct input_iter input_iter;
+
+/* Inputs in order: the FILE|DIR arguments, then the --files-from list;
+ * directories are walked lazily, one level's names in memory at a time. */
+input_iter *inputs_open(const cli_opts *o);
+/* 1 and an item (free item->path), 0 at the end, -1 on a fatal error
+ * (already reported). */
+int inputs_next(input_iter *it, input_item *item);
+void inputs_close(input_iter *it);
+
+/* Read a whole input ("-" = stdin), refusing more than CN_MAX_INPUT
+ * bytes.  0 on success; else -1 and *errnum (or *too_big) set. */
+int read_input(const char *path, char **data, size_t *len, int *errnum,
+               int *too_big);
+
+/*** Output and messages (io.c) ***/
+
+/* Everything for stdout goes through these so a failed write is noticed
+ * once and the rest is skipped. */
+void out_write(const char *s, size_t len);
+void out_puts(const char *s);
+void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void out_flush(void);
+int out_failed(void);       /* errno of the first failure, or 0 */
+/* JSON string literal; invalid UTF-8 becomes U+FFFD. */
+void out_json_string(const char *s, size_t len);
+void out_json_str_or_null(const char *s);
+/* A JSON number as the library writes it; non-finite values are null. */
+void out_json_number(double v);
+/* A TSV field with TAB, newline, CR and backslash escaped. */
+void out_tsv_field(const char *s, size_t len);
+
+/* "carnews: PATH: message" on stderr, PATH with control characters and
+ * invalid UTF-8 escaped; path may be NULL. */
+void msg_error(const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* One updating progress line on stderr; a no-op unless enabled. */
+void progress_enable(int on);
+void progress_update(size_t done, size_t total, uint64_t bytes);
+void progress_clear(void);
+
+/*** Batch driver (run.c) and thread pool (pool.c) ***/
+
+int cli_run(const cli_opts *o);
+
+typedef struct {
+    char *path;
+    int errnum;             /* read error */
+    const char *warning;    /* walker note */
+    int too_big;
+    cn_status status;       /* analysis status */
+    char status_msg[sizeof(((cn_error *)0)->message)];
+    unsigned warnings;      /* cn_result.warnings */
+    size_t bytes;           /* bytes read */
+    char *out;              /* rendered report or text */
+    size_t out_len;
+    cn_doc *doc;            /* kept for summarize */
+    int done;               /* set by the pool */
+} job;
+
+typedef void (*job_fn)(void *ctx, job *j);
+
+typedef struct pool pool;
+
+/* workers threads run fn on jobs; at most window jobs are in flight. */
+pool *pool_new(size_t workers, size_t window, job_fn fn, void *ctx);
+int pool_has_room(const pool *p);
+size_t pool_pending(const pool *p);
+/* Queue a job (copied); with work = 0 it is done at once (an error to
+ * report in order).  Only call when pool_has_room(). */
+void pool_submit(pool *p, const job *j, int work);
+/* The oldest job, after waiting for it; NULL when none is pending. */
+job *pool_oldest(pool *p);
+/* Release the oldest job's slot; the caller freed what it owns. */
+void pool_pop(pool *p);
+/* Stop the workers (jobs not started are dropped) and free everything;
+ * release frees what a dropped or unread job owns. */
+void pool_free(pool *p, void (*release)(job *j));
+
+/*** Summary (summary.c, summary_out.c) ***/
+
+typedef struct summary summary;
+
+summary *sum_new(unsigned types);
+/* Copy what the summary needs from one article; -1 when out of memory. */
+int sum_add(summary *s, const cn_result *r, const char *source);
+void sum_write(summary *s, cn_format fmt, int color, int tsv_header);
+void sum_free(summary *s);
+
+#endif

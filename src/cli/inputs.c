@@ -1,0 +1,374 @@
+/* Input discovery: FILE|DIR arguments, then the --files-from list, with
+ * directories walked recursively in name order.  Everything is lazy: one
+ * directory level's names are in memory per level of the current path,
+ * and --files-from is read one entry at a time, so 100,000 files cost
+ * little before the first one is analysed. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* Read chunk for inputs of unknown size (pipes, devices). */
+#define READ_CHUNK ((size_t)64 * 1024)
+
+typedef struct {
+    char *path;             /* directory path, as its children's prefix */
+    char **names;           /* sorted entries; NULL once handed out */
+    size_t n, next;
+    dev_t dev;
+    ino_t ino;
+} frame;
+
+struct input_iter {
+    const cli_opts *o;
+    size_t next_arg;
+    FILE *list;             /* --files-from, opened on first use */
+    int list_done;
+    char *line;
+    size_t line_cap;
+    frame *stack;           /* directories on the current walk path */
+    size_t depth, cap;
+};
+
+input_iter *inputs_open(const cli_opts *o)
+{
+    input_iter *it = calloc(1, sizeof *it);
+    if (it)
+        it->o = o;
+    return it;
+}
+
+static void frame_free(frame *f)
+{
+    for (size_t i = f->next; i < f->n; i++)
+        free(f->names[i]);
+    free(f->names);
+    free(f->path);
+}
+
+void inputs_close(input_iter *it)
+{
+    if (!it)
+        return;
+    while (it->depth > 0)
+        frame_free(&it->stack[--it->depth]);
+    free(it->stack);
+    if (it->list && it->list != stdin)
+        fclose(it->list);
+    free(it->line);
+    free(it);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int matches_any(const strlist *l, const char *name)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (fnmatch(l->v[i], name, 0) == 0)
+            return 1;
+    return 0;
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t dl = strlen(dir), nl = strlen(name);
+    int slash = dl > 0 && dir[dl - 1] != '/';
+    char *p = malloc(dl + slash + nl + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, dir, dl);
+    if (slash)
+        p[dl] = '/';
+    memcpy(p + dl + slash, name, nl + 1);
+    return p;
+}
+
+/* Read one directory's names (hidden ones only with --hidden), sorted so
+ * that output does not depend on the file system's order.  Returns 0, or
+ * an errno value. */
+static int read_names(const input_iter *it, const char *path, frame *f)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return errno;
+    size_t cap = 0;
+    struct dirent *de;
+    int err = 0;
+    errno = 0;
+    while ((de = readdir(d)) != NULL) {
+        const char *n = de->d_name;
+        if (strcmp(n, ".") == 0 || strcmp(n, "..") == 0)
+            continue;
+        if (n[0] == '.' && !it->o->hidden)
+            continue;
+        if (f->n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            char **nn = realloc(f->names, nc * sizeof *nn);
+            if (!nn) {
+                err = ENOMEM;
+                break;
+            }
+            f->names = nn;
+            cap = nc;
+        }
+        if (!(f->names[f->n] = strdup(n))) {
+            err = ENOMEM;
+            break;
+        }
+        f->n++;
+        errno = 0;
+    }
+    if (!err && errno)
+        err = errno;
+    closedir(d);
+    if (f->n)
+        qsort(f->names, f->n, sizeof *f->names, by_name);
+    return err;
+}
+
+/* Enter a directory; an item with an error when it cannot be read. */
+static int push_dir(input_iter *it, char *path, const struct stat *st,
+                    input_item *item)
+{
+    for (size_t i = 0; i < it->depth; i++) {
+        if (it->stack[i].dev == st->st_dev && it->stack[i].ino == st->st_ino) {
+            /* A symbolic link back up the path: following it never ends. */
+            item->path = path;
+            item->warning = "directory loop, not followed";
+            return 1;
+        }
+    }
+    if (it->depth == it->cap) {
+        size_t nc = it->cap ? it->cap * 2 : 8;
+        frame *ns = realloc(it->stack, nc * sizeof *ns);
+        if (!ns) {
+            item->path = path;
+            item->errnum = ENOMEM;
+            return 1;
+        }
+        it->stack = ns;
+        it->cap = nc;
+    }
+    frame *f = &it->stack[it->depth];
+    memset(f, 0, sizeof *f);
+    f->path = path;
+    f->dev = st->st_dev;
+    f->ino = st->st_ino;
+    int err = read_names(it, path, f);
+    if (err) {
+        f->path = NULL;
+        frame_free(f);
+        item->path = path;
+        item->errnum = err;
+        return 1;
+    }
+    it->depth++;
+    return 0;
+}
+
+/* Next item from the directory walk: 1 with an item, 0 when the walk is
+ * over. */
+static int walk_next(input_iter *it, input_item *item)
+{
+    while (it->depth > 0) {
+        frame *f = &it->stack[it->depth - 1];
+        if (f->next == f->n) {
+            frame_free(f);
+            it->depth--;
+            continue;
+        }
+        char *name = f->names[f->next++];
+        char *path = join(f->path, name);
+        struct stat st;
+        int excluded = matches_any(&it->o->exclude, name);
+        if (!path) {
+            free(name);
+            item->path = strdup(f->path);
+            item->errnum = ENOMEM;
+            return item->path ? 1 : -1;
+        }
+        if (excluded) {
+            free(name);
+            free(path);
+            continue;
+        }
+        if (stat(path, &st) != 0) {
+            /* Vanished since readdir, or a dangling symbolic link. */
+            free(name);
+            item->path = path;
+            item->errnum = errno;
+            return 1;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            free(name);
+            if (push_dir(it, path, &st, item))
+                return 1;
+            continue;
+        }
+        /* FIFOs, sockets and devices met on a walk are not articles. */
+        int wanted = S_ISREG(st.st_mode) &&
+                     (it->o->include.n == 0 || matches_any(&it->o->include, name));
+        free(name);
+        if (!wanted) {
+            free(path);
+            continue;
+        }
+        item->path = path;
+        return 1;
+    }
+    return 0;
+}
+
+/* Next explicit path: an argument, then a --files-from entry.  1 with a
+ * malloc'd path, 0 at the end, -1 on a fatal error. */
+static int next_explicit(input_iter *it, char **path)
+{
+    const cli_opts *o = it->o;
+    if (it->next_arg < o->paths.n) {
+        *path = strdup(o->paths.v[it->next_arg++]);
+        return *path ? 1 : -1;
+    }
+    if (!o->files_from || it->list_done)
+        return 0;
+    if (!it->list) {
+        it->list = strcmp(o->files_from, "-") == 0 ? stdin : fopen(o->files_from, "r");
+        if (!it->list) {
+            msg_error(o->files_from, "%s", strerror(errno));
+            it->list_done = 1;
+            return -1;
+        }
+    }
+    int delim = o->null_sep ? '\0' : '\n';
+    for (;;) {
+        ssize_t n = getdelim(&it->line, &it->line_cap, delim, it->list);
+        if (n < 0) {
+            int bad = ferror(it->list);
+            it->list_done = 1;
+            if (bad) {
+                msg_error(o->files_from, "%s", strerror(errno));
+                return -1;
+            }
+            return 0;
+        }
+        if (n > 0 && it->line[n - 1] == (char)delim)
+            it->line[--n] = '\0';
+        if (n == 0)
+            continue;       /* blank lines separate nothing */
+        *path = strdup(it->line);
+        return *path ? 1 : -1;
+    }
+}
+
+int inputs_next(input_iter *it, input_item *item)
+{
+    memset(item, 0, sizeof *item);
+    for (;;) {
+        int r = walk_next(it, item);
+        if (r != 0)
+            return r;
+        char *path;
+        r = next_explicit(it, &path);
+        if (r <= 0)
+            return r;
+        struct stat st;
+        /* Explicit files are analysed whatever their name or type; only
+         * directories are treated differently. */
+        if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (push_dir(it, path, &st, item))
+                return 1;
+            continue;
+        }
+        item->path = path;
+        return 1;
+    }
+}
+
+/*** Reading ***/
+
+int read_input(const char *path, char **data, size_t *len, int *errnum, int *too_big)
+{
+    *data = NULL;
+    *len = 0;
+    *errnum = 0;
+    *too_big = 0;
+    int is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
+    if (fd < 0) {
+        *errnum = errno;
+        return -1;
+    }
+    struct stat st;
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    if (fstat(fd, &st) != 0) {
+        *errnum = errno;
+        goto fail;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        *errnum = EISDIR;
+        goto fail;
+    }
+    if (S_ISREG(st.st_mode)) {
+        if ((unsigned long long)st.st_size > CN_MAX_INPUT) {
+            *too_big = 1;
+            goto fail;
+        }
+        cap = (size_t)st.st_size + 1;   /* +1 sees growth since fstat */
+    }
+    for (;;) {
+        if (n == cap) {
+            if (cap > CN_MAX_INPUT) {
+                *too_big = 1;
+                goto fail;
+            }
+            size_t nc = cap < READ_CHUNK ? READ_CHUNK : cap * 2;
+            if (nc > CN_MAX_INPUT + 1)
+                nc = CN_MAX_INPUT + 1;
+            char *nb = realloc(buf, nc);
+            if (!nb) {
+                *errnum = ENOMEM;
+                goto fail;
+            }
+            buf = nb;
+            cap = nc;
+        }
+        if (!buf && !(buf = malloc(cap))) {
+            *errnum = ENOMEM;
+            goto fail;
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            *errnum = errno;
+            goto fail;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    if (n > CN_MAX_INPUT) {
+        *too_big = 1;
+        goto fail;
+    }
+    if (!is_stdin)
+        close(fd);
+    *data = buf;
+    *len = n;
+    return 0;
+fail:
+    free(buf);
+    if (!is_stdin)
+        close(fd);
+    return -1;
+}

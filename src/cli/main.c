@@ -1,0 +1,214 @@
+/* carnews: command dispatch, help texts and the small commands. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static const char USAGE[] =
+    "usage: carnews analyze [OPTIONS] FILE|DIR|-...\n"
+    "       carnews summarize [OPTIONS] FILE|DIR|-...\n"
+    "       carnews text [OPTIONS] FILE|DIR|-...\n"
+    "       carnews data check DIR\n"
+    "       carnews help [COMMAND] | --help | --version\n";
+
+static const char HELP[] =
+    "carnews: find the brands, models, plants, people, figures and quotes in\n"
+    "automotive-industry news articles (plain text or HTML).\n"
+    "\n"
+    "Commands:\n"
+    "  analyze     report on each article (text, json, jsonl or tsv)\n"
+    "  summarize   one report across all the articles\n"
+    "  text        print the clean article text that is analysed\n"
+    "  data check  check the data files in a folder\n"
+    "  help        show help for a command\n"
+    "\n"
+    "Run 'carnews help COMMAND' for its options; see also carnews(1).\n";
+
+static const char EXIT_HELP[] =
+    "\n"
+    "Exit status: 0 all inputs analysed, 1 some input could not be read (or\n"
+    "output failed), 2 usage error or bad data folder.\n";
+
+static const char INPUT_OPTIONS[] =
+    "  -i, --input KIND     auto (default), text or html\n"
+    "  -d, --data DIR       add or override data files from DIR (repeatable;\n"
+    "                       CARNEWS_DATA names one more, read first)\n"
+    "  -j, --jobs N         worker threads (default: online CPUs)\n"
+    "      --include GLOB   when walking a DIR, only files whose name matches\n"
+    "      --exclude GLOB   when walking a DIR, skip files and folders that match\n"
+    "      --hidden         when walking a DIR, include dot files and folders\n"
+    "      --files-from F   read more inputs from F, one per line (- = stdin)\n"
+    "  -0, --null           --files-from entries end with NUL, not newline\n"
+    "  -q, --quiet          no progress line\n"
+    "  -h, --help           this help\n";
+
+static const char REPORT_OPTIONS[] =
+    "  -f, --format FMT     text (default), json, jsonl or tsv\n"
+    "  -t, --types LIST     only these, comma-separated: brand, model, plant,\n"
+    "                       person, organization, place, figure, quote\n"
+    "      --color          colour the text format even when not on a terminal\n"
+    "      --no-color       never colour (NO_COLOR in the environment too)\n"
+    "      --no-header      tsv: no header row\n";
+
+void cli_usage_line(cli_command cmd)
+{
+    static const char *const lines[] = {
+        "usage: carnews analyze [OPTIONS] FILE|DIR|-...  (carnews analyze --help)\n",
+        "usage: carnews summarize [OPTIONS] FILE|DIR|-...  (carnews summarize --help)\n",
+        "usage: carnews text [OPTIONS] FILE|DIR|-...  (carnews text --help)\n",
+    };
+    fputs(lines[cmd], stderr);
+}
+
+void cli_print_help(cli_command cmd)
+{
+    switch (cmd) {
+    case CMD_ANALYZE:
+        fputs("usage: carnews analyze [OPTIONS] FILE|DIR|-...\n\n"
+              "Analyse each article and print a report per article, in input\n"
+              "order.  DIR is walked recursively in name order; - is stdin.\n\n"
+              "Options:\n", stdout);
+        fputs(REPORT_OPTIONS, stdout);
+        fputs("      --aggregate      same as 'carnews summarize'\n", stdout);
+        fputs(INPUT_OPTIONS, stdout);
+        break;
+    case CMD_SUMMARIZE:
+        fputs("usage: carnews summarize [OPTIONS] FILE|DIR|-...\n\n"
+              "Analyse every article and print one report across them: brands\n"
+              "and people by number of articles, plants, all figures with their\n"
+              "source, quotes per speaker.\n\n"
+              "Options:\n", stdout);
+        fputs(REPORT_OPTIONS, stdout);
+        fputs(INPUT_OPTIONS, stdout);
+        break;
+    case CMD_TEXT:
+        fputs("usage: carnews text [OPTIONS] FILE|DIR|-...\n\n"
+              "Print the clean text carnews analyses (HTML pages reduced to their\n"
+              "article), texts separated by a blank line.\n\n"
+              "Options:\n", stdout);
+        fputs(INPUT_OPTIONS, stdout);
+        break;
+    }
+    fputs(EXIT_HELP, stdout);
+}
+
+static void print_data_help(FILE *f)
+{
+    fputs("usage: carnews data check DIR\n\n"
+          "Check that the data files in DIR (brands.tsv, ..., rules/*.rules)\n"
+          "parse.  Prints 'DIR: ok', or 'file:line: reason' and exits 2.\n", f);
+}
+
+static int usage_error(const char *fmt, const char *what)
+{
+    fputs("carnews: ", stderr);
+    fprintf(stderr, fmt, what);
+    fputc('\n', stderr);
+    fputs(USAGE, stderr);
+    return EXIT_USAGE;
+}
+
+static int cmd_data(int argc, char **argv)
+{
+    if (argc >= 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+        print_data_help(stdout);
+        return EXIT_ALL_OK;
+    }
+    if (argc != 2 || strcmp(argv[0], "check") != 0) {
+        fputs("carnews: data: expected 'check DIR'\n", stderr);
+        print_data_help(stderr);
+        return EXIT_USAGE;
+    }
+    /* The library treats every file as optional (a user folder may hold
+     * just one), so a mistyped folder name must be caught here. */
+    struct stat st_dir;
+    if (stat(argv[1], &st_dir) != 0) {
+        msg_error(argv[1], "%s", strerror(errno));
+        return EXIT_USAGE;
+    }
+    if (!S_ISDIR(st_dir.st_mode)) {
+        msg_error(argv[1], "%s", strerror(ENOTDIR));
+        return EXIT_USAGE;
+    }
+    cn_error err;
+    cn_status st = cn_data_check(argv[1], &err);
+    if (st != CN_OK) {
+        msg_error(NULL, "%s", err.message[0] ? err.message : cn_strerror(st));
+        return EXIT_USAGE;
+    }
+    printf("%s: ok\n", argv[1]);
+    return fflush(stdout) == 0 ? EXIT_ALL_OK : EXIT_SOME_FAILED;
+}
+
+static int find_command(const char *name, cli_command *cmd)
+{
+    static const struct { const char *name; cli_command cmd; } cmds[] = {
+        {"analyze", CMD_ANALYZE}, {"analyse", CMD_ANALYZE},
+        {"summarize", CMD_SUMMARIZE}, {"summarise", CMD_SUMMARIZE},
+        {"text", CMD_TEXT},
+    };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        if (strcmp(name, cmds[i].name) == 0) {
+            *cmd = cmds[i].cmd;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    cli_command cmd;
+    if (argc == 0) {
+        fputs(USAGE, stdout);
+        fputs("\n", stdout);
+        fputs(HELP, stdout);
+        fputs(EXIT_HELP, stdout);
+        return EXIT_ALL_OK;
+    }
+    if (strcmp(argv[0], "data") == 0) {
+        print_data_help(stdout);
+        return EXIT_ALL_OK;
+    }
+    if (find_command(argv[0], &cmd) != 0)
+        return usage_error("help: unknown command '%s'", argv[0]);
+    cli_print_help(cmd);
+    return EXIT_ALL_OK;
+}
+
+int main(int argc, char **argv)
+{
+    /* A closed pipe shows up as EPIPE from write, handled like any other
+     * write error, instead of killing the process mid-line. */
+    signal(SIGPIPE, SIG_IGN);
+    if (argc < 2) {
+        fputs(USAGE, stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+        return cmd_help(0, NULL);
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+        printf("carnews %s\n", CARNEWS_VERSION);
+        return fflush(stdout) == 0 ? EXIT_ALL_OK : EXIT_SOME_FAILED;
+    }
+    if (strcmp(name, "help") == 0)
+        return cmd_help(argc - 2, argv + 2);
+    if (strcmp(name, "data") == 0)
+        return cmd_data(argc - 2, argv + 2);
+    cli_command cmd;
+    if (find_command(name, &cmd) != 0) {
+        if (name[0] == '-')
+            return usage_error("unknown option '%s' (a command comes first)", name);
+        return usage_error("unknown command '%s'", name);
+    }
+    cli_opts o;
+    parse_result pr = cli_parse(cmd, argc - 2, argv + 2, &o);
+    int status = pr == PARSE_OK ? cli_run(&o)
+               : pr == PARSE_EXIT_OK ? EXIT_ALL_OK : EXIT_USAGE;
+    cli_opts_free(&o);
+    return status;
+}

@@ -1,0 +1,136 @@
+/* Worker threads with ordered results.  Jobs get consecutive sequence
+ * numbers and live in a ring of `window` slots; workers take them in
+ * order, and the main thread consumes them in order, so the output is the
+ * same for any number of workers.  The main thread submits only while the
+ * ring has room: a slow job holds back at most window - 1 finished ones,
+ * which bounds memory however many inputs there are. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct pool {
+    pthread_mutex_t lock;
+    pthread_cond_t work;        /* a job was queued, or stop */
+    pthread_cond_t done;        /* a job finished */
+    job *slots;
+    size_t window;
+    size_t next_submit, next_take, next_pop;   /* sequence numbers */
+    int stop;
+    job_fn fn;
+    void *ctx;
+    pthread_t *threads;
+    size_t n_threads;
+};
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        while (!p->stop && p->next_take == p->next_submit)
+            pthread_cond_wait(&p->work, &p->lock);
+        if (p->stop)
+            break;
+        job *j = &p->slots[p->next_take++ % p->window];
+        if (j->done)
+            continue;       /* nothing to do: an error queued in order */
+        pthread_mutex_unlock(&p->lock);
+        p->fn(p->ctx, j);
+        pthread_mutex_lock(&p->lock);
+        j->done = 1;
+        pthread_cond_broadcast(&p->done);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+pool *pool_new(size_t workers, size_t window, job_fn fn, void *ctx)
+{
+    pool *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->window = window;
+    p->fn = fn;
+    p->ctx = ctx;
+    p->slots = calloc(window, sizeof *p->slots);
+    p->threads = calloc(workers, sizeof *p->threads);
+    if (!p->slots || !p->threads)
+        goto fail_alloc;
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->work, NULL);
+    pthread_cond_init(&p->done, NULL);
+    for (; p->n_threads < workers; p->n_threads++)
+        if (pthread_create(&p->threads[p->n_threads], NULL, worker, p) != 0)
+            break;
+    if (p->n_threads == 0) {
+        pool_free(p, NULL);
+        return NULL;
+    }
+    return p;
+fail_alloc:
+    free(p->slots);
+    free(p->threads);
+    free(p);
+    return NULL;
+}
+
+/* next_submit and next_pop change only on the main thread, so reading
+ * them there needs no lock. */
+int pool_has_room(const pool *p) { return p->next_submit - p->next_pop < p->window; }
+
+size_t pool_pending(const pool *p) { return p->next_submit - p->next_pop; }
+
+void pool_submit(pool *p, const job *j, int work)
+{
+    pthread_mutex_lock(&p->lock);
+    job *slot = &p->slots[p->next_submit++ % p->window];
+    *slot = *j;
+    slot->done = !work;
+    pthread_cond_signal(&p->work);
+    pthread_mutex_unlock(&p->lock);
+}
+
+job *pool_oldest(pool *p)
+{
+    if (p->next_pop == p->next_submit)
+        return NULL;
+    job *j = &p->slots[p->next_pop % p->window];
+    pthread_mutex_lock(&p->lock);
+    while (!j->done)
+        pthread_cond_wait(&p->done, &p->lock);
+    pthread_mutex_unlock(&p->lock);
+    return j;
+}
+
+void pool_pop(pool *p)
+{
+    pthread_mutex_lock(&p->lock);
+    memset(&p->slots[p->next_pop % p->window], 0, sizeof *p->slots);
+    p->next_pop++;
+    pthread_mutex_unlock(&p->lock);
+}
+
+void pool_free(pool *p, void (*release)(job *j))
+{
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->lock);
+    p->stop = 1;
+    pthread_cond_broadcast(&p->work);
+    pthread_mutex_unlock(&p->lock);
+    for (size_t i = 0; i < p->n_threads; i++)
+        pthread_join(p->threads[i], NULL);
+    /* Workers are gone: every slot still in the ring is either finished
+     * or was never started, and owns its path and results. */
+    for (size_t s = p->next_pop; s < p->next_submit; s++)
+        if (release)
+            release(&p->slots[s % p->window]);
+    pthread_cond_destroy(&p->work);
+    pthread_cond_destroy(&p->done);
+    pthread_mutex_destroy(&p->lock);
+    free(p->slots);
+    free(p->threads);
+    free(p);
+}

@@ -1,0 +1,311 @@
+/* The batch driver behind analyze, summarize and text: list the inputs,
+ * analyse them on the worker pool, and write each result in input order
+ * from the main thread. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+typedef struct {
+    const cli_opts *o;
+    const cn_analyzer *an;
+    cn_report_options ropts;
+} run_ctx;
+
+typedef struct {
+    const cli_opts *o;
+    int json_array;         /* json: several results, in one array */
+    size_t written;         /* results written so far */
+    size_t done, total;     /* for progress; total = 0 when unknown */
+    uint64_t bytes;
+    int ended_nl;           /* the last result ended with a newline */
+    int failed;             /* some input failed */
+    summary *sum;
+} sink;
+
+/*** Workers ***/
+
+static void do_job(void *ctx, job *j)
+{
+    const run_ctx *c = ctx;
+    char *data;
+    size_t len;
+    if (read_input(j->path, &data, &len, &j->errnum, &j->too_big) != 0)
+        return;
+    j->bytes = len;
+    cn_doc *doc = NULL;
+    cn_error err;
+    const char *name = strcmp(j->path, "-") == 0 ? NULL : j->path;
+    j->status = cn_analyze(c->an, data, len, c->o->input, name, &doc, &err);
+    free(data);
+    if (j->status != CN_OK) {
+        snprintf(j->status_msg, sizeof j->status_msg, "%s",
+                 err.message[0] ? err.message : cn_strerror(j->status));
+        return;
+    }
+    const cn_result *r = cn_doc_result(doc);
+    j->warnings = r->warnings;
+    switch (c->o->cmd) {
+    case CMD_SUMMARIZE:
+        j->doc = doc;       /* the main thread adds it to the summary */
+        return;
+    case CMD_TEXT:
+        j->out = malloc(r->text_len + 1);
+        if (j->out) {
+            memcpy(j->out, r->text, r->text_len);
+            j->out[r->text_len] = '\0';
+            j->out_len = r->text_len;
+        }
+        break;
+    case CMD_ANALYZE:
+        j->out = cn_report_render(doc, j->path, c->o->format, &c->ropts, &j->out_len);
+        break;
+    }
+    if (!j->out) {
+        j->status = CN_ERR_NOMEM;
+        snprintf(j->status_msg, sizeof j->status_msg, "%s", cn_strerror(CN_ERR_NOMEM));
+    }
+    cn_doc_free(doc);
+}
+
+static void release_job(job *j)
+{
+    free(j->path);
+    free(j->out);
+    cn_doc_free(j->doc);
+    memset(j, 0, sizeof *j);
+}
+
+/*** Writing, in order ***/
+
+/* Separator before every result but the first: a blank line between
+ * texts and text reports, ",\n" between the objects of a JSON array. */
+static void write_separator(sink *s)
+{
+    if (s->written == 0)
+        return;
+    if (s->o->cmd == CMD_TEXT || s->o->format == CN_FORMAT_TEXT)
+        out_puts(s->ended_nl ? "\n" : "\n\n");
+    else if (s->o->format == CN_FORMAT_JSON && s->json_array)
+        out_puts(",\n");
+}
+
+static void write_result(sink *s, job *j)
+{
+    const cli_opts *o = s->o;
+    if (o->cmd == CMD_SUMMARIZE) {
+        const cn_result *r = cn_doc_result(j->doc);
+        if (sum_add(s->sum, r, j->path) != 0) {
+            msg_error(j->path, "%s", cn_strerror(CN_ERR_NOMEM));
+            s->failed = 1;
+        }
+        return;
+    }
+    write_separator(s);
+    size_t len = j->out_len;
+    /* Inside an array, the object's closing newline is the separator's. */
+    if (o->cmd == CMD_ANALYZE && o->format == CN_FORMAT_JSON && s->json_array &&
+        len && j->out[len - 1] == '\n')
+        len--;
+    out_write(j->out, len);
+    s->ended_nl = len == 0 || j->out[len - 1] == '\n';
+    if (o->cmd == CMD_ANALYZE && o->format == CN_FORMAT_JSONL)
+        out_flush();        /* a consumer sees each article as it is done */
+    s->written++;
+}
+
+static void report_job(sink *s, job *j)
+{
+    if (j->warning) {
+        msg_error(j->path, "warning: %s", j->warning);
+        return;
+    }
+    if (j->errnum) {
+        msg_error(j->path, "%s", strerror(j->errnum));
+        s->failed = 1;
+        return;
+    }
+    if (j->too_big) {
+        msg_error(j->path, "larger than the %zu MiB limit, not analysed",
+                  CN_MAX_INPUT >> 20);
+        s->failed = 1;
+        return;
+    }
+    if (j->status != CN_OK) {
+        msg_error(j->path, "%s", j->status_msg);
+        s->failed = 1;
+        return;
+    }
+    if (j->warnings & CN_WARN_INVALID_UTF8)
+        msg_error(j->path, "warning: not valid UTF-8, read as Windows-1252");
+    write_result(s, j);
+}
+
+/*** Set-up ***/
+
+static int make_analyzer(const cli_opts *o, cn_analyzer **an)
+{
+    /* Every data file is optional in a user folder, so a mistyped folder
+     * would otherwise be ignored without a word. */
+    for (size_t i = 0; i < o->data_dirs.n; i++) {
+        struct stat st;
+        const char *dir = o->data_dirs.v[i];
+        int err = stat(dir, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+        if (err) {
+            msg_error(dir, "%s", strerror(err));
+            return -1;
+        }
+    }
+    cn_options copts = {NULL, o->data_dirs.v, o->data_dirs.n};
+    cn_error err;
+    cn_status st = cn_analyzer_new(&copts, an, &err);
+    if (st != CN_OK) {
+        msg_error(NULL, "%s", err.message[0] ? err.message : cn_strerror(st));
+        return -1;
+    }
+    return 0;
+}
+
+/* The TSV header comes from the library, as the header of an empty
+ * document, so that the column list is defined in one place. */
+static void write_tsv_header(const cn_analyzer *an, const cn_report_options *ropts)
+{
+    cn_doc *doc = NULL;
+    cn_report_options h = *ropts;
+    h.tsv_header = 1;
+    if (cn_analyze(an, "", 0, CN_INPUT_TEXT, NULL, &doc, NULL) != CN_OK)
+        return;
+    size_t len;
+    char *head = cn_report_render(doc, "", CN_FORMAT_TSV, &h, &len);
+    if (head)
+        out_write(head, len);
+    free(head);
+    cn_doc_free(doc);
+}
+
+/* Whether json needs an array, and how many inputs there are when that
+ * is known without walking (progress shows "done/total" then). */
+static void count_inputs(const cli_opts *o, int *many, size_t *total)
+{
+    int dirs = 0;
+    for (size_t i = 0; i < o->paths.n; i++) {
+        struct stat st;
+        if (strcmp(o->paths.v[i], "-") != 0 && stat(o->paths.v[i], &st) == 0 &&
+            S_ISDIR(st.st_mode))
+            dirs = 1;
+    }
+    *many = o->paths.n > 1 || dirs || o->files_from;
+    *total = dirs || o->files_from ? 0 : o->paths.n;
+}
+
+/*** Main loop ***/
+
+static int fill(pool *p, input_iter *it, int *more)
+{
+    while (*more && pool_has_room(p)) {
+        input_item item;
+        int r = inputs_next(it, &item);
+        if (r < 0) {
+            *more = 0;
+            return -1;
+        }
+        if (r == 0) {
+            *more = 0;
+            break;
+        }
+        job j;
+        memset(&j, 0, sizeof j);
+        j.path = item.path;
+        j.errnum = item.errnum;
+        j.warning = item.warning;
+        pool_submit(p, &j, !item.errnum && !item.warning);
+    }
+    return 0;
+}
+
+int cli_run(const cli_opts *o)
+{
+    int status = EXIT_SOME_FAILED;
+    cn_analyzer *an = NULL;
+    input_iter *it = NULL;
+    pool *p = NULL;
+    sink s;
+    memset(&s, 0, sizeof s);
+    s.o = o;
+
+    if (make_analyzer(o, &an) != 0)
+        return EXIT_USAGE;
+
+    run_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.o = o;
+    ctx.an = an;
+    ctx.ropts.types = o->types;
+    const char *no_color = getenv("NO_COLOR");
+    ctx.ropts.color = o->color > 0 ||
+                      (o->color < 0 && isatty(STDOUT_FILENO) && !(no_color && *no_color));
+    ctx.ropts.tsv_header = 0;       /* written once, below */
+
+    int many;
+    count_inputs(o, &many, &s.total);
+    s.json_array = many && o->format == CN_FORMAT_JSON && o->cmd == CMD_ANALYZE;
+    progress_enable(!o->quiet && many && isatty(STDERR_FILENO));
+
+    if (o->cmd == CMD_SUMMARIZE && !(s.sum = sum_new(o->types))) {
+        msg_error(NULL, "%s", cn_strerror(CN_ERR_NOMEM));
+        goto done;
+    }
+    size_t workers = (size_t)o->jobs;
+    it = inputs_open(o);
+    p = it ? pool_new(workers, workers * CLI_WINDOW_PER_JOB, do_job, &ctx) : NULL;
+    if (!p) {
+        msg_error(NULL, "%s", cn_strerror(CN_ERR_NOMEM));
+        goto done;
+    }
+
+    if (o->cmd == CMD_ANALYZE && o->format == CN_FORMAT_TSV && o->tsv_header)
+        write_tsv_header(an, &ctx.ropts);
+    if (s.json_array)
+        out_puts("[\n");
+
+    int more = 1;
+    for (;;) {
+        if (fill(p, it, &more) != 0)
+            s.failed = 1;
+        job *j = pool_oldest(p);
+        if (!j)
+            break;
+        report_job(&s, j);
+        s.done++;
+        s.bytes += j->bytes;
+        release_job(j);
+        pool_pop(p);
+        progress_update(s.done, s.total, s.bytes);
+        if (out_failed())
+            break;
+    }
+    if (s.json_array)
+        out_puts(s.written ? "\n]\n" : "]\n");
+    if (s.sum && !out_failed())
+        sum_write(s.sum, o->format, ctx.ropts.color, o->tsv_header);
+    out_flush();
+    progress_clear();
+    if (out_failed()) {
+        /* A reader that went away (head, a closed pager) is not worth a
+         * message; a full disk is. */
+        if (out_failed() != EPIPE)
+            msg_error(NULL, "write error: %s", strerror(out_failed()));
+        goto done;
+    }
+    status = s.failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
+done:
+    pool_free(p, release_job);
+    inputs_close(it);
+    sum_free(s.sum);
+    cn_analyzer_free(an);
+    return status;
+}
