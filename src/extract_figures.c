@@ -252,6 +252,50 @@ static int is_change(cn_doc *d, const sentence *s, const num_expr *x)
     return 0;
 }
 
+#define MAX_PERIODS 8
+
+typedef struct {
+    size_t start, end;
+    const char *norm;
+} period_span;
+
+/* Every period in the sentence except "since 1986" (a start, not the
+ * time a figure covers). */
+static size_t find_periods(cn_doc *d, const sentence *s, period_span *out)
+{
+    const char *text = d->res.text;
+    size_t n = 0, pos = s->start;
+    char buf[PERIOD_MAX];
+    while (n < MAX_PERIODS && pos < s->end) {
+        size_t ms, me;
+        if (!period_find(text + pos, s->end - pos, d->res.published, buf, sizeof buf, &ms, &me))
+            break;
+        size_t a = pos + ms, b = pos + me;
+        pos = b > pos ? b : pos + 1;
+        if (a >= s->start + 6 && strncmp(text + a - 6, "since ", 6) == 0)
+            continue;
+        out[n].start = a;
+        out[n].end = b;
+        out[n].norm = arena_strdup(&d->mem, buf);
+        n++;
+    }
+    return n;
+}
+
+static const char *nearest_period(const period_span *p, size_t n, size_t x0, size_t x1)
+{
+    const char *best = NULL;
+    size_t best_gap = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        size_t g = gap(x0, x1, p[i].start, p[i].end);
+        if (g < best_gap) {
+            best_gap = g;
+            best = p[i].norm;
+        }
+    }
+    return best;
+}
+
 typedef struct {
     const char *last_subject;       /* carries over sentences of a paragraph */
     const char *last_count_kind;    /* likewise: "97,212 units" after "registered" */
@@ -266,8 +310,8 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
     const char *text = d->res.text;
     rx_hit hits[MAX_KIND_HITS];
     size_t nh = (size_t)-1;     /* computed on the first number */
-    char period[PERIOD_MAX];
-    int have_period = -1;
+    period_span periods[MAX_PERIODS];
+    size_t n_periods = (size_t)-1;      /* found on the first number */
     size_t first_fig = d->n_figs;
     num_expr x;
     size_t pos = s->start;
@@ -314,13 +358,9 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
         size_t re = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
                                    1u << CN_ENT_PLACE, 0);
         f.region = re == (size_t)-1 ? NULL : d->ents[re].pub.name;
-        if (have_period < 0) {
-            size_t ms, me;
-            have_period = period_find(text + s->start, s->end - s->start,
-                                      d->res.published, period, sizeof period, &ms, &me);
-        }
-        if (have_period > 0)
-            f.period = arena_strdup(&d->mem, period);
+        if (n_periods == (size_t)-1)
+            n_periods = find_periods(d, s, periods);
+        f.period = nearest_period(periods, n_periods, x.start, x.end);
         f.start = x.start;
         f.end = x.end;
         f.sentence = si;
