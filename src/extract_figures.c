@@ -24,7 +24,7 @@ static int kind_allowed(const char *kind, unit_class uc)
     static const char *const scaled[] = {"sales", "production", "registrations",
                                          "deliveries", "exports", "capacity", "jobs",
                                          "investment", "revenue", "profit", "other", NULL};
-    static const char *const percent[] = {"market-share", "other", "profit", NULL};
+    static const char *const percent[] = {"market-share", "exports", "other", NULL};
     const char *const *list = uc == U_MONEY ? money : uc == U_PERCENT ? percent
                             : uc == U_SCALED ? scaled : count;
     if (uc == U_OTHER)
@@ -45,8 +45,38 @@ static size_t gap(size_t a0, size_t a1, size_t b0, size_t b1)
 }
 
 /* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
-static const char *figure_kind(const rx_hit *h, size_t nh, size_t base, size_t x0,
-                               size_t x1, unit_class uc, int *loss)
+/* Bytes added to a keyword's distance when a clause boundary lies between
+ * it and the number: "revenues fell to €142bn and profits fell ...". */
+#define CLAUSE_PENALTY 60
+
+static int crosses_clause(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (text[i] == ';' || (text[i] == ',' && i + 1 < b && text[i + 1] == ' ' &&
+                               !(i > a && text[i - 1] >= '0' && text[i - 1] <= '9')))
+            return 1;
+        if (i + 5 <= b && strncmp(text + i, " and ", 5) == 0)
+            return 1;
+        if (i + 7 <= b && strncmp(text + i, " while ", 7) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* What a level percentage of a count keyword means: "accounted for 80% of
+ * exports" stays exports; of sales or registrations it is a share. */
+static const char *percent_kind(const char *kind)
+{
+    if (!strcmp(kind, "exports") || !strcmp(kind, "market-share"))
+        return kind;
+    if (!strcmp(kind, "sales") || !strcmp(kind, "registrations") ||
+        !strcmp(kind, "production") || !strcmp(kind, "deliveries"))
+        return "market-share";
+    return "other";
+}
+
+static const char *figure_kind(const char *text, const rx_hit *h, size_t nh, size_t base,
+                               size_t x0, size_t x1, unit_class uc, int *loss)
 {
     const char *best = NULL;
     size_t best_gap = (size_t)-1;
@@ -56,13 +86,16 @@ static const char *figure_kind(const rx_hit *h, size_t nh, size_t base, size_t x
         int is_loss = strcmp(kind, "loss") == 0;
         if (is_loss)
             kind = "profit";
+        if (uc == U_PERCENT)
+            kind = percent_kind(kind);
         if (!kind_allowed(kind, uc))
             continue;
-        size_t g = gap(x0, x1, base + h[k].start, base + h[k].end);
+        size_t ks = base + h[k].start, ke = base + h[k].end;
         /* Keywords after the number ("16,617 cars sold") read as closely
-         * as those before it ("sold 16,617"); change words only count
-         * when they touch the number. */
-
+         * as those before it ("sold 16,617"), within one clause. */
+        size_t g = gap(x0, x1, ks, ke);
+        if (ke <= x0 ? crosses_clause(text, ke, x0) : crosses_clause(text, x1, ks))
+            g += CLAUSE_PENALTY;
         if (g < best_gap) {
             best_gap = g;
             best = kind;
@@ -74,6 +107,10 @@ static const char *figure_kind(const rx_hit *h, size_t nh, size_t base, size_t x
     return best ? best : "other";
 }
 
+/* In a type mask: organizations of kind "company" (battery makers and
+ * other suppliers are subjects of figures as brands are). */
+#define COMPANY_BIT (1u << 30)
+
 /* Entity (index) of the given types nearest to byte range [x0,x1) within
  * tokens [tb, te); SIZE_MAX if none. */
 static size_t nearest_entity(const cn_doc *d, size_t tb, size_t te, size_t x0,
@@ -82,7 +119,11 @@ static size_t nearest_entity(const cn_doc *d, size_t tb, size_t te, size_t x0,
     size_t best = (size_t)-1, best_gap = (size_t)-1;
     for (size_t k = tb; k < te; k++) {
         uint32_t e = ex_entity_at(d, k);
-        if (!e || !(type_mask & (1u << d->ents[e - 1].pub.type)))
+        if (!e)
+            continue;
+        const cn_entity *p = &d->ents[e - 1].pub;
+        int company = p->type == CN_ENT_ORGANIZATION && p->kind && !strcmp(p->kind, "company");
+        if (!(type_mask & (1u << p->type)) && !(company && (type_mask & COMPANY_BIT)))
             continue;
         const token *t = &d->seg.toks[k];
         size_t g = gap(x0, x1, t->start, t->end);
@@ -330,7 +371,7 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
         unit_class uc = classify_unit(&x);
         int loss = 0;
         const char *kind = uc == U_PERCENT && is_change(d, s, &x) ? "change"
-                         : figure_kind(hits, nh, s->start, x.start, x.end, uc, &loss);
+                         : figure_kind(text, hits, nh, s->start, x.start, x.end, uc, &loss);
         if (uc == U_COUNT && !strcmp(kind, "other") && fc->last_count_kind)
             kind = fc->last_count_kind;
         else if (uc == U_COUNT && strcmp(kind, "other"))
@@ -346,7 +387,7 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
         f.unit = unit_for(kind, uc, &x, fc->last_currency);
         f.qualifier = x.qualifier;
         size_t se = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
-                                   1u << CN_ENT_BRAND, 1);
+                                   (1u << CN_ENT_BRAND) | COMPANY_BIT, 1);
         if (se == (size_t)-1)
             se = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
                                 SUBJECT_TYPES, 1);
