@@ -11,12 +11,23 @@
  *   expr  := [qualifier] core [range-sep core]  |  "between" core "and" core
  *   core  := [sign] [currency] (digits | number-words) [scale] [am/pm]
  *            [percent | currency-word | unit]
+ *
+ * Choices worth knowing (see also numbers.h):
+ *  - glued "m" is always million ("300m"), never metres; spaced "m"/"k" need
+ *    a currency ("£5 m"); "¥" is JPY; "won" is KRW only after a scaled or
+ *    large number; "pounds" is GBP; "p"/"pence" convert to GBP.
+ *  - thousands separators: ",", a space/NBSP/thin space (groups of exactly
+ *    three after a 1-3 digit lead), or dots when there are two or more dot
+ *    groups ("1.234.567"). A comma and one or two digits is a decimal comma
+ *    ("1,5 million") unless it is part of a list ("1,2,3").
+ *  - "X to Y" is not a range after "from"/"by" ("rose from 3% to 5%"), nor
+ *    when the two ends disagree on the unit ("rose 12% to 1.2 million").
+ *  - a value beyond NUM_VALUE_MAX is capped there and flagged NUM_OVERFLOW.
  */
 #include "numbers.h"
 
 #include <math.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define NUM_VALUE_MAX 1e300         /* cap for absurd magnitudes (NUM_OVERFLOW) */
@@ -795,7 +806,7 @@ static int parse_words(const uchar *t, size_t len, size_t i, core *c)
     const word_ent *e;
 
     while (!done && (e = word_entry(t, len, j, &wend)) != NULL) {
-        int ok = 0, kind = e->kind;
+        int ok = 0, kind = e->kind, fraction_ok;
         size_t nx;
         const word_ent *e2;
         switch (e->kind) {
@@ -876,11 +887,9 @@ static int parse_words(const uchar *t, size_t len, size_t i, core *c)
             break;
         case W_ORD:
             nx = next_word_pos(t, len, wend);
-            if (nx && (kw(t, len, nx, "quarter") || kw(t, len, nx, "half")))
-                nx = 0;                            /* "a third-quarter loss" is no fraction */
-            else
-                nx = 1;
-            if (nx && e->frac && (last == W_A || last == W_UNIT || last == W_TEEN)) {
+            /* "a third-quarter loss": an ordinal before quarter/half is no fraction */
+            fraction_ok = !(nx && (kw(t, len, nx, "quarter") || kw(t, len, nx, "half")));
+            if (fraction_ok && e->frac && (last == W_A || last == W_UNIT || last == W_TEEN)) {
                 cur /= e->v;                               /* "a third", "one fifth" */
                 frac = ok = done = 1;
             } else if (last == W_NONE || last == W_HUNDRED || last == W_SCALE || last == W_AND ||
