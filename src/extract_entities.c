@@ -138,6 +138,36 @@ typedef struct {
     const gz_entry *by_kind[GZ_KIND_COUNT];
 } span_choice;
 
+/* A maker whose name is also an ordinary word ("Genesis", "Scout",
+ * "Tank") counts once the article has named it before, or when its
+ * sentence speaks of vehicles or names another maker or model. */
+static int weak_name_confirmed(cn_doc *d, size_t i, const gz_entry *e)
+{
+    const token *t = d->seg.toks;
+    if (!gz_is_common_word(d->an->gaz, t[i].hash) || (t[i].flags & TK_ALLCAPS))
+        return 1;
+    entity_build *known = ex_find_entity(d, CN_ENT_BRAND, e->name);
+    if (known && known->n_mentions)
+        return 1;
+    const sentence *s = &d->seg.sents[t[i].sentence];
+    for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+        uint32_t x = ex_entity_at(d, k);
+        if (x && (d->ents[x - 1].pub.type == CN_ENT_BRAND ||
+                  d->ents[x - 1].pub.type == CN_ENT_MODEL))
+            return 1;
+    }
+    /* The next word may be a model: "Genesis GV60". */
+    gz_match m[MAX_MATCHES];
+    if (i + 1 < s->tok_end) {
+        size_t n = gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, i + 1, m, MAX_MATCHES);
+        for (size_t k = 0; k < n; k++)
+            if (m[k].entry->kind == GZ_MODEL)
+                return 1;
+    }
+    return rx_any(d->an->rx, d->scratch, "vehicle-context", d->res.text + s->start,
+                  s->end - s->start);
+}
+
 static cn_entity_type entity_type_of(gz_kind k)
 {
     return k == GZ_BRAND ? CN_ENT_BRAND : k == GZ_MODEL ? CN_ENT_MODEL
@@ -169,7 +199,7 @@ static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t
     const gz_entry *brand = c.by_kind[GZ_BRAND], *model = c.by_kind[GZ_MODEL];
     const gz_entry *plant = c.by_kind[GZ_PLANT], *place = c.by_kind[GZ_PLACE];
     const gz_entry *org = c.by_kind[GZ_ORG];
-    if (weak_sentence_start(d, i, len, place))
+    if (weak_sentence_start(d, i, len, place) && !(brand && weak_name_confirmed(d, i, brand)))
         return 0;
     /* A one-word model name that is also a word needs its brand before it
      * ("Nissan Leaf"), or a list that started with the brand ("Jaguar XEL,
@@ -186,6 +216,8 @@ static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t
     }
     if (brand && place && prev_is_prep(d, i))
         brand = NULL;           /* "in Lincoln" */
+    if (brand && len == 1 && !weak_name_confirmed(d, i, brand))
+        brand = NULL;
     if (brand)
         return add_gz(d, CN_ENT_BRAND, brand, i, len);
     if (model)
