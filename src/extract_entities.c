@@ -49,6 +49,18 @@ static const gz_entry *brand_before(const cn_doc *d, size_t i, int allow_list)
             return d->ents[e - 1].gz;
         if (!allow_list)
             return NULL;
+        /* "Range Rover, Range Rover Sport and Defender": the model that
+         * opens the list speaks for its brand. */
+        if (ty == CN_ENT_MODEL) {
+            while (k > lo && ex_entity_at(d, k - 1) == e)
+                k--;
+            int opens = k == 0 || !(ex_tok_is(d, k - 1, ",") || ex_tok_is(d, k - 1, "and") ||
+                                    ex_tok_is(d, k - 1, "or"));
+            const gz_entry *m = d->ents[e - 1].gz;
+            if (opens)
+                return m && m->link ? m->link : NULL;
+            continue;
+        }
         if (ty == CN_ENT_MODEL || ex_tok_is(d, k, ",") || ex_tok_is(d, k, "and") ||
             ex_tok_is(d, k, "or"))
             continue;

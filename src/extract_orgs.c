@@ -221,8 +221,12 @@ int ex_orgs(cn_doc *d)
             if (end >= 2)
                 kind = word_kind(d, i + end - 1, TAILS);
         }
-        if (!kind || known_at(d, i) || (d->seg.toks[i].flags & TK_ALLCAPS))
+        if (!kind || (d->seg.toks[i].flags & TK_ALLCAPS))
             continue;
+        if (known_at(d, i)) {
+            i += len - 1;   /* the gazetteer's name; no pattern inside it */
+            continue;
+        }
         if (d->seg.toks[i].flags & TK_SENT_START && ex_tok_is(d, i, "The"))
             continue;
         if (add_org(d, i, end, kind, span_text(d, i, end)))

@@ -1,6 +1,7 @@
 /* People: names found from given names, titles, roles and speech verbs;
  * their roles and organizations; later short mentions ("Kyle said"). */
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 
@@ -274,9 +275,45 @@ static int surname_matches(const cn_doc *d, size_t i, const char *name)
         return 1;
     const char *first_end = strchr(name, ' ');
     size_t n = (size_t)(first_end - name);
+    for (const char *const *p = PARTICLES; *p; p++)
+        if (strlen(*p) == n && strncasecmp(name, *p, n) == 0)
+            return 0;       /* "De Meo" is no family-name-first "De" */
     const token *t = &d->seg.toks[i];
     return t->end - t->start == n && memcmp(d->res.text + t->start, name, n) == 0 &&
            !gz_is_given_name(d->an->gaz, seg_token_hash(name, n));
+}
+
+/* "De Meo" in a headline and "Luca de Meo" in the text are one person:
+ * a name that ends another, longer one joins it. */
+static int merge_short_names(cn_doc *d)
+{
+    for (size_t a = 0; a < d->n_ents; a++) {
+        entity_build *sh = &d->ents[a];
+        if (sh->pub.type != CN_ENT_PERSON || !sh->n_mentions)
+            continue;
+        size_t ns = strlen(sh->pub.name);
+        for (size_t b = 0; b < d->n_ents; b++) {
+            entity_build *lg = &d->ents[b];
+            size_t nl = lg->pub.type == CN_ENT_PERSON ? strlen(lg->pub.name) : 0;
+            if (b == a || nl <= ns + 1 || !lg->n_mentions || lg->pub.name[nl - ns - 1] != ' ' ||
+                strcasecmp(lg->pub.name + nl - ns, sh->pub.name) != 0)
+                continue;
+            for (size_t m = 0; m < sh->n_mentions; m++) {
+                size_t from = tok_of(d, sh->mentions[m].start);
+                size_t to = tok_of(d, sh->mentions[m].end);
+                if (to > from &&
+                    ex_add_mention(d, CN_ENT_PERSON, lg->pub.name, from, to - from, NULL, NULL))
+                    return -1;
+            }
+            if (!lg->pub.role) {
+                lg->pub.role = sh->pub.role;
+                lg->pub.organization = sh->pub.organization;
+            }
+            sh->n_mentions = 0;
+            break;
+        }
+    }
+    return 0;
 }
 
 int ex_people(cn_doc *d)
@@ -307,5 +344,5 @@ int ex_people(cn_doc *d)
             find_role(d, p, first, last);
         }
     }
-    return 0;
+    return merge_short_names(d);
 }
