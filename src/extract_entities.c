@@ -194,9 +194,15 @@ static int add_leading(cn_doc *d, size_t i, size_t len, gz_kind want)
     gz_match m[MAX_MATCHES];
     size_t n = gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m,
                          MAX_MATCHES);
-    for (size_t k = 0; k < n; k++)
-        if (m[k].entry->kind == want && m[k].ntok < len)
-            return add_gz(d, entity_type_of(want), m[k].entry, i, m[k].ntok);
+    for (size_t k = 0; k < n; k++) {
+        const gz_entry *e = m[k].entry;
+        /* Only a country opens an organization's name as a place: "UK
+         * government" yes, "Berkshire Hathaway" no. */
+        if (want == GZ_PLACE && !(e->attr[0] && !strcmp(e->attr[0], "country")))
+            continue;
+        if (e->kind == want && m[k].ntok < len)
+            return add_gz(d, entity_type_of(want), e, i, m[k].ntok);
+    }
     return 0;
 }
 
@@ -323,8 +329,11 @@ static void merge_groups(cn_doc *d)
             entity_build *br = &d->ents[b];
             size_t n = strlen(br->pub.name);
             if (b == g || br->pub.type != CN_ENT_BRAND || !br->n_mentions ||
-                strncmp(grp->pub.name, br->pub.name, n) != 0 || grp->pub.name[n] != ' ' ||
-                !group_suffix(grp->pub.name + n + 1))
+                strncmp(grp->pub.name, br->pub.name, n) != 0 || grp->pub.name[n] != ' ')
+                continue;
+            /* "Volkswagen Group", not "Jaguar Land Rover" for "Jaguar";
+             * regional arms ("Toyota Manufacturing UK") stay apart. */
+            if (!group_suffix(grp->pub.name + n + 1))
                 continue;
             for (size_t m = 0; m < grp->n_mentions; m++) {
                 size_t from = 0;

@@ -107,14 +107,16 @@ static const char *figure_kind(const char *text, const rx_hit *h, size_t nh, siz
     return best ? best : "other";
 }
 
-/* In a type mask: organizations of kind "company" (battery makers and
- * other suppliers are subjects of figures as brands are). */
+/* In a type mask: suppliers from the brand list (battery makers and the
+ * like are subjects of figures as makers are). */
 #define COMPANY_BIT (1u << 30)
+
+enum { PREFER_NONE, PREFER_LEFT, PREFER_RIGHT };
 
 /* Entity (index) of the given types nearest to byte range [x0,x1) within
  * tokens [tb, te); SIZE_MAX if none. */
 static size_t nearest_entity(const cn_doc *d, size_t tb, size_t te, size_t x0,
-                             size_t x1, unsigned type_mask, int prefer_left)
+                             size_t x1, unsigned type_mask, int side)
 {
     size_t best = (size_t)-1, best_gap = (size_t)-1;
     for (size_t k = tb; k < te; k++) {
@@ -122,13 +124,16 @@ static size_t nearest_entity(const cn_doc *d, size_t tb, size_t te, size_t x0,
         if (!e)
             continue;
         const cn_entity *p = &d->ents[e - 1].pub;
-        int company = p->type == CN_ENT_ORGANIZATION && p->kind && !strcmp(p->kind, "company");
+        const gz_entry *gz = d->ents[e - 1].gz;
+        int company = p->type == CN_ENT_ORGANIZATION && gz && (gz->flags & GZF_SUPPLIER);
         if (!(type_mask & (1u << p->type)) && !(company && (type_mask & COMPANY_BIT)))
             continue;
         const token *t = &d->seg.toks[k];
         size_t g = gap(x0, x1, t->start, t->end);
-        if (prefer_left && t->start >= x1)
-            g = g * 2 + 8;  /* subjects mostly come first in English */
+        /* Subjects mostly come before the number in English ("Jaguar sold
+         * 16,617"), regions after it ("16,617 in the UK"). */
+        if ((side == PREFER_LEFT && t->start >= x1) || (side == PREFER_RIGHT && t->end <= x0))
+            g = g * 2 + 8;
         if (g < best_gap) {
             best_gap = g;
             best = e - 1;
@@ -149,8 +154,7 @@ static const char *subject_name(const cn_doc *d, size_t e)
     return p->name;
 }
 
-#define SUBJECT_TYPES ((1u << CN_ENT_BRAND) | (1u << CN_ENT_ORGANIZATION) | \
-                       (1u << CN_ENT_PLANT) | (1u << CN_ENT_MODEL))
+#define SUBJECT_TYPES ((1u << CN_ENT_PLANT) | (1u << CN_ENT_MODEL))
 
 /* The article's most mentioned brand: the default subject. */
 static const char *main_brand(const cn_doc *d)
@@ -387,17 +391,21 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
         f.unit = unit_for(kind, uc, &x, fc->last_currency);
         f.qualifier = x.qualifier;
         size_t se = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
-                                   (1u << CN_ENT_BRAND) | COMPANY_BIT, 1);
+                                   (1u << CN_ENT_BRAND) | COMPANY_BIT, PREFER_LEFT);
         if (se == (size_t)-1)
             se = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
-                                SUBJECT_TYPES, 1);
+                                SUBJECT_TYPES, PREFER_LEFT);
         f.subject = subject_name(d, se);
         if (f.subject)
             fc->last_subject = f.subject;
         else
             f.subject = fc->last_subject ? fc->last_subject : main_brand(d);
+        if (!f.subject)     /* no maker at all: the organization in the sentence */
+            f.subject = subject_name(d, nearest_entity(d, s->tok_begin, s->tok_end, x.start,
+                                                       x.end, 1u << CN_ENT_ORGANIZATION,
+                                                       PREFER_LEFT));
         size_t re = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
-                                   1u << CN_ENT_PLACE, 0);
+                                   1u << CN_ENT_PLACE, PREFER_RIGHT);
         f.region = re == (size_t)-1 ? NULL : d->ents[re].pub.name;
         if (n_periods == (size_t)-1)
             n_periods = find_periods(d, s, periods);
