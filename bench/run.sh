@@ -56,7 +56,7 @@ if [ -d "$PEER/node_modules/compromise" ] && command -v node >/dev/null; then
     results+=("$(time_cmd "compromise(slice)" node bench/peer_compromise.js "$PEER/node_modules/compromise" "$DIR/slice")")
 fi
 # Start-up: one small article, data loading included.
-results+=("$(time_cmd "startup(1 article)" "$BIN" analyze --format json data/samples/uk_plant.txt)")
+results+=("$(time_cmd "startup" "$BIN" analyze --format json data/samples/uk_plant.txt)")
 
 {
     echo "# carnews benchmark"

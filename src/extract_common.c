@@ -47,10 +47,19 @@ int ex_add_mention(cn_doc *d, cn_entity_type type, const char *name,
         e->gz = gz;
     const token *t = d->seg.toks;
     size_t start = t[tok].start, end = t[tok + ntok - 1].end;
+    /* Mentions stay sorted by offset; stages add them mostly in order, so
+     * the binary search for the slot usually lands at the end. */
+    size_t lo = 0, hi = e->n_mentions;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (e->mentions[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     /* The same span may be offered twice (two rules): keep one. */
-    for (size_t i = 0; i < e->n_mentions; i++)
-        if (e->mentions[i].start == start && e->mentions[i].end == end)
-            goto done;
+    if (lo < e->n_mentions && e->mentions[lo].start == start && e->mentions[lo].end == end)
+        goto done;
     if (e->n_mentions == e->cap_mentions) {
         size_t cap = e->cap_mentions ? e->cap_mentions * 2 : 4;
         cn_mention *m = arena_grow(&d->mem, e->mentions, sizeof *m, e->n_mentions, cap);
@@ -59,14 +68,11 @@ int ex_add_mention(cn_doc *d, cn_entity_type type, const char *name,
         e->mentions = m;
         e->cap_mentions = cap;
     }
-    /* Keep mentions sorted by offset (stages add them out of order). */
-    size_t at = e->n_mentions;
-    while (at > 0 && e->mentions[at - 1].start > start) {
-        e->mentions[at] = e->mentions[at - 1];
-        at--;
-    }
-    e->mentions[at].start = start;
-    e->mentions[at].end = end;
+    if (lo < e->n_mentions)
+        memmove(e->mentions + lo + 1, e->mentions + lo,
+                (e->n_mentions - lo) * sizeof *e->mentions);
+    e->mentions[lo].start = start;
+    e->mentions[lo].end = end;
     e->n_mentions++;
 done:;
     size_t idx = (size_t)(e - d->ents);
@@ -87,6 +93,8 @@ int ex_tok_is(const cn_doc *d, size_t i, const char *word)
     if (i >= d->seg.n_toks)
         return 0;
     const token *t = &d->seg.toks[i];
+    if (d->res.text[t->start] != word[0])
+        return 0;       /* most calls end here, before strlen */
     size_t n = strlen(word);
     return t->end - t->start == n && memcmp(d->res.text + t->start, word, n) == 0;
 }

@@ -345,7 +345,18 @@ typedef struct {
     const char *last_subject;       /* carries over sentences of a paragraph */
     const char *last_count_kind;    /* likewise: "97,212 units" after "registered" */
     const char *last_currency;      /* carries over the article */
+    const char *main_brand;         /* computed once, on first need */
+    int have_main_brand;
 } figure_ctx;
+
+static const char *main_brand_cached(const cn_doc *d, figure_ctx *fc)
+{
+    if (!fc->have_main_brand) {
+        fc->main_brand = main_brand(d);
+        fc->have_main_brand = 1;
+    }
+    return fc->main_brand;
+}
 
 static int year_like(double v) { return v >= 1900 && v <= 2100 && v == (double)(long)v; }
 
@@ -399,7 +410,7 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
         if (f.subject)
             fc->last_subject = f.subject;
         else
-            f.subject = fc->last_subject ? fc->last_subject : main_brand(d);
+            f.subject = fc->last_subject ? fc->last_subject : main_brand_cached(d, fc);
         if (!f.subject)     /* no maker at all: the organization in the sentence */
             f.subject = subject_name(d, nearest_entity(d, s->tok_begin, s->tok_end, x.start,
                                                        x.end, 1u << CN_ENT_ORGANIZATION,
@@ -427,29 +438,38 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
     return 0;
 }
 
-/* An article states a fact once; repeats of the same figure are dropped. */
-static void drop_repeats(cn_doc *d)
+static uint64_t hash_str(uint64_t h, const char *s)
 {
+    return seg_hash_combine(h, s ? seg_hash_folded(s, strlen(s)) : 0);
+}
+
+/* An article states a fact once; repeats of the same figure are dropped.
+ * A hash of (value, kind, unit, subject) keeps this linear. */
+static int drop_repeats(cn_doc *d)
+{
+    u64map seen;
+    u64map_init(&seen);
     size_t out = 0;
     for (size_t i = 0; i < d->n_figs; i++) {
         const cn_figure *f = &d->figs[i];
-        int dup = 0;
-        for (size_t k = 0; k < out && !dup; k++) {
-            const cn_figure *g = &d->figs[k];
-            dup = g->value == f->value && !strcmp(g->kind, f->kind) &&
-                  (g->unit == f->unit || (g->unit && f->unit && !strcmp(g->unit, f->unit))) &&
-                  (g->subject == f->subject ||
-                   (g->subject && f->subject && !strcmp(g->subject, f->subject)));
+        uint64_t h = seg_hash_folded((const char *)&f->value, sizeof f->value);
+        h = hash_str(hash_str(hash_str(h, f->kind), f->unit), f->subject);
+        if (u64map_get(&seen, h))
+            continue;
+        if (u64map_put(&seen, h, 1)) {
+            u64map_release(&seen);
+            return -1;
         }
-        if (!dup)
-            d->figs[out++] = *f;
+        d->figs[out++] = *f;
     }
+    u64map_release(&seen);
     d->n_figs = out;
+    return 0;
 }
 
 int ex_figures(cn_doc *d)
 {
-    figure_ctx fc = {NULL, NULL, NULL};
+    figure_ctx fc = {NULL, NULL, NULL, NULL, 0};
     size_t para = (size_t)-1;
     for (size_t i = 0; i < d->seg.n_sents; i++) {
         /* Subjects and kinds carry over sentences, not paragraphs. */
@@ -461,6 +481,5 @@ int ex_figures(cn_doc *d)
         if (figures_in_sentence(d, i, &fc))
             return -1;
     }
-    drop_repeats(d);
-    return 0;
+    return drop_repeats(d);
 }
