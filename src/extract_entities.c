@@ -43,6 +43,8 @@ static const gz_entry *brand_before(const cn_doc *d, size_t i, int allow_list)
     for (size_t k = i; k-- > lo;) {
         if (d->seg.toks[k].sentence != d->seg.toks[i].sentence)
             return NULL;
+        if (d->seg.toks[k].flags & TK_POSS)
+            continue;   /* "Jaguar's XE" */
         uint32_t e = ex_entity_at(d, k);
         cn_entity_type ty = e ? d->ents[e - 1].pub.type : CN_ENT_TYPE_COUNT;
         if (ty == CN_ENT_BRAND)
@@ -211,9 +213,25 @@ static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t
 {
     span_choice c;
     memset(&c, 0, sizeof c);
-    for (size_t k = 0; k < n; k++)
-        if (m[k].ntok == len && !c.by_kind[m[k].entry->kind])
-            c.by_kind[m[k].entry->kind] = m[k].entry;
+    const gz_entry *ctx_brand = NULL;
+    int ctx_done = 0;
+    for (size_t k = 0; k < n; k++) {
+        const gz_entry *e = m[k].entry;
+        if (m[k].ntok != len)
+            continue;
+        if (!c.by_kind[e->kind]) {
+            c.by_kind[e->kind] = e;
+        } else if (e->kind == GZ_MODEL) {
+            /* "XF" is a Jaguar after a Jaguar, a DAF truck after a DAF. */
+            if (!ctx_done) {
+                ctx_brand = brand_before(d, i, 1);
+                ctx_done = 1;
+            }
+            if (!brand_related(ctx_brand, c.by_kind[GZ_MODEL]->link) &&
+                brand_related(ctx_brand, e->link))
+                c.by_kind[GZ_MODEL] = e;
+        }
+    }
     const gz_entry *brand = c.by_kind[GZ_BRAND], *model = c.by_kind[GZ_MODEL];
     const gz_entry *plant = c.by_kind[GZ_PLANT], *place = c.by_kind[GZ_PLACE];
     const gz_entry *org = c.by_kind[GZ_ORG];

@@ -1,0 +1,214 @@
+/* Entity matchers through the public API and the shipped data: brands
+ * with aliases and groups, models in context, plants, people with roles,
+ * organizations and places.  The sentences are written for these tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "carnews/carnews.h"
+
+static cn_analyzer *an;
+
+static int setup(void **state)
+{
+    (void)state;
+    cn_options o = {CARNEWS_TEST_DATA_DIR, NULL, 0};
+    cn_error err;
+    return cn_analyzer_new(&o, &an, &err) == CN_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    cn_analyzer_free(an);
+    return 0;
+}
+
+static cn_doc *analyze(const char *text)
+{
+    cn_doc *d = NULL;
+    cn_error err;
+    assert_int_equal(cn_analyze(an, text, strlen(text), CN_INPUT_TEXT, NULL, &d, &err), CN_OK);
+    return d;
+}
+
+static const cn_entity *find(const cn_doc *d, cn_entity_type t, const char *name)
+{
+    const cn_result *r = cn_doc_result(d);
+    for (size_t i = 0; i < r->n_entities; i++)
+        if (r->entities[i].type == t && strcmp(r->entities[i].name, name) == 0)
+            return &r->entities[i];
+    return NULL;
+}
+
+static size_t count(const cn_doc *d, cn_entity_type t)
+{
+    const cn_result *r = cn_doc_result(d);
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_entities; i++)
+        n += r->entities[i].type == t;
+    return n;
+}
+
+static void test_brands_merge_aliases(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Jaguar Land Rover (JLR) will cut costs. JLR said Omoda and VW sales rose.");
+    const cn_entity *jlr = find(d, CN_ENT_BRAND, "Jaguar Land Rover");
+    assert_non_null(jlr);
+    assert_int_equal(jlr->n_mentions, 3);
+    assert_string_equal(jlr->parent, "Tata Motors");
+    const cn_entity *omoda = find(d, CN_ENT_BRAND, "Omoda");
+    assert_non_null(omoda);
+    assert_string_equal(omoda->parent, "Chery");
+    assert_string_equal(omoda->country, "China");
+    assert_non_null(find(d, CN_ENT_BRAND, "Volkswagen"));
+    /* Offsets point at the mention's bytes. */
+    const cn_result *r = cn_doc_result(d);
+    assert_memory_equal(r->text + jlr->mentions[1].start, "JLR", 3);
+    cn_doc_free(d);
+}
+
+static void test_group_joins_brand(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Volkswagen Group posted results. Volkswagen said it would cut jobs.");
+    const cn_entity *vw = find(d, CN_ENT_BRAND, "Volkswagen");
+    assert_non_null(vw);
+    assert_int_equal(vw->n_mentions, 2);
+    assert_null(find(d, CN_ENT_BRAND, "Volkswagen Group"));
+    cn_doc_free(d);
+}
+
+static void test_models_need_context(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("The Nissan Leaf and the Qashqai sell well. A leaf fell. Golf is a sport.");
+    assert_non_null(find(d, CN_ENT_MODEL, "Leaf"));
+    assert_non_null(find(d, CN_ENT_MODEL, "Qashqai"));
+    assert_null(find(d, CN_ENT_MODEL, "Golf"));
+    cn_doc_free(d);
+    d = analyze("Jaguar built cars there. Jaguar's XE, XF and F-Pace came from Castle Bromwich.");
+    assert_non_null(find(d, CN_ENT_BRAND, "Jaguar"));
+    assert_int_equal(count(d, CN_ENT_MODEL), 3);
+    cn_doc_free(d);
+}
+
+static void test_plants(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Nissan will build a new model at its Sunderland plant. "
+                        "JLR's Halewood site makes the Evoque.");
+    const cn_entity *p = find(d, CN_ENT_PLANT, "Sunderland");
+    assert_non_null(p);
+    assert_string_equal(p->owner, "Nissan");
+    assert_string_equal(p->country, "United Kingdom");
+    assert_non_null(find(d, CN_ENT_PLANT, "Halewood"));
+    cn_doc_free(d);
+    /* A town without plant words or its owner is a place only. */
+    d = analyze("Fans travelled to Sunderland for the match.");
+    assert_null(find(d, CN_ENT_PLANT, "Sunderland"));
+    assert_non_null(find(d, CN_ENT_PLACE, "Sunderland"));
+    cn_doc_free(d);
+}
+
+static void test_people_and_roles(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("UK business secretary Peter Kyle met Mike Hawes, SMMT chief executive. "
+                        "Kyle said talks went well.");
+    const cn_entity *kyle = find(d, CN_ENT_PERSON, "Peter Kyle");
+    assert_non_null(kyle);
+    assert_string_equal(kyle->role, "business secretary");
+    assert_int_equal(kyle->n_mentions, 2);
+    const cn_entity *hawes = find(d, CN_ENT_PERSON, "Mike Hawes");
+    assert_non_null(hawes);
+    assert_string_equal(hawes->role, "chief executive");
+    assert_string_equal(hawes->organization, "Society of Motor Manufacturers and Traders");
+    cn_doc_free(d);
+    /* Makers and places are never people. */
+    d = analyze("Ford said Land Rover sales rose in Sunderland.");
+    assert_int_equal(count(d, CN_ENT_PERSON), 0);
+    cn_doc_free(d);
+    d = analyze("David Bailey, professor of business economics at the University of Birmingham, spoke.");
+    const cn_entity *b = find(d, CN_ENT_PERSON, "David Bailey");
+    assert_non_null(b);
+    assert_string_equal(b->role, "professor");
+    assert_string_equal(b->organization, "University of Birmingham");
+    cn_doc_free(d);
+}
+
+static void test_organizations(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("The Financial Times said the Department for Business and Trade and "
+                        "IG Metall disagreed with Acme Holdings Ltd.");
+    const cn_entity *ft = find(d, CN_ENT_ORGANIZATION, "Financial Times");
+    assert_non_null(ft);
+    assert_string_equal(ft->kind, "media");
+    assert_non_null(find(d, CN_ENT_ORGANIZATION, "IG Metall"));
+    assert_non_null(find(d, CN_ENT_ORGANIZATION, "Acme Holdings Ltd"));
+    cn_doc_free(d);
+    d = analyze("The UK government backed the plan. The government said so.");
+    const cn_entity *g = find(d, CN_ENT_ORGANIZATION, "UK government");
+    assert_non_null(g);
+    assert_int_equal(g->n_mentions, 2);
+    assert_non_null(find(d, CN_ENT_PLACE, "United Kingdom"));
+    cn_doc_free(d);
+}
+
+static void test_places(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Sales in Britain and the UK rose, while China and Beijing lagged. "
+                        "China remained the largest market in Europe.");
+    const cn_entity *uk = find(d, CN_ENT_PLACE, "United Kingdom");
+    assert_non_null(uk);
+    assert_int_equal(uk->n_mentions, 2);
+    assert_string_equal(uk->kind, "country");
+    const cn_entity *china = find(d, CN_ENT_PLACE, "China");
+    assert_non_null(china);
+    assert_int_equal(china->n_mentions, 2);
+    const cn_entity *bj = find(d, CN_ENT_PLACE, "Beijing");
+    assert_non_null(bj);
+    assert_string_equal(bj->country, "China");
+    assert_non_null(find(d, CN_ENT_PLACE, "Europe"));
+    cn_doc_free(d);
+}
+
+static void test_offsets_invariant(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Chery\xE2\x80\x99s 5,517 sales put it ahead of Subaru. "
+                        "\xE2\x80\x9CIt is a win,\xE2\x80\x9D said Anna Lee, an analyst at JATO Dynamics.");
+    const cn_result *r = cn_doc_result(d);
+    for (size_t i = 0; i < r->n_entities; i++)
+        for (size_t m = 0; m < r->entities[i].n_mentions; m++) {
+            const cn_mention *mn = &r->entities[i].mentions[m];
+            assert_true(mn->start < mn->end && mn->end <= r->text_len);
+        }
+    for (size_t i = 0; i < r->n_figures; i++)
+        assert_true(r->figures[i].start < r->figures[i].end && r->figures[i].end <= r->text_len);
+    assert_int_equal(r->n_figures, 1);
+    assert_string_equal(r->figures[0].subject, "Chery");
+    assert_string_equal(r->figures[0].kind, "sales");
+    cn_doc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_brands_merge_aliases),
+        cmocka_unit_test(test_group_joins_brand),
+        cmocka_unit_test(test_models_need_context),
+        cmocka_unit_test(test_plants),
+        cmocka_unit_test(test_people_and_roles),
+        cmocka_unit_test(test_organizations),
+        cmocka_unit_test(test_places),
+        cmocka_unit_test(test_offsets_invariant),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
