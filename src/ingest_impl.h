@@ -1,5 +1,5 @@
 /* Internals shared by the ingest stage (ingest_text.c, ingest_html.c,
- * html_extract.c, ingest_meta.c).  Not part of the public interface. */
+ * html_extract.c, html_render.c, ingest_meta.c).  Not public. */
 #ifndef CN_INGEST_IMPL_H
 #define CN_INGEST_IMPL_H
 #include <stddef.h>
@@ -23,8 +23,6 @@ char *ing_strndup(const char *s, size_t n);
 /*** Encodings ***/
 /* Length of the longest valid UTF-8 prefix of s[0..n). */
 size_t ing_utf8_valid_len(const char *s, size_t n);
-/* Decode one code point; an invalid byte gives U+FFFD and advances by one. */
-uint32_t ing_utf8_next(const char *s, size_t n, size_t *i);
 
 /* HTML input to UTF-8 without NUL bytes: BOM, then the declared charset,
  * then a guess.  *text points either into bytes or into scratch. */

@@ -173,8 +173,9 @@ int ing_date_scan(const char *s, size_t n, char out[11])
 
 /*** Candidates ***/
 
-/* Copy with white space collapsed and trimmed; NULL if empty or too long. */
-static char *clean_copy(const char *s, size_t n)
+/* Copy with white space collapsed and trimmed; NULL if empty or too long,
+ * or (setting *oom) out of memory. */
+static char *clean_copy(const char *s, size_t n, int *oom)
 {
     if (n > META_MAX_BYTES * 4)
         return NULL;
@@ -195,7 +196,9 @@ static char *clean_copy(const char *s, size_t n)
         space = 0;
         ing_buf_putc(&b, (char)c);
     }
-    if (b.len == 0 || b.len > META_MAX_BYTES) {
+    if (b.oom)
+        *oom = 1;
+    if (b.oom || b.len == 0 || b.len > META_MAX_BYTES) {
         ing_buf_release(&b);
         return NULL;
     }
@@ -227,7 +230,7 @@ void meta_add(meta_cands *m, meta_key k, const char *s, size_t n)
     }
     if (m->val[k])
         return;
-    m->val[k] = clean_copy(s, n);
+    m->val[k] = clean_copy(s, n, &m->oom);
 }
 
 void meta_release(meta_cands *m)
@@ -246,6 +249,7 @@ typedef struct {
     const char *s;
     size_t n, i;
     int bad;
+    int oom;             /* an allocation failed: the caller reports it */
     /* what was found: the first article-like object wins */
     char *headline, *date, *author, *site;
     int from_article;
@@ -335,7 +339,9 @@ static char *json_string(json_reader *r, int keep)
         ing_buf_release(&b);
         return NULL;
     }
-    char *out = clean_copy(b.p ? b.p : "", b.len);
+    if (b.oom)
+        r->oom = 1;
+    char *out = clean_copy(b.p ? b.p : "", b.len, &r->oom);
     ing_buf_release(&b);
     return out;
 }
@@ -352,7 +358,7 @@ static int type_is_article(const char *t)
 }
 
 /* Appends name to *list as "a, b". */
-static void add_name(char **list, char *name)
+static void add_name(char **list, char *name, int *oom)
 {
     if (!name)
         return;
@@ -366,7 +372,9 @@ static void add_name(char **list, char *name)
     }
     size_t a = strlen(*list), b = strlen(name);
     char *p = realloc(*list, a + b + 3);
-    if (p) {
+    if (!p)
+        *oom = 1;
+    else {
         memcpy(p + a, ", ", 2);
         memcpy(p + a + 2, name, b + 1);
         *list = p;
@@ -438,8 +446,12 @@ static void json_object(json_reader *r, int depth, char **names)
         free(key);
     }
     /* An object met where a name is wanted (author, publisher) gives its name. */
-    if (names && o.name)
-        add_name(names, ing_strndup(o.name, strlen(o.name)));
+    if (names && o.name) {
+        char *name = ing_strndup(o.name, strlen(o.name));
+        if (!name)
+            r->oom = 1;
+        add_name(names, name, &r->oom);
+    }
     if (o.article && !r->from_article) {
         free(r->headline); free(r->date); free(r->author); free(r->site);
         r->headline = r->date = r->author = r->site = NULL;
@@ -485,7 +497,7 @@ static void json_value(json_reader *r, int depth, char **names)
     } else if (c == '"') {
         char *v = json_string(r, names != NULL);
         if (names)
-            add_name(names, v);
+            add_name(names, v, &r->oom);
     } else {
         while (r->i < r->n && !strchr(",}] \t\r\n", r->s[r->i]))
             r->i++;   /* number, true, false, null */
@@ -578,8 +590,8 @@ static char *author_copy(const char *a, int *oom)
     return a[0] ? copy_str(a, oom) : NULL;
 }
 
-/* JSON-LD that cannot be read, or whose strings fail to allocate, simply
- * offers nothing; only a failed copy into out is an error. */
+/* JSON-LD that cannot be read offers nothing; a failed allocation
+ * anywhere is an error. */
 int meta_choose(const meta_cands *m, ing_doc *out)
 {
     json_reader r = { 0 };
@@ -587,7 +599,7 @@ int meta_choose(const meta_cands *m, ing_doc *out)
         json_ld_scan(m->ld[i], &r);
     char *const *v = m->val;
     char date[11];
-    int oom = m->oom;
+    int oom = m->oom || r.oom;
 
     out->site = copy_str(v[MK_SITE] ? v[MK_SITE] : r.site, &oom);
 

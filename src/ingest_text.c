@@ -166,23 +166,6 @@ size_t ing_utf8_valid_len(const char *s, size_t n)
     return i;
 }
 
-uint32_t ing_utf8_next(const char *s, size_t n, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = utf8_seq_len(u, n, *i);
-    uint32_t cp;
-    switch (k) {
-    case 1: cp = u[*i]; break;
-    case 2: cp = ((u[*i] & 0x1Fu) << 6) | (u[*i + 1] & 0x3Fu); break;
-    case 3: cp = ((u[*i] & 0x0Fu) << 12) | ((u[*i + 1] & 0x3Fu) << 6) | (u[*i + 2] & 0x3Fu); break;
-    case 4: cp = ((u[*i] & 0x07u) << 18) | ((u[*i + 1] & 0x3Fu) << 12) |
-                 ((u[*i + 2] & 0x3Fu) << 6) | (u[*i + 3] & 0x3Fu); break;
-    default: cp = 0xFFFD; k = 1; break;
-    }
-    *i += k;
-    return cp;
-}
-
 /* Copy as UTF-8, each invalid byte replaced by U+FFFD. */
 static void decode_utf8_lossy(const char *s, size_t n, ing_buf *out)
 {
@@ -393,12 +376,13 @@ static charset declared_charset(const char *s, size_t n, char *name, size_t name
 }
 
 /* Any charset iconv knows; undecodable bytes become U+FFFD.  Returns -1
- * when iconv does not know the name. */
+ * when iconv does not know the name, -2 when out of memory. */
 static int decode_iconv(const char *s, size_t n, const char *name, ing_buf *out)
 {
+    errno = 0;
     iconv_t cd = iconv_open("UTF-8", name);
     if (cd == (iconv_t)-1)
-        return -1;
+        return errno == ENOMEM ? -2 : -1;
     char chunk[4096];
     char *in = (char *)s;   /* iconv's prototype is not const-correct */
     size_t in_left = n;
@@ -462,9 +446,13 @@ int ing_html_decode(const char *bytes, size_t len, ing_buf *scratch,
             *warnings |= ING_WARN_INVALID_UTF8;
         decode_single_byte(s, n, cs, scratch);
         break;
-    case CS_OTHER:
-        if (decode_iconv(s, n, name, scratch) == 0)
+    case CS_OTHER: {
+        int rc = decode_iconv(s, n, name, scratch);
+        if (rc == -2)
+            return -1;
+        if (rc == 0)
             break;
+    }
         *warnings |= ING_WARN_CHARSET;
         /* unknown charset: read as UTF-8 */
         /* fall through */
