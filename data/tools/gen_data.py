@@ -769,6 +769,24 @@ Jean-François Jean-Baptiste Jean-Yves Jean-Michel Jean-Christophe Pierre-Yves
 Marie-Claire Anne-Marie Marie-Laure Marie-Hélène John-Paul Hans-Peter
 Karl-Heinz Hans-Jürgen Klaus-Dieter Hans-Joachim Hans-Georg Karl-Thomas
 Ann-Kathrin Eva-Maria Hans-Werner Franz-Josef Gian-Carlo Gian-Luca Pier-Luigi
+Kazuyoshi Hiroshige Norio Motohiro Masakiyo Yasuto Kenji Kenichi Katsuaki Hiroto
+Takero Nobuhiro Kazuo Kazuhiro Masahiro Masato Masayuki Hideki Hideo Hidetoshi
+Kiyoshi Koichi Junichi Isao Ikuo Naoki Daisuke Keiichi Akira Atsushi Fumio
+Shunichi Tomoyuki Yoshinori Makoto Toshihiro Takahito Hiroyuki Katsuhiko
+Salem Nader Ammar Bachar Bashar Nihad Zahoor Zaheer Wasim Waqar Inzamam Shahid
+Javed Sohail Younis Moin Aamir Asif Saqib Shoaib Azhar Mushtaq Saleem Salim Naeem
+Nadim Nadeem Ghassan Fouad Kamal Jalal Munir Riad Riyad Tawfiq Yasser Yasin Emad
+Hosni Hosam Ayman Ashraf Sherif Sameh Hatem Raed Fadi Hani Marwan Nizar Osama
+Usama Haitham Ismail Ismael Jaber Hamid Hamed Naji Sabri Saad Suleiman Talal
+Rajesh Ramesh Suresh Mahesh Dinesh Ganesh Ravi Sachin Sourav Kapil Ajay Vinod
+Manoj Pradeep Praveen Ashok Amit Arun Harish Nitin Piyush Nandan Azim Shashi
+Venkat Srinivas Balaji Chandra Deepak Gopal Krishna Prakash Rakesh Sandeep Sanjeev
+Shankar Sudhir Tarun Vivek Yogesh Ajit Anish Aditya Arjun Kiran Mohan Naveen Pankaj
+Rohit Sameer Sunita Anjali Priya Pooja Neha Anand Guenter Girish Shailesh
+Mehmet Ahmet Murat Emre Burak Cem Kemal Hakan Tayyip Igor Oleg Sergei Sergey
+Vladimir Dmitry Dmitri Alexei Alexey Yevgeny Evgeny Andrei Andrey Mikhail Nikolai
+Viktor Vitaly Yuri Boris Pavel Ljudmila Lyudmila Svetlana Olga Natalia Tatiana
+Yelena Elena Irina Troy Katleen Korneilus
 """.split()
 
 
