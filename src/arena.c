@@ -7,10 +7,15 @@
 /* Blocks start at 64 KiB: one typical article fits in one or two. */
 #define ARENA_MIN_BLOCK ((size_t)64 * 1024)
 #define ARENA_ALIGN 16
+/* Arrays grown past this size get a block of their own, which later
+ * growth resizes in place (realloc) instead of copying: a huge document
+ * then holds each big array once, not once per doubling. */
+#define ARENA_SOLO_MIN ((size_t)256 * 1024)
 
 struct arena_block {
     arena_block *next;
     size_t cap, used;
+    int solo;               /* holds one growable array: never filled further */
     _Alignas(ARENA_ALIGN) unsigned char data[];
 };
 
@@ -28,15 +33,34 @@ void arena_release(arena *a)
     a->used_bytes = 0;
 }
 
-void *arena_alloc(arena *a, size_t size)
+static size_t round_up(size_t size)
 {
     size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-    if (size == 0)
-        size = ARENA_ALIGN;
+    return size ? size : ARENA_ALIGN;
+}
+
+/* Link a block that the bump allocator must not fill: after the head, or
+ * as the head (arena_alloc skips a solo head). */
+static void link_aside(arena *a, arena_block *nb)
+{
+    if (a->head) {
+        nb->next = a->head->next;
+        a->head->next = nb;
+    } else {
+        nb->next = NULL;
+        a->head = nb;
+    }
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    if (size > SIZE_MAX - ARENA_ALIGN)
+        return NULL;
+    size = round_up(size);
     arena_block *b = a->head;
-    if (!b || b->cap - b->used < size) {
+    if (!b || b->solo || b->cap - b->used < size) {
         size_t cap = ARENA_MIN_BLOCK;
-        if (b && b->cap < SIZE_MAX / 4 && b->cap * 2 > cap)
+        if (b && !b->solo && b->cap < SIZE_MAX / 4 && b->cap * 2 > cap)
             cap = b->cap * 2;      /* grow geometrically for big documents */
         if (cap < size)
             cap = size;
@@ -47,10 +71,10 @@ void *arena_alloc(arena *a, size_t size)
             return NULL;
         nb->cap = cap;
         nb->used = 0;
-        if (b && b->cap - b->used > ARENA_MIN_BLOCK / 4 && size > ARENA_MIN_BLOCK) {
+        nb->solo = 0;
+        if (b && !b->solo && b->cap - b->used > ARENA_MIN_BLOCK / 4 && size > ARENA_MIN_BLOCK) {
             /* A big one-off request: keep filling the current block after it. */
-            nb->next = b->next;
-            b->next = nb;
+            link_aside(a, nb);
             nb->used = size;
             a->used_bytes += size;
             return memset(nb->data, 0, size);
@@ -80,12 +104,56 @@ char *arena_strdup(arena *a, const char *s)
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* The link pointing at the solo block whose array is p, or NULL. */
+static arena_block **find_solo(arena *a, const void *p)
+{
+    for (arena_block **pp = &a->head; *pp; pp = &(*pp)->next)
+        if ((*pp)->solo && (const void *)(*pp)->data == p)
+            return pp;
+    return NULL;
+}
+
 void *arena_grow(arena *a, void *old, size_t elem, size_t old_n, size_t new_cap)
 {
     if (new_cap && elem > SIZE_MAX / new_cap)
         return NULL;
-    void *p = arena_alloc(a, elem * new_cap);
-    if (p && old && old_n)
-        memcpy(p, old, elem * old_n);
-    return p;
+    size_t size = elem * new_cap, old_size = elem * old_n;
+    if (old_size > size)
+        old_size = size;
+    if (size < ARENA_SOLO_MIN || size > SIZE_MAX - sizeof(arena_block) - ARENA_ALIGN) {
+        if (size >= ARENA_SOLO_MIN)
+            return NULL;
+        void *p = arena_alloc(a, size);
+        if (p && old && old_size)
+            memcpy(p, old, old_size);
+        return p;
+    }
+    size = round_up(size);
+    arena_block **pp = old ? find_solo(a, old) : NULL;
+    if (pp) {
+        /* Resize in place (the C library may move it without copying). */
+        arena_block *b = *pp;
+        if (size <= b->used)
+            return old;
+        arena_block *nb = realloc(b, sizeof(arena_block) + size);
+        if (!nb)
+            return NULL;
+        *pp = nb;
+        if (nb->used < size)
+            memset(nb->data + nb->used, 0, size - nb->used);
+        a->used_bytes += size - nb->used;
+        nb->cap = nb->used = size;
+        return nb->data;
+    }
+    arena_block *nb = malloc(sizeof(arena_block) + size);
+    if (!nb)
+        return NULL;
+    nb->cap = nb->used = size;
+    nb->solo = 1;
+    link_aside(a, nb);
+    a->used_bytes += size;
+    if (old && old_size)
+        memcpy(nb->data, old, old_size);
+    memset(nb->data + old_size, 0, size - old_size);
+    return nb->data;
 }

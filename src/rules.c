@@ -23,9 +23,18 @@ typedef struct {
     pcre2_code *code;
 } rule;
 
+/* The rules of one set, by index, so a lookup compares set names once. */
+typedef struct {
+    const char *name;
+    size_t *idx;
+    size_t n;
+} rule_set;
+
 struct rules {
     rule *items;
     size_t n, cap;
+    rule_set *sets;
+    size_t n_sets;
     pcre2_match_context *mctx;
 };
 
@@ -176,6 +185,28 @@ static rules *rules_new(void)
     return r;
 }
 
+static cn_status index_sets(rules *r)
+{
+    r->sets = calloc(r->n ? r->n : 1, sizeof *r->sets);
+    if (!r->sets)
+        return CN_ERR_NOMEM;
+    for (size_t i = 0; i < r->n; i++) {
+        rule_set *set = NULL;
+        for (size_t k = 0; k < r->n_sets && !set; k++)
+            if (!strcmp(r->sets[k].name, r->items[i].set))
+                set = &r->sets[k];
+        if (!set) {
+            set = &r->sets[r->n_sets++];
+            set->name = r->items[i].set;
+            set->idx = calloc(r->n, sizeof *set->idx);
+            if (!set->idx)
+                return CN_ERR_NOMEM;
+        }
+        set->idx[set->n++] = i;
+    }
+    return CN_OK;
+}
+
 cn_status rx_load(rules **out, const char *dir, const char *const *user_dirs,
                   size_t n_user, cn_error *err)
 {
@@ -186,6 +217,8 @@ cn_status rx_load(rules **out, const char *dir, const char *const *user_dirs,
     cn_status st = load_rules_dir(r, dir, 1, err);
     for (size_t i = 0; st == CN_OK && i < n_user; i++)
         st = load_rules_dir(r, user_dirs[i], 0, err);
+    if (st == CN_OK && (st = index_sets(r)) != CN_OK)
+        cn_error_set(err, st, "out of memory");
     if (st) {
         rx_free(r);
         return st;
@@ -214,6 +247,9 @@ void rx_free(rules *r)
         pcre2_code_free(r->items[i].code);
     }
     free(r->items);
+    for (size_t i = 0; i < r->n_sets; i++)
+        free(r->sets[i].idx);
+    free(r->sets);
     pcre2_match_context_free(r->mctx);
     free(r);
 }
@@ -244,11 +280,13 @@ void rx_scratch_free(rx_scratch *s)
 size_t rx_find(const rules *r, rx_scratch *s, const char *set,
                const char *subject, size_t len, rx_hit *out, size_t max)
 {
+    const rule_set *rs = NULL;
+    for (size_t k = 0; k < r->n_sets && !rs; k++)
+        if (!strcmp(r->sets[k].name, set))
+            rs = &r->sets[k];
     size_t n = 0;
-    for (size_t i = 0; i < r->n && n < max; i++) {
-        const rule *ru = &r->items[i];
-        if (strcmp(ru->set, set) != 0)
-            continue;
+    for (size_t j = 0; rs && j < rs->n && n < max; j++) {
+        const rule *ru = &r->items[rs->idx[j]];
         size_t pos = 0;
         while (pos <= len && n < max) {
             int rc = pcre2_match(ru->code, (PCRE2_SPTR)subject, len, pos, 0, s->md, s->mctx);
