@@ -433,7 +433,8 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
                 return -1;
         }
     }
-    if (rx_any(d->an->rx, d->scratch, "respectively", text + s->start, s->end - s->start))
+    if (d->n_figs >= first_fig + 2 &&
+        rx_any(d->an->rx, d->scratch, "respectively", text + s->start, s->end - s->start))
         apply_respectively(d, s, first_fig);
     return 0;
 }

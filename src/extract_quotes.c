@@ -159,6 +159,14 @@ static const char *attribute(cn_doc *d, size_t tb, size_t te, size_t before, int
     return s ? s : speaker_near(d, tb, te, verb, 1);
 }
 
+static int has_speaker(const cn_doc *d, size_t tb, size_t te)
+{
+    for (size_t k = tb; k < te; k++)
+        if (is_speaker_type(d, ex_entity_at(d, k), 0))
+            return 1;
+    return 0;
+}
+
 static int push_quote(cn_doc *d, size_t start, size_t end, const char *speaker)
 {
     if (end <= start)
@@ -249,7 +257,7 @@ int ex_quotes(cn_doc *d)
             if (push_quote(d, t[in_b].start, t[in_e - 1].end, speaker))
                 return -1;
         }
-        if (!nq) {
+        if (!nq && has_speaker(d, pb, pe)) {
             /* Reported speech names the next unattributed quote's speaker. */
             size_t verb;
             if (speech_verb_in(d, pb, pe, &verb)) {
