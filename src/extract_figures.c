@@ -195,7 +195,11 @@ static int skip_number(const cn_doc *d, const sentence *s, const num_expr *x)
 {
     if (x->flags & (NUM_YEAR | NUM_TIME | NUM_ORDINAL | NUM_DECADE))
         return 1;
-    size_t k = tok_at_byte(d, s->tok_begin, s->tok_end, x->num_start);
+    /* The token holding the first digit: "SEK 2.3bn" starts with letters. */
+    size_t digit = x->num_start;
+    while (digit < x->end && !(d->res.text[digit] >= '0' && d->res.text[digit] <= '9'))
+        digit++;
+    size_t k = tok_at_byte(d, s->tok_begin, s->tok_end, digit < x->end ? digit : x->num_start);
     uint32_t e = ex_entity_at(d, k);
     if (e) {
         cn_entity_type ty = d->ents[e - 1].pub.type;

@@ -131,7 +131,11 @@ static const char *const NOT_ORGS[] = {
     "Q3", "Q4", "H1", "H2", "FY", "YTD", "YoY", "LCV", "LCVs", "HGV", "HGVs", "NEV",
     "NEVs", "ZE", "EVT", "ID", "GT", "RS", "AMG", "LED", "USB", "GPS", "API", "CAD",
     "LNG", "LPG", "CNG", "NOx", "PPE", "FAQ", "PDF", "CEO's", "MP", "MPs", "MEP", "MEPs",
-    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "AP", "NEW", "THE", NULL
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "AP", "NEW", "THE",
+    /* currency codes */
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "KRW", "CHF", "SEK", "NOK", "DKK",
+    "CAD", "AUD", "BRL", "RUB", "TRY", "PLN", "CZK", "HUF", "MXN", "ZAR", "HKD", "SGD",
+    NULL
 };
 
 /* Words after an acronym that show it acting: "ZDK said", "ZDK expects". */
