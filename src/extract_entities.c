@@ -256,8 +256,12 @@ static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t
         brand = NULL;
     if (brand)
         return add_gz(d, CN_ENT_BRAND, brand, i, len);
-    if (model)
+    if (model) {
+        /* "Lexus ES": the maker named inside the model counts as well. */
+        if (len > 1 && add_leading(d, i, len, GZ_BRAND))
+            return -1;
         return add_gz(d, CN_ENT_MODEL, model, i, len);
+    }
     if (org) {
         if (add_leading(d, i, len, GZ_PLACE))
             return -1;
