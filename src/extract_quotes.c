@@ -98,6 +98,16 @@ static int contains(const char *hay, const char *needle, size_t n)
     return 0;
 }
 
+static int company_word(const char *w, size_t n)
+{
+    static const char *const WORDS[] = {"company", "carmaker", "automaker", "group",
+                                        "firm", "manufacturer", "maker", "brand", NULL};
+    for (const char *const *p = WORDS; *p; p++)
+        if (strlen(*p) == n && strncmp(w, *p, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* "he said", "the professor said": the last person named before tok. */
 static const char *resolve_reference(cn_doc *d, size_t verb, size_t tb, size_t te,
                                      size_t before)
@@ -118,6 +128,15 @@ static const char *resolve_reference(cn_doc *d, size_t verb, size_t tb, size_t t
     }
     if (!role_word)
         return NULL;
+    if (company_word(role_word, role_len)) {
+        /* "the carmaker said": the maker named last before the quote. */
+        for (size_t k = before; k-- > 0;) {
+            uint32_t e = ex_entity_at(d, k);
+            if (e && d->ents[e - 1].pub.type == CN_ENT_BRAND)
+                return d->ents[e - 1].pub.name;
+        }
+        return NULL;
+    }
 last_person:
     for (size_t k = before; k-- > 0;) {
         uint32_t e = ex_entity_at(d, k);

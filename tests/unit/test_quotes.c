@@ -77,6 +77,7 @@ static const quote_case CASES[] = {
      {"Adrian Mardell"}},
     {"\"It was a record year,\" Adrian Mardell, chief executive of JLR, told reporters.",
      {"Adrian Mardell"}},
+    {"Nissan will close a line. \"We have no choice,\" the carmaker said.", {"Nissan"}},
     {"Keir Starmer said: \"Britain is open for business.\" Rachel Reeves added: "
      "\"We will back industry.\"", {"Keir Starmer", "Rachel Reeves"}},
 };
