@@ -492,7 +492,10 @@ static void json_value(json_reader *r, int depth, char **names)
                 r->i++;
                 continue;
             }
+            size_t before = r->i;
             json_value(r, depth + 1, names);
+            if (r->i == before)
+                r->bad = 1;     /* "[}": a value that consumed nothing */
         }
     } else if (c == '"') {
         char *v = json_string(r, names != NULL);
