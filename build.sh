@@ -54,13 +54,13 @@ test-asan)
     install_missing
     build build-asan -DCMAKE_BUILD_TYPE=Debug "-DCARNEWS_SANITIZE=address;undefined"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-        ctest --test-dir build-asan --output-on-failure -j "$JOBS"
+        CARNEWS_HOSTILE_HUGE_MB=20 ctest --test-dir build-asan --output-on-failure -j "$JOBS"
     ;;
 test-tsan)
     # The batch tests (many threads, one shared analyzer) under ThreadSanitizer.
     install_missing
     build build-tsan -DCMAKE_BUILD_TYPE=Debug -DCARNEWS_SANITIZE=thread
-    TSAN_OPTIONS=halt_on_error=1 CARNEWS_TEST_JOBS=8 \
+    TSAN_OPTIONS=halt_on_error=1 CARNEWS_TEST_JOBS=8 CARNEWS_HOSTILE_HUGE_MB=20 \
         ctest --test-dir build-tsan --output-on-failure -R 'cli\.'
     ;;
 fuzz)

@@ -142,6 +142,21 @@ static int by_start_quote(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
+/* Sort n items unless they already are in order: the stages mostly emit
+ * them in order, and qsort would take a temporary copy of a huge array.
+ * (qsort is a stable merge sort in glibc, so skipping it changes nothing.) */
+static void sort_if_needed(void *base, size_t n, size_t size,
+                           int (*cmp)(const void *, const void *))
+{
+    const char *p = base;
+    for (size_t i = 1; i < n; i++) {
+        if (cmp(p + (i - 1) * size, p + i * size) > 0) {
+            qsort(base, n, size, cmp);
+            return;
+        }
+    }
+}
+
 static int finish_results(cn_doc *d)
 {
     cn_result *r = &d->res;
@@ -158,16 +173,13 @@ static int finish_results(cn_doc *d)
         ents[n].n_mentions = b->n_mentions;
         n++;
     }
-    if (n > 1)
-        qsort(ents, n, sizeof *ents, by_first_offset);
+    sort_if_needed(ents, n, sizeof *ents, by_first_offset);
     r->entities = ents;
     r->n_entities = n;
-    if (d->n_figs > 1)
-        qsort(d->figs, d->n_figs, sizeof *d->figs, by_start_fig);
+    sort_if_needed(d->figs, d->n_figs, sizeof *d->figs, by_start_fig);
     r->figures = d->figs;
     r->n_figures = d->n_figs;
-    if (d->n_quotes > 1)
-        qsort(d->quotes, d->n_quotes, sizeof *d->quotes, by_start_quote);
+    sort_if_needed(d->quotes, d->n_quotes, sizeof *d->quotes, by_start_quote);
     r->quotes = d->quotes;
     r->n_quotes = d->n_quotes;
     return 0;

@@ -9,7 +9,10 @@
 #define ARENA_ALIGN 16
 /* Arrays grown past this size get a block of their own, which later
  * growth resizes in place (realloc) instead of copying: a huge document
- * then holds each big array once, not once per doubling. */
+ * then holds each big array once, not once per doubling.  Their room past
+ * the old elements is left as the C library gives it, so pages that are
+ * never written are never touched either (the callers write whole
+ * elements before reading them). */
 #define ARENA_SOLO_MIN ((size_t)256 * 1024)
 
 struct arena_block {
@@ -139,8 +142,6 @@ void *arena_grow(arena *a, void *old, size_t elem, size_t old_n, size_t new_cap)
         if (!nb)
             return NULL;
         *pp = nb;
-        if (nb->used < size)
-            memset(nb->data + nb->used, 0, size - nb->used);
         a->used_bytes += size - nb->used;
         nb->cap = nb->used = size;
         return nb->data;
@@ -154,6 +155,5 @@ void *arena_grow(arena *a, void *old, size_t elem, size_t old_n, size_t new_cap)
     a->used_bytes += size;
     if (old && old_size)
         memcpy(nb->data, old, old_size);
-    memset(nb->data + old_size, 0, size - old_size);
     return nb->data;
 }

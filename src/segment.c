@@ -518,6 +518,40 @@ static int ends_sentence(const char *s, const token *toks, size_t i,
     return 1;
 }
 
+/* Longest sentence, in tokens.  Real ones stay far below (80 tokens is a
+ * long sentence in news); without a bound, text with no full stops (a
+ * word list, a scraped table, a hostile file) would be one huge sentence
+ * and the stages that compare pairs of tokens within a sentence would
+ * take quadratic time. */
+#define SEG_MAX_SENTENCE_TOKENS 256
+/* A sentence cut for length ends after a clause mark among its last
+ * tokens when there is one. */
+#define SEG_CUT_LOOKBACK 64
+
+static int clause_mark(const char *s, const token *t)
+{
+    if (!(t->flags & TK_PUNCT))
+        return 0;
+    char c = s[t->start];
+    if (c == ',' || c == ';' || c == ':' || c == '-')
+        return 1;
+    /* U+2013 en dash, U+2014 em dash */
+    return t->end - t->start == 3 && (unsigned char)c == 0xE2 &&
+           (unsigned char)s[t->start + 1] == 0x80 &&
+           ((unsigned char)s[t->start + 2] == 0x93 || (unsigned char)s[t->start + 2] == 0x94);
+}
+
+/* End of an over-long sentence [sb, e): after the last clause mark in
+ * its final SEG_CUT_LOOKBACK tokens, else at e. */
+static size_t long_cut(const char *s, const token *toks, size_t sb, size_t e)
+{
+    size_t lo = e - sb > SEG_CUT_LOOKBACK ? e - SEG_CUT_LOOKBACK : sb + 1;
+    for (size_t k = e; k-- > lo;)
+        if (clause_mark(s, &toks[k]))
+            return k + 1;
+    return e;
+}
+
 static int split_sentences(seg_state *st)
 {
     segmentation *o = st->out;
@@ -534,8 +568,13 @@ static int split_sentences(seg_state *st)
         for (size_t i = p_begin; i < p_end; i++) {
             size_t after = i + 1;
             int last = i + 1 == p_end;
-            if (!last && !((is_terminal(s, &o->toks[i]) || dotted_word(s, &o->toks[i])) &&
-                           ends_sentence(s, o->toks, i, p_begin, p_end, &after)))
+            int ends = last || ((is_terminal(s, &o->toks[i]) || dotted_word(s, &o->toks[i])) &&
+                                ends_sentence(s, o->toks, i, p_begin, p_end, &after));
+            if (!ends && i + 1 - sb >= SEG_MAX_SENTENCE_TOKENS) {
+                after = long_cut(s, o->toks, sb, i + 1);
+                ends = 1;
+            }
+            if (!ends)
                 continue;
             if (last)
                 after = p_end;
