@@ -61,7 +61,7 @@ test-tsan)
     install_missing
     build build-tsan -DCMAKE_BUILD_TYPE=Debug -DCARNEWS_SANITIZE=thread
     TSAN_OPTIONS=halt_on_error=1 CARNEWS_TEST_JOBS=8 CARNEWS_HOSTILE_HUGE_MB=20 \
-        ctest --test-dir build-tsan --output-on-failure -R 'cli\.'
+        ctest --test-dir build-tsan --output-on-failure -R 'cli\.test_(batch|cli)'
     ;;
 fuzz)
     # libFuzzer targets (clang); each runs FUZZ_SECONDS (default 60) on its seeds.
