@@ -78,6 +78,8 @@ static int has_any(const char *s, size_t n, const char *const *ws)
 static const char *sig(const ctx *c, uint32_t i, size_t *n)
 {
     *n = c->N[i].len;
+    if (!c->dom->pool.p)
+        return "";      /* an empty pool: no pointer arithmetic on NULL */
     return c->dom->pool.p + c->N[i].str;
 }
 
@@ -485,7 +487,7 @@ static int has_sentence_end(const ctx *c, uint32_t i)
 {
     for (uint32_t k = i + 1; k < c->N[i].end; k++) {
         const hn_node *h = &c->N[k];
-        if (h->tag != HT_TEXT || c->gone[k])
+        if (h->tag != HT_TEXT || c->gone[k] || !h->len)
             continue;
         const char *s = c->dom->pool.p + h->str;
         for (uint32_t j = 0; j < h->len; j++)

@@ -86,11 +86,11 @@ static int is_boilerplate(const char *s, size_t n)
  * a related-stories entry) or a dateline. */
 static void para_end(pen *p)
 {
-    const char *s = p->out->p + p->para_start;
     size_t n = p->out->len - p->para_start;
     int drop = 0;
-    if (n == 0)
+    if (n == 0 || !p->out->p)
         return;
+    const char *s = p->out->p + p->para_start;
     if (p->link_chars * 10 > p->chars * LINK_PARA_SHARE)
         drop = 1;
     else if (p->chars < BOILERPLATE_MAX_CHARS && is_boilerplate(s, n))

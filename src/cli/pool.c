@@ -100,6 +100,12 @@ job *pool_oldest(pool *p)
     pthread_mutex_lock(&p->lock);
     while (!j->done)
         pthread_cond_wait(&p->done, &p->lock);
+    /* A job queued as done (an error to report) may not have been passed
+     * by the workers yet: move them past it now.  Otherwise a worker would
+     * take the slot after the caller has cleared it (done = 0, path NULL)
+     * and run it, or find it reused by a later job. */
+    if (p->next_take <= p->next_pop)
+        p->next_take = p->next_pop + 1;
     pthread_mutex_unlock(&p->lock);
     return j;
 }
