@@ -4,7 +4,8 @@
 #   ./build.sh test        the same set-up, then every test (ctest)
 #   ./build.sh test-asan   every test again under AddressSanitizer + UBSan (build-asan/)
 #   ./build.sh test-tsan   the batch tests under ThreadSanitizer (build-tsan/)
-#   ./build.sh fuzz        each libFuzzer target for FUZZ_SECONDS (build-fuzz/)
+#   ./build.sh fuzz        each libFuzzer target for FUZZ_SECONDS, or FUZZ_RUNS
+#                          inputs from a fixed seed (build-fuzz/)
 #   ./build.sh build       set-up and build only
 # Safe to re-run: packages are installed only when missing, builds are incremental.
 set -euo pipefail
@@ -72,7 +73,11 @@ fuzz)
     for t in analyze html numbers data; do
         mkdir -p "build-fuzz/corpus-$t"
         rc=0
-        build-fuzz/fuzz/fuzz_$t -max_total_time="${FUZZ_SECONDS:-60}" -timeout=10 \
+        # FUZZ_RUNS makes a run repeatable (fixed seed and count), as CI wants;
+        # otherwise each target runs FUZZ_SECONDS.
+        if [ -n "${FUZZ_RUNS:-}" ]; then limit="-runs=$FUZZ_RUNS -seed=1"
+        else limit="-max_total_time=${FUZZ_SECONDS:-60}"; fi
+        build-fuzz/fuzz/fuzz_$t $limit -timeout=10 \
             -rss_limit_mb=2048 -print_final_stats=1 "build-fuzz/corpus-$t" "fuzz/seeds/$t" \
             > "build-fuzz/fuzz-$t.log" 2>&1 || rc=$?
         grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^#[0-9]+.*cov:' "build-fuzz/fuzz-$t.log" \

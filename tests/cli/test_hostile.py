@@ -392,6 +392,20 @@ class Hostile(unittest.TestCase):
         self.assertEqual(err, b"carnews: " + rb + b"/gone\\nname \\xff\\x1b.txt: "
                          b"No such file or directory\n")
 
+    def test_walk_with_errors_many_times(self):
+        """Errors and warnings found while walking are queued as finished
+        jobs; the main thread used to clear them before an idle worker had
+        passed them, and the worker then ran a job with no path (a crash in
+        about one run in seven of this walk, src/cli/pool.c)."""
+        root = self.path("race")
+        make_hostile.make_tree(root)
+        runs = 40 if SLOWDOWN == 1 else 8
+        for jobs in ("2", "4"):
+            for _ in range(runs):
+                rc, out, err, _ = self.run_ok(["analyze", "-f", "jsonl", "-j", jobs, root])
+                self.assertEqual(rc, 1, err)
+                self.assertEqual(len(self.jsonl(out, "race")), 7)
+
     def test_tree_deeper_than_path_max(self):
         root = self.path("deep")
         reachable = make_hostile.make_deep_tree(root)
