@@ -341,7 +341,7 @@ static int group_suffix(const char *s)
 
 /* "Volkswagen Group" and "Volkswagen" in one article are one maker to a
  * reader: the group's mentions join the brand it is named after. */
-static void merge_groups(cn_doc *d)
+static int merge_groups(cn_doc *d)
 {
     for (size_t g = 0; g < d->n_ents; g++) {
         entity_build *grp = &d->ents[g];
@@ -364,13 +364,15 @@ static void merge_groups(cn_doc *d)
                 size_t to = from;
                 while (to < d->seg.n_toks && d->seg.toks[to].end <= grp->mentions[m].end)
                     to++;
-                if (to > from)
-                    ex_add_mention(d, CN_ENT_BRAND, br->pub.name, from, to - from, NULL, NULL);
+                if (to > from &&
+                    ex_add_mention(d, CN_ENT_BRAND, br->pub.name, from, to - from, NULL, NULL))
+                    return -1;
             }
             grp->n_mentions = 0;
             break;
         }
     }
+    return 0;
 }
 
 int ex_entities(cn_doc *d)
@@ -406,8 +408,7 @@ int ex_entities(cn_doc *d)
             return -1;
         i += best;
     }
-    if (governments(d) || ex_people(d))
+    if (governments(d) || ex_people(d) || merge_groups(d))
         return -1;
-    merge_groups(d);
     return 0;
 }

@@ -254,20 +254,7 @@ static cn_status load_row(void *ctx, const tsv_row *r, cn_error *err)
         if (!d)
             return CN_ERR_NOMEM;
         d->link = e;
-        const char *p = f[4];
-        char tmp[256];
-        while (*p) {
-            const char *bar = strchr(p, '|');
-            size_t n = bar ? (size_t)(bar - p) : strlen(p);
-            if (n && n < sizeof tmp) {
-                memcpy(tmp, p, n);
-                tmp[n] = '\0';
-                if ((st = add_surface(g, d, tmp)))
-                    return st;
-            }
-            p += n + (bar ? 1 : 0);
-        }
-        return CN_OK;
+        return add_surfaces(g, d, "", f[4]);    /* no name of its own */
     }
     case FILE_ROLES:
         e = new_entry(g, GZ_ROLE, f[0]);
