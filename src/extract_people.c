@@ -292,9 +292,17 @@ static int merge_short_names(cn_doc *d)
         if (sh->pub.type != CN_ENT_PERSON || !sh->n_mentions)
             continue;
         size_t ns = strlen(sh->pub.name);
+        const char *sh_last = strrchr(sh->pub.name, ' ');
+        sh_last = sh_last ? sh_last + 1 : sh->pub.name;
         for (size_t b = 0; b < d->n_ents; b++) {
             entity_build *lg = &d->ents[b];
-            size_t nl = lg->pub.type == CN_ENT_PERSON ? strlen(lg->pub.name) : 0;
+            if (lg->pub.type != CN_ENT_PERSON || lg->pub.name[0] == '\0')
+                continue;
+            /* Cheap test first: the last words must agree. */
+            const char *lg_last = strrchr(lg->pub.name, ' ');
+            if (!lg_last || strcasecmp(lg_last + 1, sh_last) != 0)
+                continue;
+            size_t nl = strlen(lg->pub.name);
             if (b == a || nl <= ns + 1 || !lg->n_mentions || lg->pub.name[nl - ns - 1] != ' ' ||
                 strcasecmp(lg->pub.name + nl - ns, sh->pub.name) != 0)
                 continue;
@@ -318,22 +326,41 @@ static int merge_short_names(cn_doc *d)
 
 int ex_people(cn_doc *d)
 {
+    /* Later mentions by surname alone: "Kyle said".  People are indexed by
+     * the hash of their last and first words, so this stays linear in the
+     * tokens however many people an article names. */
+    u64map by_word;
+    u64map_init(&by_word);
     size_t n_people = d->n_ents;
-    /* Later mentions by surname alone: "Kyle said". */
-    for (size_t i = 0; i < d->seg.n_toks; i++) {
-        if (ex_entity_at(d, i) || !name_word(d, i))
+    for (size_t e = n_people; e-- > 0;) {
+        const char *nm = d->ents[e].pub.name;
+        const char *sp = strrchr(nm, ' ');
+        if (d->ents[e].pub.type != CN_ENT_PERSON || !sp)
             continue;
-        for (size_t e = 0; e < n_people; e++) {
-            entity_build *p = &d->ents[e];
-            if (p->pub.type != CN_ENT_PERSON || !p->n_mentions ||
-                p->mentions[0].start > d->seg.toks[i].start ||
-                !surname_matches(d, i, p->pub.name))
-                continue;
-            if (ex_add_mention(d, CN_ENT_PERSON, p->pub.name, i, 1, NULL, NULL))
-                return -1;
-            break;
+        const char *first_end = strchr(nm, ' ');
+        /* Earlier entities win: they are put last. */
+        if (u64map_put(&by_word, seg_token_hash(sp + 1, strlen(sp + 1)), (uint32_t)e) ||
+            u64map_put(&by_word, seg_token_hash(nm, (size_t)(first_end - nm)), (uint32_t)e)) {
+            u64map_release(&by_word);
+            return -1;
         }
     }
+    for (size_t i = 0; i < d->seg.n_toks && by_word.count; i++) {
+        if (ex_entity_at(d, i) || !name_word(d, i))
+            continue;
+        const uint32_t *v = u64map_get(&by_word, d->seg.toks[i].hash);
+        if (!v)
+            continue;
+        entity_build *p = &d->ents[*v];
+        if (!p->n_mentions || p->mentions[0].start > d->seg.toks[i].start ||
+            !surname_matches(d, i, p->pub.name))
+            continue;
+        if (ex_add_mention(d, CN_ENT_PERSON, p->pub.name, i, 1, NULL, NULL)) {
+            u64map_release(&by_word);
+            return -1;
+        }
+    }
+    u64map_release(&by_word);
     for (size_t e = 0; e < d->n_ents; e++) {
         entity_build *p = &d->ents[e];
         if (p->pub.type != CN_ENT_PERSON)
