@@ -77,7 +77,7 @@ fuzz)
         # otherwise each target runs FUZZ_SECONDS.
         if [ -n "${FUZZ_RUNS:-}" ]; then limit="-runs=$FUZZ_RUNS -seed=1"
         else limit="-max_total_time=${FUZZ_SECONDS:-60}"; fi
-        build-fuzz/fuzz/fuzz_$t $limit -timeout=10 \
+        build-fuzz/fuzz/fuzz_$t $limit -timeout=10 -artifact_prefix=build-fuzz/ \
             -rss_limit_mb=2048 -print_final_stats=1 "build-fuzz/corpus-$t" "fuzz/seeds/$t" \
             > "build-fuzz/fuzz-$t.log" 2>&1 || rc=$?
         grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^#[0-9]+.*cov:' "build-fuzz/fuzz-$t.log" \
