@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "numbers.h"
+#include "text_bytes.h"
 
 #define NUM_VALUE_MAX 1e300         /* cap for absurd magnitudes (NUM_OVERFLOW) */
 #define NUM_MAX_SIG 19              /* significant digits kept in a uint64 mantissa */
@@ -19,39 +20,8 @@
 #define NUM_PENCE_MAX 999           /* "50p" is money, "1080p" is a video format */
 #define NUM_WON_MIN 1000            /* "won" is KRW only after big numbers ("Formula 1 won") */
 
-typedef unsigned char uchar;
 
 /* ---------------------------------------------------------------- bytes */
-
-static inline int is_digit(int c) { return c >= '0' && c <= '9'; }
-static inline int is_alpha(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-static inline int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
-static inline int is_alnum(int c) { return is_digit(c) || is_alpha(c); }
-static inline int lower(int c) { return is_upper(c) ? c + 32 : c; }
-
-/* Bytes that make a character part of a word: ASCII letters, digits, '_',
- * and UTF-8 lead bytes of letters (Latin/Greek/Cyrillic C3-DF, CJK etc.
- * E3-EF). C2 (NBSP, £, ¥) and E2 (dashes, quotes, €, spaces) are not. */
-static inline int is_word_lead(int c)
-{
-    return is_alnum(c) || c == '_' || (c >= 0xC3 && c <= 0xDF) || (c >= 0xE3 && c <= 0xEF);
-}
-
-static inline int word_at(const uchar *t, size_t len, size_t i) { return i < len && is_word_lead(t[i]); }
-
-/* Is the character that ends just before i a word character? */
-static inline int word_before(const uchar *t, size_t i)
-{
-    size_t k, n = 0;
-    if (i == 0)
-        return 0;
-    k = i - 1;
-    while (k > 0 && (t[k] & 0xC0) == 0x80 && n < 3) {
-        k--;
-        n++;
-    }
-    return is_word_lead(t[k]);
-}
 
 /* Skip the rest of a word: word bytes and UTF-8 continuation bytes. */
 static inline size_t skip_word(const uchar *t, size_t len, size_t i)

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "numbers.h"
+#include "text_bytes.h"
 
 #define PER_MAX_GAP 3          /* white-space characters between the words of a period */
 #define PER_MAX_WORD 16        /* longest word compared */
@@ -12,7 +13,6 @@
 #define PER_YEAR_MAX 2100
 #define PER_MAX_MONTHS 12      /* "first N months", "12 months to March" */
 
-typedef unsigned char uchar;
 
 enum { P_YEAR, P_YRANGE, P_FY, P_MONTH, P_HALF, P_QUARTER, P_NM, P_RELYEAR, P_RELMONTH, P_RELQUARTER, P_YEAREND };
 
@@ -27,33 +27,6 @@ typedef struct {
 } per;
 
 /* ---------------------------------------------------------------- bytes */
-
-static inline int is_digit(int c) { return c >= '0' && c <= '9'; }
-static inline int is_alpha(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-static inline int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
-static inline int is_alnum(int c) { return is_digit(c) || is_alpha(c); }
-static inline int lower(int c) { return is_upper(c) ? c + 32 : c; }
-
-/* Same word-byte notion as numbers_impl.h: ASCII alnum, '_', UTF-8 letter leads. */
-static inline int is_word_lead(int c)
-{
-    return is_alnum(c) || c == '_' || (c >= 0xC3 && c <= 0xDF) || (c >= 0xE3 && c <= 0xEF);
-}
-
-static inline int word_at(const uchar *t, size_t len, size_t i) { return i < len && is_word_lead(t[i]); }
-
-static inline int word_before(const uchar *t, size_t i)
-{
-    size_t k, n = 0;
-    if (i == 0)
-        return 0;
-    k = i - 1;
-    while (k > 0 && (t[k] & 0xC0) == 0x80 && n < 3) {
-        k--;
-        n++;
-    }
-    return is_word_lead(t[k]);
-}
 
 static inline size_t space_len(const uchar *t, size_t len, size_t i)
 {
