@@ -3,6 +3,8 @@
 
 #include <dirent.h>
 #include <pcre2.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,17 +19,32 @@
  * hits the limits there would backtrack catastrophically on real input. */
 #define RX_PROBE_LEN 4096
 #define RX_MAX_RULES 1024
+/* Start-position filter (see may_match()): slots in each set's cache, how
+ * many rules of a set it can speak for (the rest are always tried), and
+ * how many bytes from a position it looks at. */
+#define RX_CACHE_SLOTS 16384
+#define RX_FILTER_RULES 31
+#define RX_WINDOW 3
 
 typedef struct {
     char *set, *label;
     pcre2_code *code;
+    pcre2_code *anchored;   /* the same pattern, matching only where it is started */
+    uint8_t first[32];      /* bytes a match can start with (bit set) */
+    int probe;              /* looks back at most one character: probes are exact */
+    int word_start;         /* written "\b...": starts no match inside a word */
 } rule;
 
-/* The rules of one set, by index, so a lookup compares set names once. */
+/* The rules of one set, by index, so a lookup compares set names once.
+ * cache maps a few bytes around a position to the rules that could match
+ * there; the slots are shared by threads, each a relaxed atomic word. */
 typedef struct {
     const char *name;
     size_t *idx;
     size_t n;
+    uint8_t first[32];      /* union of the filtered rules' first bytes */
+    int word_start;         /* every filtered rule is word_start */
+    _Atomic uint64_t *cache;
 } rule_set;
 
 struct rules {
@@ -38,9 +55,17 @@ struct rules {
     pcre2_match_context *mctx;
 };
 
+/* A position where some rule of a set may start a match. */
+typedef struct {
+    size_t pos;
+    uint32_t mask;          /* bit j: rule j of the set may match here */
+} rx_cand;
+
 struct rx_scratch {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
+    rx_cand *cand;
+    size_t cand_cap;
 };
 
 typedef struct {
@@ -58,6 +83,54 @@ static void make_probe(char *buf, size_t n)
     for (size_t i = n / 2; i < n; i++)
         buf[i] = pat[i % (sizeof pat - 1)];
     buf[n - 1] = '!';   /* so that anchored patterns fail at the very end */
+}
+
+static void set_bit(uint8_t *map, unsigned c) { map[c >> 3] |= (uint8_t)(1u << (c & 7)); }
+static int has_bit(const uint8_t *map, unsigned c) { return map[c >> 3] >> (c & 7) & 1; }
+
+/* The bytes a match of re can start with, from PCRE2's own study; any
+ * byte when it does not know. */
+static void first_bytes(const pcre2_code *re, uint8_t map[32])
+{
+    const uint8_t *bitmap = NULL;
+    uint32_t type = 0, unit = 0;
+    pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bitmap);
+    pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type);
+    if (bitmap) {
+        memcpy(map, bitmap, 32);
+    } else if (type == 1 && pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0) {
+        /* Caselessness is not reported: allow both cases and any non-ASCII lead. */
+        memset(map, 0, 32);
+        set_bit(map, unit & 0xff);
+        if ((unit | 32) >= 'a' && (unit | 32) <= 'z') {
+            set_bit(map, unit | 32);
+            set_bit(map, unit & ~32u);
+        }
+        for (unsigned b = 0x80; b < 256; b++)
+            set_bit(map, b);
+    } else {
+        memset(map, 0xff, 32);
+    }
+}
+
+static int word_byte(unsigned c)
+{
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c == '_';
+}
+
+/* A pattern written "\b..." (after optional settings such as "(?i)") cannot
+ * start a match on a word character that follows another one. */
+static int starts_at_word(const char *pattern)
+{
+    if (pattern[0] == '(' && pattern[1] == '?') {
+        size_t i = 2;
+        while ((pattern[i] | 32) >= 'a' && (pattern[i] | 32) <= 'z')
+            i++;
+        if (pattern[i] != ')')
+            return 0;
+        pattern += i + 1;
+    }
+    return pattern[0] == '\\' && pattern[1] == 'b';
 }
 
 static cn_status add_rule(void *ctx, const tsv_row *row, cn_error *err)
@@ -113,6 +186,15 @@ static cn_status add_rule(void *ctx, const tsv_row *row, cn_error *err)
     ru->set = strdup(c->set);
     ru->label = strdup(row->field[0]);
     ru->code = re;
+    ru->anchored = pcre2_compile((PCRE2_SPTR)row->field[1], PCRE2_ZERO_TERMINATED,
+                                 PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED,
+                                 &code, &off, NULL);
+    if (ru->anchored)
+        pcre2_jit_compile(ru->anchored, PCRE2_JIT_COMPLETE);
+    first_bytes(re, ru->first);
+    ru->word_start = starts_at_word(row->field[1]);
+    uint32_t behind = 0;
+    ru->probe = pcre2_pattern_info(re, PCRE2_INFO_MAXLOOKBEHIND, &behind) == 0 && behind <= 1;
     if (!ru->set || !ru->label) {
         free(ru->set);
         free(ru->label);
@@ -202,7 +284,19 @@ static cn_status index_sets(rules *r)
             if (!set->idx)
                 return CN_ERR_NOMEM;
         }
+        if (set->n < RX_FILTER_RULES)
+            for (int b = 0; b < 32; b++)
+                set->first[b] |= r->items[i].first[b];
         set->idx[set->n++] = i;
+    }
+    for (size_t k = 0; k < r->n_sets; k++) {
+        rule_set *set = &r->sets[k];
+        set->word_start = 1;
+        for (size_t j = 0; j < set->n && j < RX_FILTER_RULES; j++)
+            set->word_start &= r->items[set->idx[j]].word_start;
+        set->cache = calloc(RX_CACHE_SLOTS, sizeof *set->cache);
+        if (!set->cache)
+            return CN_ERR_NOMEM;
     }
     return CN_OK;
 }
@@ -245,10 +339,13 @@ void rx_free(rules *r)
         free(r->items[i].set);
         free(r->items[i].label);
         pcre2_code_free(r->items[i].code);
+        pcre2_code_free(r->items[i].anchored);
     }
     free(r->items);
-    for (size_t i = 0; i < r->n_sets; i++)
+    for (size_t i = 0; i < r->n_sets; i++) {
         free(r->sets[i].idx);
+        free((void *)r->sets[i].cache);
+    }
     free(r->sets);
     pcre2_match_context_free(r->mctx);
     free(r);
@@ -274,7 +371,110 @@ void rx_scratch_free(rx_scratch *s)
         return;
     pcre2_match_data_free(s->md);
     pcre2_match_context_free(s->mctx);
+    free(s->cand);
     free(s);
+}
+
+static uint32_t first_mask(const rules *r, const rule_set *rs, unsigned c)
+{
+    uint32_t all = 0;
+    for (size_t j = 0; j < rs->n && j < RX_FILTER_RULES; j++)
+        if (has_bit(r->items[rs->idx[j]].first, c))
+            all |= 1u << j;
+    return all;
+}
+
+/* Which rules of set rs could start a match at pos?  Running every pattern
+ * over every sentence was the costliest step of an analysis, so each
+ * position is first judged by the bytes around it: the byte before (for
+ * \b) and up to RX_WINDOW bytes from it.  A rule is ruled out only when
+ * PCRE2 itself, matching anchored there with PCRE2_PARTIAL_HARD, says no
+ * text going on from those bytes could match; verdicts are cached. */
+static uint32_t may_match(const rules *r, const rule_set *rs, rx_scratch *s,
+                          const unsigned char *subject, size_t len, size_t pos)
+{
+    size_t w = len - pos < RX_WINDOW ? len - pos : RX_WINDOW;
+    unsigned prev = pos ? subject[pos - 1] : 0x100;
+    uint64_t key = (uint64_t)1 << 32 | (uint64_t)w << 30 | (uint64_t)prev << 21;
+    for (size_t i = 0; i < w; i++) {
+        if (subject[pos + i] >= 0x80)     /* the window may end inside a character */
+            return first_mask(r, rs, subject[pos]);
+        key |= (uint64_t)subject[pos + i] << (7 * i);
+    }
+    if (prev >= 0x80 && prev != 0x100)
+        return first_mask(r, rs, subject[pos]);
+    size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 40) % RX_CACHE_SLOTS;
+    uint64_t entry = atomic_load_explicit(&rs->cache[slot], memory_order_relaxed);
+    if ((entry & 0x1FFFFFFFFull) == key)
+        return (uint32_t)(entry >> 33);
+    uint32_t all = first_mask(r, rs, subject[pos]);
+    unsigned char probe[1 + RX_WINDOW];
+    size_t off = 0;
+    if (pos)
+        probe[off++] = (unsigned char)prev;
+    memcpy(probe + off, subject + pos, w);
+    uint32_t mask = 0;
+    for (size_t j = 0; j < rs->n && j < RX_FILTER_RULES; j++) {
+        const rule *ru = &r->items[rs->idx[j]];
+        if (!(all >> j & 1))
+            continue;
+        int rc = ru->probe ? pcre2_match(ru->code, probe, off + w, off,
+                                         PCRE2_ANCHORED | PCRE2_PARTIAL_HARD, s->md, s->mctx)
+                           : 0;
+        if (rc != PCRE2_ERROR_NOMATCH)
+            mask |= 1u << j;
+    }
+    atomic_store_explicit(&rs->cache[slot], (uint64_t)mask << 33 | key, memory_order_relaxed);
+    return mask;
+}
+
+/* Positions of the subject where some filtered rule may start a match;
+ * (size_t)-1 when out of memory. */
+static size_t candidates(const rules *r, const rule_set *rs, rx_scratch *s,
+                         const char *subject, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)subject;
+    size_t n = 0;
+    for (size_t pos = 0; pos < len; pos++) {
+        if (!has_bit(rs->first, u[pos]))
+            continue;
+        if (rs->word_start && pos && word_byte(u[pos]) && word_byte(u[pos - 1]))
+            continue;
+        uint32_t mask = may_match(r, rs, s, u, len, pos);
+        if (!mask)
+            continue;
+        if (n == s->cand_cap) {
+            size_t cap = s->cand_cap ? s->cand_cap * 2 : 64;
+            rx_cand *p = realloc(s->cand, cap * sizeof *p);
+            if (!p)
+                return (size_t)-1;
+            s->cand = p;
+            s->cand_cap = cap;
+        }
+        s->cand[n].pos = pos;
+        s->cand[n].mask = mask;
+        n++;
+    }
+    return n;
+}
+
+/* Matches of a rule from pos on, leftmost first, appended to out. */
+static size_t scan_rule(const pcre2_code *code, const char *label, rx_scratch *s,
+                        const char *subject, size_t len, size_t pos,
+                        rx_hit *out, size_t n, size_t max)
+{
+    while (pos <= len && n < max) {
+        int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, pos, 0, s->md, s->mctx);
+        if (rc < 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+        out[n].label = label;
+        out[n].start = ov[0];
+        out[n].end = ov[1];
+        n++;
+        pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+    }
+    return n;
 }
 
 size_t rx_find(const rules *r, rx_scratch *s, const char *set,
@@ -284,14 +484,29 @@ size_t rx_find(const rules *r, rx_scratch *s, const char *set,
     for (size_t k = 0; k < r->n_sets && !rs; k++)
         if (!strcmp(r->sets[k].name, set))
             rs = &r->sets[k];
+    if (!rs)
+        return 0;
+    size_t nc = candidates(r, rs, s, subject, len);
     size_t n = 0;
-    for (size_t j = 0; rs && j < rs->n && n < max; j++) {
+    for (size_t j = 0; j < rs->n && n < max; j++) {
         const rule *ru = &r->items[rs->idx[j]];
+        if (j >= RX_FILTER_RULES || nc == (size_t)-1) {
+            n = scan_rule(ru->code, ru->label, s, subject, len, 0, out, n, max);
+            continue;
+        }
+        /* Between candidates the rule cannot start a match: trying it
+         * anchored at each candidate finds what a scan would find. */
         size_t pos = 0;
-        while (pos <= len && n < max) {
-            int rc = pcre2_match(ru->code, (PCRE2_SPTR)subject, len, pos, 0, s->md, s->mctx);
-            if (rc < 0)
+        for (size_t c = 0; c < nc && n < max; c++) {
+            size_t at = s->cand[c].pos;
+            if (at < pos || !(s->cand[c].mask >> j & 1))
+                continue;
+            if (!ru->anchored) {
+                n = scan_rule(ru->code, ru->label, s, subject, len, at, out, n, max);
                 break;
+            }
+            if (pcre2_match(ru->anchored, (PCRE2_SPTR)subject, len, at, 0, s->md, s->mctx) < 0)
+                continue;
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
             out[n].label = ru->label;
             out[n].start = ov[0];

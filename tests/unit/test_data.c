@@ -226,6 +226,62 @@ static void test_rules(void **state)
     write_file("rules/kinds.rules", "label\tpattern\n");
 }
 
+/* Hits as "label@start-end;" in the order rx_find gives them. */
+static const char *hits_text(const rules *r, rx_scratch *s, const char *set, const char *text)
+{
+    static char out[512];
+    rx_hit h[16];
+    size_t n = rx_find(r, s, set, text, strlen(text), h, 16);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        snprintf(out + strlen(out), sizeof out - strlen(out), "%s@%zu-%zu;", h[i].label,
+                 h[i].start, h[i].end);
+    return out;
+}
+
+/* rx_find skips positions where a rule cannot start: the result must be
+ * what a plain scan with every pattern gives, cold or cached. */
+static void test_rules_start_filter(void **state)
+{
+    (void)state;
+    write_file("rules/filter.rules", "label\tpattern\n"
+               "said\t(?i)\\b(said|says|in a statement)\\b\n"
+               "mid\tsold\n"                 /* no \b: matches inside words too */
+               "behind\t(?<=not )up\n"       /* looks back further than one byte */
+               "tail\t\\bup$\n"
+               "colon\t:\\s*$\n");
+    /* A set of word rules, but one that may start inside a word. */
+    write_file("rules/words.rules", "label\tpattern\n"
+               "said\t(?i)\\bsaid\\b\n"
+               "mid\tsold\n");
+    rules *r;
+    cn_error err;
+    assert_int_equal(rx_load(&r, tmpdir, NULL, 0, &err), CN_OK);
+    rx_scratch *s = rx_scratch_new(r);
+    assert_non_null(s);
+    static const char *const cases[][2] = {
+        {"He said, she SAYS", "said@3-7;said@13-17;"},
+        {"presaid and unsaid", ""},
+        {"resold, SOLD, sold", "mid@2-6;mid@14-18;"},
+        {"\xe2\x80\x98said it", "said@3-7;"},
+        {"not up", "behind@4-6;tail@4-6;"},
+        {"prices went up", "tail@12-14;"},
+        {"went up now", ""},
+        {"In a statement: ", "said@0-14;colon@14-16;"},
+        {"In a", ""},
+        {"s", ""},
+        {"", ""},
+    };
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+            assert_string_equal(hits_text(r, s, "filter", cases[i][0]), cases[i][1]);
+    assert_string_equal(hits_text(r, s, "words", "resold, said"), "said@8-12;mid@2-6;");
+    rx_scratch_free(s);
+    rx_free(r);
+    write_file("rules/filter.rules", "label\tpattern\n");
+    write_file("rules/words.rules", "label\tpattern\n");
+}
+
 static void test_shipped_data_loads(void **state)
 {
     (void)state;
@@ -254,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_gazetteer_rejects_bad_rows),
         cmocka_unit_test(test_user_dir_overrides),
         cmocka_unit_test(test_rules),
+        cmocka_unit_test(test_rules_start_filter),
         cmocka_unit_test(test_shipped_data_loads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
