@@ -36,7 +36,7 @@ static int buf_reserve(buf *b, size_t extra)
     return 1;
 }
 
-void buf_put(buf *b, const char *s, size_t len)
+void buf_put_slow(buf *b, const char *s, size_t len)
 {
     if (!buf_reserve(b, len))
         return;
@@ -47,7 +47,16 @@ void buf_put(buf *b, const char *s, size_t len)
 
 void buf_puts(buf *b, const char *s) { buf_put(b, s, strlen(s)); }
 
-void buf_putc(buf *b, char c) { buf_put(b, &c, 1); }
+void buf_put_size(buf *b, size_t v)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    buf_put(b, tmp + i, sizeof tmp - i);
+}
 
 void buf_printf(buf *b, const char *fmt, ...)
 {

@@ -3,6 +3,7 @@
 #define CN_BUF_H
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct {
     char *data;
@@ -12,9 +13,32 @@ typedef struct {
 
 void buf_init(buf *b);
 void buf_release(buf *b);
-void buf_put(buf *b, const char *s, size_t len);
+void buf_put_slow(buf *b, const char *s, size_t len);
 void buf_puts(buf *b, const char *s);
-void buf_putc(buf *b, char c);
+/* Decimal digits of v. */
+void buf_put_size(buf *b, size_t v);
+
+/* Output is written a few bytes at a time: the common case stays inline. */
+static inline void buf_put(buf *b, const char *s, size_t len)
+{
+    if (b->len + len < b->cap) {
+        memcpy(b->data + b->len, s, len);
+        b->len += len;
+        b->data[b->len] = '\0';
+    } else {
+        buf_put_slow(b, s, len);
+    }
+}
+
+static inline void buf_putc(buf *b, char c)
+{
+    if (b->len + 1 < b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        buf_put_slow(b, &c, 1);
+    }
+}
 void buf_printf(buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Hands the NUL-terminated data to the caller (free() it); NULL on failure. */

@@ -46,12 +46,51 @@ void rep_json_string(buf *b, const char *s, size_t len)
     buf_putc(b, '"');
 }
 
+/* v as the shortest decimal with at most six fraction digits when there is
+ * one that reads back as v exactly: m / 10^k is correctly rounded, so it
+ * is the double strtod gives for that decimal.  Matches "%.*g" below for
+ * these magnitudes, without its cost. */
+static int put_fixed(buf *b, double v)
+{
+    static const double pow10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    double a = fabs(v);
+    if (a == 0 || !(a >= 1e-4 && a < 1e15))
+        return 0;
+    for (int k = 0; k <= 6; k++) {
+        double m = nearbyint(a * pow10[k]);
+        if (m >= 1e15)
+            return 0;
+        if (m / pow10[k] != a)
+            continue;
+        unsigned long long u = (unsigned long long)m;
+        char tmp[32];
+        size_t i = sizeof tmp;
+        for (int d = 0; d < k; d++) {
+            tmp[--i] = (char)('0' + u % 10);
+            u /= 10;
+        }
+        if (k)
+            tmp[--i] = '.';
+        do {
+            tmp[--i] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (v < 0)
+            tmp[--i] = '-';
+        buf_put(b, tmp + i, sizeof tmp - i);
+        return 1;
+    }
+    return 0;
+}
+
 void rep_json_number(buf *b, double v)
 {
     if (!isfinite(v)) {
         buf_puts(b, "null");
         return;
     }
+    if (put_fixed(b, v))
+        return;
     if (v == floor(v) && fabs(v) < 1e15) {
         buf_printf(b, "%.0f", v);
         return;
@@ -91,8 +130,9 @@ static void key(jw *w, const char *k, int first)
     if (!first)
         buf_putc(w->b, ',');
     nl(w);
-    rep_json_string(w->b, k, strlen(k));
-    buf_puts(w->b, w->pretty ? ": " : ":");
+    buf_putc(w->b, '"');     /* keys are plain ASCII: nothing to escape */
+    buf_puts(w->b, k);
+    buf_puts(w->b, w->pretty ? "\": " : "\":");
 }
 
 static void str_or_null(jw *w, const char *s)
@@ -112,7 +152,7 @@ static void kv_str(jw *w, const char *k, const char *v)
 static void kv_size(jw *w, const char *k, size_t v, int first)
 {
     key(w, k, first);
-    buf_printf(w->b, "%zu", v);
+    buf_put_size(w->b, v);
 }
 
 static void entity_attrs(jw *w, const cn_entity *e)
@@ -169,10 +209,12 @@ static void write_entities(jw *w, const cn_result *r, const cn_report_options *o
         buf_putc(w->b, '[');
         for (size_t m = 0; m < e->n_mentions; m++) {
             const cn_mention *mn = &e->mentions[m];
-            buf_printf(w->b, m ? (w->pretty ? ", {" : ",{") : "{");
-            buf_printf(w->b, w->pretty ? "\"start\": %zu, \"end\": %zu, \"text\": "
-                                       : "\"start\":%zu,\"end\":%zu,\"text\":",
-                       mn->start, mn->end);
+            buf_puts(w->b, m ? (w->pretty ? ", {" : ",{") : "{");
+            buf_puts(w->b, w->pretty ? "\"start\": " : "\"start\":");
+            buf_put_size(w->b, mn->start);
+            buf_puts(w->b, w->pretty ? ", \"end\": " : ",\"end\":");
+            buf_put_size(w->b, mn->end);
+            buf_puts(w->b, w->pretty ? ", \"text\": " : ",\"text\":");
             rep_json_string(w->b, r->text + mn->start, mn->end - mn->start);
             buf_putc(w->b, '}');
         }
@@ -268,9 +310,20 @@ void rep_json(const cn_result *r, const char *source, const cn_report_options *o
     kv_str(&w, "author", r->author);
     kv_str(&w, "site", r->site);
     key(&w, "stats", 0);
-    buf_printf(b, pretty ? "{\"bytes\": %zu, \"paragraphs\": %zu, \"sentences\": %zu, \"words\": %zu}"
-                         : "{\"bytes\":%zu,\"paragraphs\":%zu,\"sentences\":%zu,\"words\":%zu}",
-               r->stats.bytes, r->stats.paragraphs, r->stats.sentences, r->stats.words);
+    const char *sep = pretty ? ": " : ":";
+    buf_puts(b, "{\"bytes\"");
+    buf_puts(b, sep);
+    buf_put_size(b, r->stats.bytes);
+    buf_puts(b, pretty ? ", \"paragraphs\"" : ",\"paragraphs\"");
+    buf_puts(b, sep);
+    buf_put_size(b, r->stats.paragraphs);
+    buf_puts(b, pretty ? ", \"sentences\"" : ",\"sentences\"");
+    buf_puts(b, sep);
+    buf_put_size(b, r->stats.sentences);
+    buf_puts(b, pretty ? ", \"words\"" : ",\"words\"");
+    buf_puts(b, sep);
+    buf_put_size(b, r->stats.words);
+    buf_putc(b, '}');
     write_entities(&w, r, o);
     write_figures(&w, r, o);
     write_quotes(&w, r, o);
