@@ -86,6 +86,29 @@ static int match_digit(const uchar *t, size_t len, size_t i, const char *tok, si
     return 0;
 }
 
+/* Words a period can begin with (besides "H1", "Q3", "FY24": see below).
+ * Most words are none of these; match_word() need not look at them. */
+static const char *const starters[] = {
+    "first", "second", "third", "fourth", "last", "this", "next", "previous",
+    "current", "prior", "fiscal", "financial", "between", "quarter", "year",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+};
+
+static int may_start_word_period(uchar first, const char *tok)
+{
+    first = (uchar)lower(first);
+    if (first == 'h' || first == 'q' || first == 'f')
+        return 1;                       /* "H1", "Q3", "FY2023/24", "fiscal" */
+    for (size_t k = 0; k < COUNT(starters); k++)
+        if (starters[k][0] == tok[0] && strcmp(starters[k], tok) == 0)
+            return 1;
+    return 0;
+}
+
 /* Patterns starting with a letter. */
 static int match_word(const uchar *t, size_t len, size_t i, const char *tok, size_t te, per *r)
 {
@@ -329,7 +352,10 @@ int period_find(const char *text, size_t len, const char *published, char *out, 
         next = te;
         memset(&r, 0, sizeof r);
         r.s = i;
-        ok = is_digit(t[i]) ? match_digit(t, len, i, tok, te, &r, &next) : match_word(t, len, i, tok, te, &r);
+        if (is_digit(t[i]))
+            ok = match_digit(t, len, i, tok, te, &r, &next);
+        else
+            ok = may_start_word_period(t[i], tok) && match_word(t, len, i, tok, te, &r);
         if (ok) {
             write_period(t, len, &r, pub, out, outsz);
             if (mstart)
