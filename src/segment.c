@@ -164,6 +164,16 @@ uint64_t seg_token_hash(const char *s, size_t len)
     char tmp[256];
     if (len > 200)
         len = 200;      /* very long tokens never match a gazetteer entry */
+    /* ASCII folds to lower case byte by byte: hash it as it goes. */
+    uint64_t h = FNV_OFFSET;
+    size_t i = 0;
+    for (; i < len && (unsigned char)s[i] < 0x80; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h ^= c >= 'A' && c <= 'Z' ? c + 32u : c;
+        h *= FNV_PRIME;
+    }
+    if (i == len)
+        return h;
     size_t n = seg_fold(s, len, tmp, sizeof tmp);
     return seg_hash_folded(tmp, n);
 }
@@ -220,6 +230,20 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
 {
     size_t j = i;
     while (j < len) {
+        unsigned char b = (unsigned char)s[j];
+        if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {     /* ASCII letters: most of a text */
+            (*letters)++;
+            if (b < 'a')
+                (*upper_letters)++;
+            else
+                (*lower_letters)++;
+            j++;
+            continue;
+        }
+        if (b >= '0' && b <= '9') {
+            j++;
+            continue;
+        }
         size_t k = j;
         uint32_t cp = seg_decode(s, len, &k);
         if (is_word_cp(cp)) {
@@ -276,6 +300,10 @@ static int tokenize(seg_state *st)
     const char *s = st->text;
     size_t len = st->len, i = 0;
     while (i < len) {
+        if (s[i] == ' ' || s[i] == '\n') {
+            i++;
+            continue;
+        }
         size_t k = i;
         uint32_t cp = seg_decode(s, len, &k);
         if (seg_is_space_cp(cp)) {
