@@ -1,6 +1,8 @@
 /* Organizations that no gazetteer names, found by their shape:
  * "University of Birmingham", "Department for Business and Trade",
  * "Acme Holdings Ltd", and an acronym in brackets after a name. */
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -62,8 +64,43 @@ static const org_word TAILS[] = {
 
 static const char *const CONNECTORS[] = {"of", "for", "and", "&", "the", "de", "on", NULL};
 
+/* The folded hashes of HEADS and TAILS, sorted: most tokens are in
+ * neither list, and one binary search tells so. */
+#define MAX_LIST_WORDS 128
+static uint64_t heads_hashes[MAX_LIST_WORDS], tails_hashes[MAX_LIST_WORDS];
+static size_t n_heads, n_tails;
+static pthread_once_t hashes_once = PTHREAD_ONCE_INIT;
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static size_t hash_list(const org_word *list, uint64_t *out)
+{
+    size_t n = 0;
+    for (; list->word && n < MAX_LIST_WORDS; list++)
+        out[n++] = seg_token_hash(list->word, strlen(list->word));
+    qsort(out, n, sizeof *out, cmp_u64);
+    return n;
+}
+
+static void hash_lists(void)
+{
+    n_heads = hash_list(HEADS, heads_hashes);
+    n_tails = hash_list(TAILS, tails_hashes);
+}
+
 static const char *word_kind(const cn_doc *d, size_t i, const org_word *list)
 {
+    if (i >= d->seg.n_toks)
+        return NULL;
+    pthread_once(&hashes_once, hash_lists);
+    uint64_t h = d->seg.toks[i].hash;
+    if (!bsearch(&h, list == HEADS ? heads_hashes : tails_hashes,
+                 list == HEADS ? n_heads : n_tails, sizeof h, cmp_u64))
+        return NULL;
     for (; list->word; list++)
         if (ex_tok_is(d, i, list->word))
             return list->kind;
