@@ -43,7 +43,7 @@ typedef struct {
     size_t *idx;
     size_t n;
     uint8_t first[32];      /* union of the filtered rules' first bytes */
-    int word_start;         /* every filtered rule is word_start */
+    uint8_t inner_first[32]; /* first bytes of the filtered rules not word_start */
     _Atomic uint64_t *cache;
 } rule_set;
 
@@ -291,9 +291,10 @@ static cn_status index_sets(rules *r)
     }
     for (size_t k = 0; k < r->n_sets; k++) {
         rule_set *set = &r->sets[k];
-        set->word_start = 1;
         for (size_t j = 0; j < set->n && j < RX_FILTER_RULES; j++)
-            set->word_start &= r->items[set->idx[j]].word_start;
+            if (!r->items[set->idx[j]].word_start)
+                for (int b = 0; b < 32; b++)
+                    set->inner_first[b] |= r->items[set->idx[j]].first[b];
         set->cache = calloc(RX_CACHE_SLOTS, sizeof *set->cache);
         if (!set->cache)
             return CN_ERR_NOMEM;
@@ -435,10 +436,14 @@ static size_t candidates(const rules *r, const rule_set *rs, rx_scratch *s,
 {
     const unsigned char *u = (const unsigned char *)subject;
     size_t n = 0;
-    for (size_t pos = 0; pos < len; pos++) {
+    for (size_t pos = 0, next; pos < len; pos = next) {
+        next = pos + 1;
+        /* Inside a word, word_start rules cannot start: skip to its end
+         * unless another rule may start on one of its bytes. */
+        if (word_byte(u[pos]))
+            while (next < len && word_byte(u[next]) && !has_bit(rs->inner_first, u[next]))
+                next++;
         if (!has_bit(rs->first, u[pos]))
-            continue;
-        if (rs->word_start && pos && word_byte(u[pos]) && word_byte(u[pos - 1]))
             continue;
         uint32_t mask = may_match(r, rs, s, u, len, pos);
         if (!mask)
