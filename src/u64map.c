@@ -23,7 +23,7 @@ static size_t slot_of(const u64map *m, uint64_t key)
 
 static int grow(u64map *m)
 {
-    size_t cap = m->cap ? m->cap * 2 : 1024;
+    size_t cap = m->cap ? m->cap * 2 : 32;     /* most maps are per document and small */
     u64map n = {calloc(cap, sizeof(uint64_t)), calloc(cap, sizeof(uint32_t)), cap, 0};
     if (!n.keys || !n.vals) {
         free(n.keys);
