@@ -77,6 +77,10 @@ static const word_ent word_tab[] = {
  * most words of running text are rejected without a string compare. */
 static const unsigned char word_first[27] = {0, 11, 15, 18, 19, 29, 45, 45, 48, 49, 50, 50, 52, 56, 64, 67, 67, 69, 70, 84, 102, 105, 105, 106, 106, 106, 107};
 static const unsigned int word_lens[26] = {0x206e, 0xe0, 0x20, 0x20, 0x7e0, 0x7f0, 0x0, 0x290, 0x4, 0x10, 0x0, 0x10, 0x2b0, 0x774, 0x18, 0x0, 0x180, 0x80, 0xff8, 0x7e8, 0xa4, 0x0, 0x10, 0x0, 0x0, 0x10};
+/* Per initial letter, the second letters that occur (bit 26: one-letter word). */
+static const unsigned int word_second[26] = {0x40ea802, 0x111, 0x20900, 0x4000, 0x840900, 0x4110, 0x0, 0x100001, 0x2000, 0x100000, 0x0, 0x11, 0x4100, 0x4110, 0x202000, 0x0, 0x100000, 0x4000, 0x4110, 0x420090, 0xa000, 0x0, 0x10, 0x0, 0x0, 0x10};
+
+static unsigned second_bit(const char *w) { return w[1] ? (unsigned)(w[1] - 'a') : 26u; }
 
 /* ---------------------------------------------------------- lookups */
 
@@ -86,6 +90,11 @@ static const word_ent *word_entry(const uchar *t, size_t len, size_t i, size_t *
     char buf[NUM_MAX_WORD + 1];
     size_t n = 0, j = i, lo, hi;
     int f;
+    if (!end && i < len && is_alpha(t[i])) {   /* most words fail on two letters */
+        unsigned second = i + 1 < len && is_alpha(t[i + 1]) ? (unsigned)(lower(t[i + 1]) - 'a') : 26u;
+        if (!(word_second[lower(t[i]) - 'a'] >> second & 1))
+            return NULL;
+    }
     while (j < len && is_alpha(t[j])) {
         if (n < NUM_MAX_WORD)
             buf[n] = (char)lower(t[j]);
@@ -385,7 +394,7 @@ int num_words_selftest(void)
         const char *w = word_tab[k].w;
         int f = w[0] - 'a';
         if (strlen(w) > NUM_MAX_WORD || f < 0 || f >= 26 || k < word_first[f] || k >= word_first[f + 1] ||
-            !(word_lens[f] & (1u << strlen(w))))
+            !(word_lens[f] & (1u << strlen(w))) || !(word_second[f] >> second_bit(w) & 1))
             return 0;
     }
     return 1;
