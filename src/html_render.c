@@ -54,21 +54,17 @@ static int is_letter(char ch)
     return ((ch | 32) >= 'a' && (ch | 32) <= 'z') || (unsigned char)ch >= 0x80;
 }
 
-/* Case-insensitive search for an ASCII phrase as whole words. */
-static int has_phrase(const char *s, size_t n, const char *w)
+/* Does an ASCII phrase start at i of s, case-insensitively, as whole words? */
+static int phrase_at(const char *s, size_t n, size_t i, const char *w)
 {
-    size_t k = strlen(w);
-    for (size_t i = 0; i + k <= n; i++) {
-        size_t j = 0;
-        while (j < k && (s[i + j] | 32) == w[j])
-            j++;
-        if (j == k && (i == 0 || !is_letter(s[i - 1])) && (i + k == n || !is_letter(s[i + k])))
-            return 1;
-    }
-    return 0;
+    size_t j = 0;
+    while (w[j] && i + j < n && (s[i + j] | 32) == w[j])
+        j++;
+    return !w[j] && (i + j == n || !is_letter(s[i + j]));
 }
 
-/* Short calls to action and credit lines at the foot of a story. */
+/* Short calls to action and credit lines at the foot of a story.  One pass
+ * over the word starts: only phrases with the word's initial are tried. */
 static int is_boilerplate(const char *s, size_t n)
 {
     static const char *const phrases[] = {
@@ -76,9 +72,14 @@ static int is_boilerplate(const char *s, size_t n)
         "newsletters", "follow us", "follow him", "follow her", "share this", "share it",
         "all rights reserved", "click here", "contributed to this report", "reporting by",
         "editing by", "write to", "reach the reporter", NULL };
-    for (size_t k = 0; phrases[k]; k++)
-        if (has_phrase(s, n, phrases[k]))
-            return 1;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && is_letter(s[i - 1]))
+            continue;
+        char first = (char)(s[i] | 32);
+        for (size_t k = 0; phrases[k]; k++)
+            if (phrases[k][0] == first && phrase_at(s, n, i, phrases[k]))
+                return 1;
+    }
     return 0;
 }
 
