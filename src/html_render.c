@@ -76,6 +76,8 @@ static int is_boilerplate(const char *s, size_t n)
         if (i > 0 && is_letter(s[i - 1]))
             continue;
         char first = (char)(s[i] | 32);
+        if (!first || !strchr("acefnrsw", first))
+            continue;       /* the phrases' initials */
         for (size_t k = 0; phrases[k]; k++)
             if (phrases[k][0] == first && phrase_at(s, n, i, phrases[k]))
                 return 1;
