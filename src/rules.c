@@ -30,6 +30,7 @@ typedef struct {
     char *set, *label;
     pcre2_code *code;
     pcre2_code *anchored;   /* the same pattern, matching only where it is started */
+    int anchored_jit;       /* anchored was JIT-compiled: call the JIT directly */
     uint8_t first[32];      /* bytes a match can start with (bit set) */
     int probe;              /* looks back at most one character: probes are exact */
     int word_start;         /* written "\b...": starts no match inside a word */
@@ -43,7 +44,7 @@ typedef struct {
     size_t *idx;
     size_t n;
     uint8_t first[32];      /* union of the filtered rules' first bytes */
-    uint8_t inner_first[32]; /* first bytes of the filtered rules not word_start */
+    uint8_t skip[256];      /* 1: a word byte no rule may start on inside a word */
     _Atomic uint64_t *cache;
 } rule_set;
 
@@ -61,11 +62,19 @@ typedef struct {
     uint32_t mask;          /* bit j: rule j of the set may match here */
 } rx_cand;
 
+/* A match found from the candidates, before hits are put in rule order. */
+typedef struct {
+    uint32_t rule;          /* index within the set */
+    size_t start, end;
+} rx_found;
+
 struct rx_scratch {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     rx_cand *cand;
     size_t cand_cap;
+    rx_found *found;
+    size_t found_cap;
 };
 
 typedef struct {
@@ -189,8 +198,10 @@ static cn_status add_rule(void *ctx, const tsv_row *row, cn_error *err)
     ru->anchored = pcre2_compile((PCRE2_SPTR)row->field[1], PCRE2_ZERO_TERMINATED,
                                  PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED,
                                  &code, &off, NULL);
-    if (ru->anchored)
-        pcre2_jit_compile(ru->anchored, PCRE2_JIT_COMPLETE);
+    size_t jit_size = 0;
+    ru->anchored_jit = ru->anchored && pcre2_jit_compile(ru->anchored, PCRE2_JIT_COMPLETE) == 0 &&
+                       pcre2_pattern_info(ru->anchored, PCRE2_INFO_JITSIZE, &jit_size) == 0 &&
+                       jit_size > 0;
     first_bytes(re, ru->first);
     ru->word_start = starts_at_word(row->field[1]);
     uint32_t behind = 0;
@@ -291,10 +302,13 @@ static cn_status index_sets(rules *r)
     }
     for (size_t k = 0; k < r->n_sets; k++) {
         rule_set *set = &r->sets[k];
+        uint8_t inner_first[32] = {0};  /* first bytes of rules that may start inside words */
         for (size_t j = 0; j < set->n && j < RX_FILTER_RULES; j++)
             if (!r->items[set->idx[j]].word_start)
                 for (int b = 0; b < 32; b++)
-                    set->inner_first[b] |= r->items[set->idx[j]].first[b];
+                    inner_first[b] |= r->items[set->idx[j]].first[b];
+        for (unsigned c = 0; c < 256; c++)
+            set->skip[c] = (uint8_t)(word_byte(c) && !has_bit(inner_first, c));
         set->cache = calloc(RX_CACHE_SLOTS, sizeof *set->cache);
         if (!set->cache)
             return CN_ERR_NOMEM;
@@ -373,6 +387,7 @@ void rx_scratch_free(rx_scratch *s)
     pcre2_match_data_free(s->md);
     pcre2_match_context_free(s->mctx);
     free(s->cand);
+    free(s->found);
     free(s);
 }
 
@@ -441,7 +456,7 @@ static size_t candidates(const rules *r, const rule_set *rs, rx_scratch *s,
         /* Inside a word, word_start rules cannot start: skip to its end
          * unless another rule may start on one of its bytes. */
         if (word_byte(u[pos]))
-            while (next < len && word_byte(u[next]) && !has_bit(rs->inner_first, u[next]))
+            while (next < len && rs->skip[u[next]])
                 next++;
         if (!has_bit(rs->first, u[pos]))
             continue;
@@ -482,6 +497,46 @@ static size_t scan_rule(const pcre2_code *code, const char *label, rx_scratch *s
     return n;
 }
 
+/* Every rule tried anchored at the candidates it may match at, in
+ * position order; between candidates a rule cannot start a match, so this
+ * finds what scanning with each rule would.  Matches go to s->found;
+ * returns their count, or (size_t)-1 when out of memory. */
+static size_t match_candidates(const rules *r, const rule_set *rs, rx_scratch *s,
+                               const char *subject, size_t len, size_t nc)
+{
+    size_t next[RX_FILTER_RULES] = {0};     /* where each rule may match again */
+    size_t nf = 0;
+    for (size_t c = 0; c < nc; c++) {
+        size_t at = s->cand[c].pos;
+        for (uint32_t m = s->cand[c].mask; m; m &= m - 1) {
+            unsigned j = (unsigned)__builtin_ctz(m);
+            const rule *ru = &r->items[rs->idx[j]];
+            if (at < next[j] || !ru->anchored)
+                continue;
+            int rc = ru->anchored_jit
+                   ? pcre2_jit_match(ru->anchored, (PCRE2_SPTR)subject, len, at, 0, s->md, s->mctx)
+                   : pcre2_match(ru->anchored, (PCRE2_SPTR)subject, len, at, 0, s->md, s->mctx);
+            if (rc < 0)
+                continue;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+            if (nf == s->found_cap) {
+                size_t cap = s->found_cap ? s->found_cap * 2 : 32;
+                rx_found *p = realloc(s->found, cap * sizeof *p);
+                if (!p)
+                    return (size_t)-1;
+                s->found = p;
+                s->found_cap = cap;
+            }
+            s->found[nf].rule = j;
+            s->found[nf].start = ov[0];
+            s->found[nf].end = ov[1];
+            nf++;
+            next[j] = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+        }
+    }
+    return nf;
+}
+
 size_t rx_find(const rules *r, rx_scratch *s, const char *set,
                const char *subject, size_t len, rx_hit *out, size_t max)
 {
@@ -492,32 +547,21 @@ size_t rx_find(const rules *r, rx_scratch *s, const char *set,
     if (!rs)
         return 0;
     size_t nc = candidates(r, rs, s, subject, len);
+    size_t nf = nc == (size_t)-1 ? (size_t)-1 : match_candidates(r, rs, s, subject, len, nc);
     size_t n = 0;
     for (size_t j = 0; j < rs->n && n < max; j++) {
         const rule *ru = &r->items[rs->idx[j]];
-        if (j >= RX_FILTER_RULES || nc == (size_t)-1) {
+        if (j >= RX_FILTER_RULES || !ru->anchored || nf == (size_t)-1) {
             n = scan_rule(ru->code, ru->label, s, subject, len, 0, out, n, max);
             continue;
         }
-        /* Between candidates the rule cannot start a match: trying it
-         * anchored at each candidate finds what a scan would find. */
-        size_t pos = 0;
-        for (size_t c = 0; c < nc && n < max; c++) {
-            size_t at = s->cand[c].pos;
-            if (at < pos || !(s->cand[c].mask >> j & 1))
+        for (size_t f = 0; f < nf && n < max; f++) {
+            if (s->found[f].rule != j)
                 continue;
-            if (!ru->anchored) {
-                n = scan_rule(ru->code, ru->label, s, subject, len, at, out, n, max);
-                break;
-            }
-            if (pcre2_match(ru->anchored, (PCRE2_SPTR)subject, len, at, 0, s->md, s->mctx) < 0)
-                continue;
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
             out[n].label = ru->label;
-            out[n].start = ov[0];
-            out[n].end = ov[1];
+            out[n].start = s->found[f].start;
+            out[n].end = s->found[f].end;
             n++;
-            pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
         }
     }
     return n;
