@@ -10,8 +10,10 @@
  * capitalised word that is not a month or preposition) and "2024 units" are
  * refused. No allocation; output is written with snprintf.
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "periods_impl.h"
@@ -98,15 +100,27 @@ static const char *const starters[] = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 };
 
+static const char *sorted_starters[COUNT(starters)];
+static pthread_once_t starters_once = PTHREAD_ONCE_INIT;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void sort_starters(void)
+{
+    memcpy(sorted_starters, starters, sizeof starters);
+    qsort(sorted_starters, COUNT(starters), sizeof *sorted_starters, cmp_str);
+}
+
 static int may_start_word_period(uchar first, const char *tok)
 {
     first = (uchar)lower(first);
     if (first == 'h' || first == 'q' || first == 'f')
         return 1;                       /* "H1", "Q3", "FY2023/24", "fiscal" */
-    for (size_t k = 0; k < COUNT(starters); k++)
-        if (starters[k][0] == tok[0] && strcmp(starters[k], tok) == 0)
-            return 1;
-    return 0;
+    pthread_once(&starters_once, sort_starters);
+    return bsearch(&tok, sorted_starters, COUNT(starters), sizeof *sorted_starters, cmp_str) != NULL;
 }
 
 /* Patterns starting with a letter. */
