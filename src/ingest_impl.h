@@ -39,6 +39,9 @@ int ing_html_run(const char *bytes, size_t len, ing_doc *out);
 int ing_date_scan(const char *s, size_t n, char out[11]);
 /* The same, also giving where the date was found: s[*at .. *end). */
 int ing_date_find(const char *s, size_t n, char out[11], size_t *at, size_t *end);
+/* The same, for a date starting at most max_at bytes in. */
+int ing_date_find_near(const char *s, size_t n, size_t max_at, char out[11], size_t *at,
+                       size_t *end);
 
 typedef enum {
     MK_OG_TITLE, MK_TITLE_TAG, MK_H1, MK_SITE, MK_APP_NAME,

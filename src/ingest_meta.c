@@ -28,6 +28,8 @@ static int month_at(const char *s, size_t n, size_t *i)
 {
     size_t k = 0;
     char w[10];
+    if (*i >= n || !strchr("jfmasond", lower((unsigned char)s[*i])))
+        return 0;       /* no month begins with this letter */
     while (*i + k < n && k < sizeof w && is_alpha((unsigned char)s[*i + k])) {
         w[k] = (char)lower((unsigned char)s[*i + k]);
         k++;
@@ -137,7 +139,13 @@ static int date_at(const char *s, size_t n, size_t i, int *y, int *m, int *d, si
 
 int ing_date_find(const char *s, size_t n, char out[11], size_t *at, size_t *end)
 {
-    for (size_t i = 0; i < n; i++) {
+    return ing_date_find_near(s, n, n, out, at, end);
+}
+
+int ing_date_find_near(const char *s, size_t n, size_t max_at, char out[11], size_t *at,
+                       size_t *end)
+{
+    for (size_t i = 0; i < n && i <= max_at; i++) {
         unsigned char c = (unsigned char)s[i];
         if (!is_digit(c) && !is_alpha(c))
             continue;

@@ -500,6 +500,8 @@ int ing_looks_like_html(const char *name, const char *bytes, size_t len)
             continue;
         head[m++] = (char)c;
     }
+    if (!memchr(head, '<', m))
+        return 0;       /* every sign below starts with '<' */
     static const char *const starts[] = {
         "<!doctype", "<html", "<head", "<body", "<div", "<article", "<meta",
         "<!--", "<?xml", "<title", "<section", "<main", "<table", NULL };
@@ -549,7 +551,7 @@ static int next_line(const char *s, size_t n, size_t *pos, size_t *b, size_t *e)
 static int is_dateline(const char *s, size_t n, char out[11])
 {
     size_t at, end;
-    if (!ing_date_find(s, n, out, &at, &end) || at > DATELINE_MAX_OFFSET)
+    if (!ing_date_find_near(s, n, DATELINE_MAX_OFFSET, out, &at, &end))
         return 0;
     size_t k = at;
     while (k > 0 && ascii_space((unsigned char)s[k - 1]))
