@@ -32,9 +32,9 @@ int ing_looks_like_html(const char *name, const char *bytes, size_t len);
  * spaces), so offsets index the original file; other encodings are
  * transcoded.  HTML comes back as the article body, one paragraph per
  * block, paragraphs separated by "\n\n".  Limits on hostile HTML:
- * libxml2 stops reading at element depth 256 (what came before is kept)
- * and reads at most INT_MAX bytes; entities are never expanded beyond
- * HTML's own, nothing is fetched.
+ * nesting depth is bounded by memory only (libxml2's limit of 256 is
+ * lifted), at most INT_MAX bytes are read; entities are never expanded
+ * beyond HTML's own, nothing is fetched.
  * Returns 0 on success, -1 on out of memory (out left zeroed). */
 int ing_run(const char *bytes, size_t len, const char *name, ing_mode mode, ing_doc *out);
 

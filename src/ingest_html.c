@@ -434,9 +434,14 @@ int ing_html_run(const char *bytes, size_t len, ing_doc *out)
     ctxt->sax->initialized = XML_SAX2_MAGIC;   /* makes libxml2 use serror */
     ctxt->sax->serror = silence;
 #endif
+    /* XML_PARSE_HUGE lifts libxml2's depth limit of 256 elements: past it
+     * the parser stops, and everything after the 256th open element was
+     * lost.  Depth costs heap only (see the top of this file), and the
+     * other limits it lifts (10 MB text nodes) are bounded by the input. */
     doc = htmlCtxtReadMemory(ctxt, src_len ? src : " ", src_len ? (int)src_len : 1, NULL, "UTF-8",
                              HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                             HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+                             HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
+                             XML_PARSE_HUGE);
     htmlFreeParserCtxt(ctxt);
     ing_buf_release(&scratch);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;

@@ -340,6 +340,7 @@ static void deep_nesting(void **state)
     ing_doc d = run(page, strlen(page), NULL, ING_MODE_HTML);
     assert_true(seconds_since(t0) < 5.0);
     assert_has(d.text, "Lucid will raise output at its Casa Grande plant");
+    assert_has(d.text, "Deep inside.");
     ing_doc_release(&d);
     /* Unclosed inline elements pile up the same way. */
     char *inl = repeat(lead, "<b><i><span>", 100000, "");

@@ -493,6 +493,55 @@ static void html_metadata_variants(void **state)
     ing_doc_release(&d);
 }
 
+/* A page nested depth elements deep: the article inside and a paragraph
+ * after the nesting.  Caller frees. */
+static char *nested_page(size_t depth, const char *open, const char *close)
+{
+    const char *head = "<html><head><title>Polestar moves 4 output</title></head><body>";
+    const char *deep = "<p>Polestar will build the Polestar 4 in Busan from 2025, "
+                       "the company said on Monday.</p>";
+    const char *after = "<p>Output at the plant is to reach 3,000 cars a month.</p></body></html>";
+    size_t ol = strlen(open), cl = strlen(close);
+    size_t cap = strlen(head) + depth * (ol + cl) + strlen(deep) + strlen(after) + 1;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    char *w = s;
+    w += sprintf(w, "%s", head);
+    for (size_t i = 0; i < depth; i++, w += ol)
+        memcpy(w, open, ol);
+    w += sprintf(w, "%s", deep);
+    for (size_t i = 0; i < depth; i++, w += cl)
+        memcpy(w, close, cl);
+    sprintf(w, "%s", after);
+    return s;
+}
+
+/* libxml2 stops parsing 256 elements deep unless told otherwise, and
+ * everything from there on used to be lost: the text inside and after. */
+static void html_deeper_than_256(void **state)
+{
+    (void)state;
+    static const size_t depths[] = { 250, 255, 256, 257, 300, 5000, 100000 };
+    for (size_t i = 0; i < sizeof depths / sizeof *depths; i++) {
+        char *page = nested_page(depths[i], "<div>", "</div>");
+        ing_doc d = run_html(page);
+        assert_has(d.text, "Polestar will build the Polestar 4 in Busan");
+        assert_has(d.text, "Output at the plant is to reach 3,000 cars a month.");
+        assert_str(d.title, "Polestar moves 4 output");
+        assert_false(d.warnings & ING_WARN_NO_BODY);
+        ing_doc_release(&d);
+        free(page);
+    }
+    /* Unclosed inline elements three to a level, the paragraph after
+     * them still inside: 300,000 open elements. */
+    char *page = nested_page(100000, "<section><span><b>", "");
+    ing_doc d = run_html(page);
+    assert_has(d.text, "Polestar will build the Polestar 4 in Busan");
+    assert_has(d.text, "Output at the plant is to reach 3,000 cars a month.");
+    ing_doc_release(&d);
+    free(page);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -506,6 +555,7 @@ int main(void)
         cmocka_unit_test(html_utf16),
         cmocka_unit_test(html_declared_charsets),
         cmocka_unit_test(html_metadata_variants),
+        cmocka_unit_test(html_deeper_than_256),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
