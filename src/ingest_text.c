@@ -487,8 +487,8 @@ int ing_looks_like_html(const char *name, const char *bytes, size_t len)
                 return 1;
         }
     }
-    if (!bytes)
-        return 0;
+    if (!bytes || !memchr(bytes, '<', len < 2 * SNIFF_BYTES ? len : 2 * SNIFF_BYTES))
+        return 0;       /* every sign below starts with '<' */
     /* An ASCII view of the first KiB: NULs (UTF-16) and BOM bytes dropped. */
     char head[SNIFF_BYTES];
     size_t m = 0;
@@ -500,8 +500,6 @@ int ing_looks_like_html(const char *name, const char *bytes, size_t len)
             continue;
         head[m++] = (char)c;
     }
-    if (!memchr(head, '<', m))
-        return 0;       /* every sign below starts with '<' */
     static const char *const starts[] = {
         "<!doctype", "<html", "<head", "<body", "<div", "<article", "<meta",
         "<!--", "<?xml", "<title", "<section", "<main", "<table", NULL };
