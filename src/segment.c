@@ -206,7 +206,10 @@ static int push_token(seg_state *st, size_t start, size_t end, uint32_t flags)
     if (o->n_toks == st->cap_toks) {
         if (!st->mem)
             return -1;      /* fixed buffer full */
-        size_t cap = st->cap_toks ? st->cap_toks * 2 : 256;
+        /* News text runs about six bytes a token: size for a whole
+         * article at once (huge texts still grow by doubling). */
+        size_t first = st->len / 5 + 64 < ((size_t)1 << 20) ? st->len / 5 + 64 : (size_t)1 << 20;
+        size_t cap = st->cap_toks ? st->cap_toks * 2 : first;
         token *t = arena_grow(st->mem, o->toks, sizeof(token), o->n_toks, cap);
         if (!t)
             return -1;
