@@ -2,6 +2,8 @@
  * text, its segmentation and the results. */
 #ifndef CN_DOC_H
 #define CN_DOC_H
+#include <string.h>
+
 #include "arena.h"
 #include "carnews/carnews.h"
 #include "gazetteer.h"
@@ -60,8 +62,24 @@ int ex_quotes(cn_doc *d);
 int ex_add_mention(cn_doc *d, cn_entity_type type, const char *name,
                    size_t tok, size_t ntok, const gz_entry *gz, size_t *index);
 entity_build *ex_find_entity(cn_doc *d, cn_entity_type type, const char *name);
-int ex_tok_is(const cn_doc *d, size_t i, const char *word);
 int ex_tok_is_ci(const cn_doc *d, size_t i, const char *word);
+
+/* Is token i exactly word?  Called for most tokens against word lists, so
+ * inline, and most calls end at the first byte, before strlen. */
+static inline int ex_tok_is(const cn_doc *d, size_t i, const char *word)
+{
+    if (i >= d->seg.n_toks)
+        return 0;
+    const token *t = &d->seg.toks[i];
+    if (d->res.text[t->start] != word[0])
+        return 0;
+    size_t n = strlen(word);
+    return t->end - t->start == n && memcmp(d->res.text + t->start, word, n) == 0;
+}
+
 /* Entity (index + 1) covering token i, 0 if none. */
-uint32_t ex_entity_at(const cn_doc *d, size_t i);
+static inline uint32_t ex_entity_at(const cn_doc *d, size_t i)
+{
+    return i < d->seg.n_toks ? d->tok_entity[i] : 0;
+}
 #endif

@@ -83,22 +83,6 @@ done:;
     return 0;
 }
 
-uint32_t ex_entity_at(const cn_doc *d, size_t i)
-{
-    return i < d->seg.n_toks ? d->tok_entity[i] : 0;
-}
-
-int ex_tok_is(const cn_doc *d, size_t i, const char *word)
-{
-    if (i >= d->seg.n_toks)
-        return 0;
-    const token *t = &d->seg.toks[i];
-    if (d->res.text[t->start] != word[0])
-        return 0;       /* most calls end here, before strlen */
-    size_t n = strlen(word);
-    return t->end - t->start == n && memcmp(d->res.text + t->start, word, n) == 0;
-}
-
 int ex_tok_is_ci(const cn_doc *d, size_t i, const char *word)
 {
     if (i >= d->seg.n_toks)

@@ -292,9 +292,11 @@ static int governments(cn_doc *d)
             strcasecmp(nm + n - 11, " government") == 0)
             name = nm;     /* the gazetteer already named it: "UK government" */
     }
+    const uint64_t government = seg_token_hash("government", 10);
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < d->seg.n_toks; i++) {
-            if (!ex_tok_is_ci(d, i, "government") || ex_entity_at(d, i))
+            if (d->seg.toks[i].hash != government || !ex_tok_is_ci(d, i, "government") ||
+                ex_entity_at(d, i))
                 continue;
             size_t first = i;
             if (i > 0 && (t[i - 1].flags & TK_POSS))

@@ -26,8 +26,11 @@ static const char *const SPEECH[] = {
 
 static int tok_in(const cn_doc *d, size_t i, const char *const *list)
 {
+    if (i >= d->seg.n_toks)
+        return 0;
+    char first = d->res.text[d->seg.toks[i].start];
     for (; *list; list++)
-        if (ex_tok_is(d, i, *list))
+        if ((*list)[0] == first && ex_tok_is(d, i, *list))
             return 1;
     return 0;
 }
