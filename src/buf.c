@@ -45,7 +45,6 @@ void buf_put_slow(buf *b, const char *s, size_t len)
     b->data[b->len] = '\0';
 }
 
-void buf_puts(buf *b, const char *s) { buf_put(b, s, strlen(s)); }
 
 void buf_put_size(buf *b, size_t v)
 {

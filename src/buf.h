@@ -14,7 +14,6 @@ typedef struct {
 void buf_init(buf *b);
 void buf_release(buf *b);
 void buf_put_slow(buf *b, const char *s, size_t len);
-void buf_puts(buf *b, const char *s);
 /* Decimal digits of v. */
 void buf_put_size(buf *b, size_t v);
 
@@ -29,6 +28,8 @@ static inline void buf_put(buf *b, const char *s, size_t len)
         buf_put_slow(b, s, len);
     }
 }
+
+static inline void buf_puts(buf *b, const char *s) { buf_put(b, s, strlen(s)); }
 
 static inline void buf_putc(buf *b, char c)
 {
