@@ -9,7 +9,7 @@
 typedef enum { ING_MODE_AUTO = 0, ING_MODE_TEXT, ING_MODE_HTML } ing_mode;
 typedef enum { ING_FORMAT_TEXT = 0, ING_FORMAT_HTML } ing_format;
 enum { ING_WARN_INVALID_UTF8 = 1u << 0,  /* bytes were not valid UTF-8: read as Windows-1252 or replaced by U+FFFD */
-       ING_WARN_UTF16 = 1u << 1,         /* transcoded from UTF-16 */
+       ING_WARN_UTF16 = 1u << 1,         /* transcoded from UTF-16 or UTF-32 */
        ING_WARN_CHARSET = 1u << 2,       /* HTML: declared charset unknown, read as UTF-8 */
        ING_WARN_NO_BODY = 1u << 3 };     /* HTML: no article body found, text is empty */
 

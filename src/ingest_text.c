@@ -192,7 +192,8 @@ static const uint16_t cp1252_high[32] = {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
 };
 
-typedef enum { CS_NONE = 0, CS_UTF8, CS_CP1252, CS_LATIN9, CS_UTF16LE, CS_UTF16BE, CS_OTHER } charset;
+typedef enum { CS_NONE = 0, CS_UTF8, CS_CP1252, CS_LATIN9, CS_UTF16LE, CS_UTF16BE,
+               CS_UTF32LE, CS_UTF32BE, CS_OTHER } charset;
 
 static uint32_t single_byte_cp(unsigned char c, charset cs)
 {
@@ -244,6 +245,66 @@ static void decode_utf16(const char *s, size_t n, int big_endian, ing_buf *out)
         ing_buf_put_cp(out, 0xFFFD);   /* odd trailing byte */
 }
 
+/*** UTF-32 ***/
+
+static uint32_t utf32_unit(const unsigned char *u, int big_endian)
+{
+    return big_endian ? (uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3]
+                      : (uint32_t)u[3] << 24 | (uint32_t)u[2] << 16 | (uint32_t)u[1] << 8 | u[0];
+}
+
+static void decode_utf32(const char *s, size_t n, int big_endian, ing_buf *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    for (; i + 3 < n && !out->oom; i += 4)
+        ing_buf_put_cp(out, utf32_unit(u + i, big_endian));   /* bad values: U+FFFD */
+    if (i < n)
+        ing_buf_put_cp(out, 0xFFFD);   /* 1 to 3 trailing bytes */
+}
+
+/* How many of the first units of s are not UTF-32 code points (past
+ * U+10FFFF, surrogates; with no_nul, U+0000 too), of *units.  Text in
+ * UTF-16 or in a byte encoding reads as almost nothing else: two UTF-16
+ * units or four letters make a value far past U+10FFFF. */
+static size_t utf32_misfits(const char *s, size_t n, int big_endian, int no_nul,
+                            size_t *units)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t m = n < SNIFF_BYTES ? n : SNIFF_BYTES, bad = 0;
+    *units = m / 4;
+    for (size_t i = 0; i + 3 < m; i += 4) {
+        uint32_t c = utf32_unit(u + i, big_endian);
+        bad += c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) || (no_nul && c == 0);
+    }
+    return bad;
+}
+
+/* After FF FE 00 00: UTF-32LE unless most units are not code points, as
+ * in UTF-16LE text that starts with U+0000 (a damaged UTF-32 file still
+ * has mostly good units). */
+static int utf32le_after_bom(const char *s, size_t n)
+{
+    size_t units, bad = utf32_misfits(s, n, 0, 0, &units);
+    return bad * 2 <= units;
+}
+
+/* BOM-less UTF-32: a whole number of units, at least two, that all read
+ * as code points other than U+0000. */
+static charset guess_utf32(const char *s, size_t n)
+{
+    size_t units;
+    if (n < 8 || n % 4 != 0)
+        return CS_NONE;
+    if (utf32_misfits(s, n, 0, 1, &units) == 0)
+        return CS_UTF32LE;
+    if (utf32_misfits(s, n, 1, 1, &units) == 0)
+        return CS_UTF32BE;
+    return CS_NONE;
+}
+
+/*** Byte order marks and guesses ***/
+
 /* BOM-less UTF-16: Latin text in UTF-16 has a zero in every other byte. */
 static charset guess_utf16(const char *s, size_t n)
 {
@@ -264,6 +325,13 @@ static charset guess_utf16(const char *s, size_t n)
     return CS_NONE;
 }
 
+/* BOM-less UTF-32, then UTF-16. */
+static charset guess_wide(const char *s, size_t n)
+{
+    charset cs = guess_utf32(s, n);
+    return cs != CS_NONE ? cs : guess_utf16(s, n);
+}
+
 static charset bom_charset(const char *s, size_t n, size_t *bom_len)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -271,6 +339,16 @@ static charset bom_charset(const char *s, size_t n, size_t *bom_len)
     if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
         *bom_len = 3;
         return CS_UTF8;
+    }
+    /* FF FE 00 00 is also a UTF-16LE BOM and U+0000: what follows decides. */
+    if (n >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0 &&
+        utf32le_after_bom(s + 4, n - 4)) {
+        *bom_len = 4;
+        return CS_UTF32LE;
+    }
+    if (n >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF) {
+        *bom_len = 4;
+        return CS_UTF32BE;
     }
     if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
         *bom_len = 2;
@@ -335,7 +413,8 @@ static charset charset_from_name(const char *s, size_t n)
             return CS_CP1252;
     if (!strcmp(name, "iso885915") || !strcmp(name, "latin9") || !strcmp(name, "l9"))
         return CS_LATIN9;
-    if (!strncmp(name, "utf16", 5) || !strcmp(name, "unicode") || !strcmp(name, "ucs2"))
+    if (!strncmp(name, "utf16", 5) || !strcmp(name, "unicode") || !strcmp(name, "ucs2") ||
+        !strncmp(name, "utf32", 5) || !strcmp(name, "ucs4"))
         return CS_UTF16LE;   /* only a BOM or NULs decide; see ing_html_decode */
     return k ? CS_OTHER : CS_NONE;
 }
@@ -416,7 +495,7 @@ int ing_html_decode(const char *bytes, size_t len, ing_buf *scratch,
     size_t n = len - bom;
     char name[32] = "";
     if (cs == CS_NONE)
-        cs = guess_utf16(s, n);
+        cs = guess_wide(s, n);
     if (cs == CS_NONE) {
         cs = declared_charset(s, n, name, sizeof name);
         if (cs == CS_UTF16LE)   /* readable as ASCII, so not really UTF-16 */
@@ -439,6 +518,11 @@ int ing_html_decode(const char *bytes, size_t len, ing_buf *scratch,
     case CS_UTF16BE:
         *warnings |= ING_WARN_UTF16;
         decode_utf16(s, n, cs == CS_UTF16BE, scratch);
+        break;
+    case CS_UTF32LE:
+    case CS_UTF32BE:
+        *warnings |= ING_WARN_UTF16;
+        decode_utf32(s, n, cs == CS_UTF32BE, scratch);
         break;
     case CS_CP1252:
     case CS_LATIN9:
@@ -596,10 +680,14 @@ static int run_text(const char *bytes, size_t len, ing_doc *out)
     charset cs = bom_charset(bytes, len, &bom);
     ing_buf b = { 0 };
     if (cs == CS_NONE)
-        cs = guess_utf16(bytes, len);
+        cs = guess_wide(bytes, len);
     if (cs == CS_UTF16LE || cs == CS_UTF16BE) {
         out->warnings |= ING_WARN_UTF16;
         decode_utf16(bytes + bom, len - bom, cs == CS_UTF16BE, &b);
+    } else if (cs == CS_UTF32LE || cs == CS_UTF32BE) {
+        /* Transcoded like UTF-16: offsets index the decoded text. */
+        out->warnings |= ING_WARN_UTF16;
+        decode_utf32(bytes + bom, len - bom, cs == CS_UTF32BE, &b);
     } else if (ing_utf8_valid_len(bytes, len) == len) {
         /* Verbatim, so offsets index the file; only NUL becomes a space. */
         ing_buf_put(&b, bytes, len);

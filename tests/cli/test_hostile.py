@@ -190,7 +190,8 @@ class Hostile(unittest.TestCase):
     def test_some_files_every_format(self):
         self.skip_single_threaded()
         names = ["empty.txt", "empty.html", "whitespace.txt", "image.png", "program.elf",
-                 "utf16le_bom.txt", "utf16be_nobom.txt", "utf8_every_byte.txt",
+                 "utf16le_bom.txt", "utf16be_nobom.txt", "utf32le_bom.txt",
+                 "utf32be_nobom.txt", "utf8_every_byte.txt",
                  "nul_inside.txt", "nul_inside.html", "billion_laughs.html",
                  "external_entity.html", "broken_html.html", "control_chars.txt",
                  "bidi.txt", "numbers_odd.txt"]
@@ -227,15 +228,26 @@ class Hostile(unittest.TestCase):
                 self.assertNotIn(b"root:", out)
                 self.assertLess(len(out), 64 * 1024)
 
-    def test_utf16_read_as_text(self):
+    def test_utf16_and_utf32_read_as_text(self):
         self.skip_single_threaded()
         for name in ("utf16le_bom.txt", "utf16be_bom.txt", "utf16le_nobom.txt",
-                     "utf16be_nobom.txt", "utf16le_bom_html.html"):
+                     "utf16be_nobom.txt", "utf16le_bom_html.html", "utf16le_bom_nul.txt",
+                     "utf32le_bom.txt", "utf32be_bom.txt", "utf32le_nobom.txt",
+                     "utf32be_nobom.txt", "utf32le_bom_bad_units.txt",
+                     "utf32le_bom_html.html"):
             with self.subTest(case=name):
                 rc, out, err, _ = self.run_ok(["analyze", "-f", "json", self.files[name]])
                 doc = json.loads(out)
                 self.assertIn("Nissan", self.brands(doc), name)
                 self.assertNotIn("\u0000", json.dumps(doc["title"] or ""))
+                # Offsets index the decoded text, which `carnews text` prints.
+                rc, text, err, _ = self.run_ok(["text", self.files[name]])
+                self.assertEqual(rc, 0, err)
+                if name.endswith(("_bom.txt", "_nobom.txt")):
+                    self.assertEqual(text.decode(), make_hostile.GOOD_ARTICLE)
+                for e in doc["entities"]:
+                    for m in e["mentions"]:
+                        self.assertEqual(text[m["start"]:m["end"]].decode(), m["text"])
 
     # -- the big ones -------------------------------------------------------
 

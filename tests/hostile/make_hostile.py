@@ -138,6 +138,17 @@ def utf16_cases():
         "utf16le_bom_html.html": b"\xff\xfe" + ("<html><head><title>Ford</title></head>"
                                                "<body><p>" + t + "</p></body></html>").encode("utf-16-le"),
         "utf32le_bom.txt": b"\xff\xfe\x00\x00" + t.encode("utf-32-le"),
+        "utf32be_bom.txt": b"\x00\x00\xfe\xff" + t.encode("utf-32-be"),
+        "utf32le_nobom.txt": t.encode("utf-32-le"),
+        "utf32be_nobom.txt": t.encode("utf-32-be"),
+        # surrogates, values past U+10FFFF and 3 trailing bytes
+        "utf32le_bom_bad_units.txt": b"\xff\xfe\x00\x00" + t.encode("utf-32-le")
+        + b"\x00\xd8\x00\x00" + b"\xff\xff\xff\xff" + b"\x00\x00\x11\x00" + b"AB\x00",
+        "utf32be_bom_only.txt": b"\x00\x00\xfe\xff",
+        "utf32le_bom_html.html": b"\xff\xfe\x00\x00" + ("<html><head><title>Ford</title></head>"
+                                                       "<body><p>" + t + "</p></body></html>").encode("utf-32-le"),
+        # a UTF-16LE BOM, then U+0000: not UTF-32 although it starts FF FE 00 00
+        "utf16le_bom_nul.txt": b"\xff\xfe" + ("\u0000" + t).encode("utf-16-le"),
         "utf8_bom.txt": b"\xef\xbb\xbf" + t.encode(),
         "utf8_bom_only.txt": b"\xef\xbb\xbf",
     }

@@ -58,6 +58,26 @@ static size_t to_utf16(const uint16_t *units, size_t n, int big_endian, int bom,
     return k;
 }
 
+/* Code points to UTF-32 bytes, with a BOM when asked. */
+static size_t to_utf32(const uint32_t *cps, size_t n, int big_endian, int bom, char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n + (bom != 0); i++) {
+        uint32_t c = bom && i == 0 ? 0xFEFF : cps[i - (bom != 0)];
+        for (int b = 0; b < 4; b++)
+            out[k++] = (char)(c >> (big_endian ? 24 - 8 * b : 8 * b));
+    }
+    return k;
+}
+
+static size_t ascii_cps(const char *s, uint32_t *cps)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        cps[n++] = (unsigned char)*s;
+    return n;
+}
+
 static size_t ascii_units(const char *s, uint16_t *units)
 {
     size_t n = 0;
@@ -179,6 +199,95 @@ static void utf16_without_bom_is_detected(void **state)
     len = to_utf16(u, n, 1, 0, b);
     d = run(b, len, NULL, ING_MODE_AUTO);
     assert_string_equal(d.text, "Stellantis confirmed the Melfi plant will build four electric models from 2024.");
+    ing_doc_release(&d);
+}
+
+static void utf32_with_bom(void **state)
+{
+    (void)state;
+    uint32_t c[128];
+    size_t n = ascii_cps("Kia Ceed built in ", c);
+    c[n++] = 0x17D;                  /* Ž */
+    n += ascii_cps("ilina ", c + n);
+    c[n++] = 0x2013;                 /* – */
+    n += ascii_cps(" 9,000 cars ", c + n);
+    c[n++] = 0x1F697;                /* automobile */
+    const char *want = "Kia Ceed built in \xC5\xBDilina \xE2\x80\x93 9,000 cars \xF0\x9F\x9A\x97";
+    char b[600];
+    for (int be = 0; be <= 1; be++) {
+        size_t len = to_utf32(c, n, be, 1, b);
+        ing_doc d = run(b, len, NULL, ING_MODE_AUTO);
+        assert_int_equal(d.format, ING_FORMAT_TEXT);
+        /* Transcoded like UTF-16: offsets index this decoded text. */
+        assert_string_equal(d.text, want);
+        assert_true(d.warnings & ING_WARN_UTF16);
+        assert_false(d.warnings & ING_WARN_INVALID_UTF8);
+        ing_doc_release(&d);
+    }
+    /* Title and dateline come from the decoded lines. */
+    uint32_t t[256];
+    size_t m = ascii_cps("Kia adds a shift at Zilina\n\nPublished: 12 March 2024\n\n"
+                         "The plant will build 9,000 more cars.\n", t);
+    size_t len = to_utf32(t, m, 0, 1, b);
+    ing_doc d = run(b, len, "note.txt", ING_MODE_AUTO);
+    assert_str(d.title, "Kia adds a shift at Zilina");
+    assert_str(d.published, "2024-03-12");
+    ing_doc_release(&d);
+}
+
+static void utf32_bad_units_become_fffd(void **state)
+{
+    (void)state;
+    /* A surrogate, a value past U+10FFFF, U+0000 and 2 trailing bytes. */
+    uint32_t c[] = { 'A', 0xD800, 'B', 0x110000, 'C', 0, 'D' };
+    char b[64];
+    size_t len = to_utf32(c, 7, 0, 1, b);
+    b[len++] = 'E';
+    b[len++] = 0;
+    ing_doc d = run(b, len, NULL, ING_MODE_TEXT);
+    assert_string_equal(d.text, "A\xEF\xBF\xBD" "B\xEF\xBF\xBD" "C D\xEF\xBF\xBD");
+    ing_doc_release(&d);
+    /* The BOM alone is an empty text. */
+    d = run("\x00\x00\xFE\xFF", 4, NULL, ING_MODE_AUTO);
+    assert_string_equal(d.text, "");
+    ing_doc_release(&d);
+}
+
+static void utf32_without_bom_is_detected(void **state)
+{
+    (void)state;
+    const char *s = "Skoda confirmed the Kvasiny plant will build the Elroq from 2025.";
+    uint32_t c[128];
+    size_t n = ascii_cps(s, c);
+    char b[600];
+    for (int be = 0; be <= 1; be++) {
+        size_t len = to_utf32(c, n, be, 0, b);
+        ing_doc d = run(b, len, NULL, ING_MODE_AUTO);
+        assert_string_equal(d.text, s);
+        assert_true(d.warnings & ING_WARN_UTF16);
+        ing_doc_release(&d);
+    }
+}
+
+/* FF FE 00 00 also starts UTF-16LE text whose first character is U+0000;
+ * what follows tells the two apart. */
+static void utf16_starting_with_nul_is_not_utf32(void **state)
+{
+    (void)state;
+    uint16_t u[64];
+    u[0] = 0;
+    size_t n = 1 + ascii_units("Seat Ibiza", u + 1);
+    char b[200];
+    size_t len = to_utf16(u, n, 0, 1, b);
+    assert_memory_equal(b, "\xFF\xFE\x00\x00", 4);
+    ing_doc d = run(b, len, NULL, ING_MODE_TEXT);
+    assert_string_equal(d.text, " Seat Ibiza");
+    assert_true(d.warnings & ING_WARN_UTF16);
+    ing_doc_release(&d);
+    /* Plain ASCII whose length is a multiple of four is not UTF-32. */
+    d = run("Ford Puma", 8, NULL, ING_MODE_TEXT);
+    assert_string_equal(d.text, "Ford Pum");
+    assert_int_equal(d.warnings, 0);
     ing_doc_release(&d);
 }
 
@@ -435,6 +544,10 @@ int main(void)
         cmocka_unit_test(utf16be_with_bom),
         cmocka_unit_test(utf16_lone_surrogates_become_fffd),
         cmocka_unit_test(utf16_without_bom_is_detected),
+        cmocka_unit_test(utf32_with_bom),
+        cmocka_unit_test(utf32_bad_units_become_fffd),
+        cmocka_unit_test(utf32_without_bom_is_detected),
+        cmocka_unit_test(utf16_starting_with_nul_is_not_utf32),
         cmocka_unit_test(cp1252_bytes_are_decoded),
         cmocka_unit_test(cp1252_undefined_bytes_become_fffd),
         cmocka_unit_test(empty_and_null_input),

@@ -426,6 +426,28 @@ static void html_utf16(void **state)
     ing_doc_release(&d);
 }
 
+static void html_utf32(void **state)
+{
+    (void)state;
+    const char *page = "<html><head><meta charset=\"utf-32\"><title>Swindon</title></head><body>"
+                       "<p>Honda will close its Swindon plant in 2021.</p></body></html>";
+    char b[1200];
+    for (int be = 0; be <= 1; be++) {
+        size_t k = 0;
+        for (size_t i = 0; i <= strlen(page); i++) {
+            uint32_t c = i == 0 ? 0xFEFF : (unsigned char)page[i - 1];
+            for (int j = 0; j < 4; j++)
+                b[k++] = (char)(c >> (be ? 24 - 8 * j : 8 * j));
+        }
+        ing_doc d = run(b, k, NULL, ING_MODE_AUTO);
+        assert_int_equal(d.format, ING_FORMAT_HTML);
+        assert_string_equal(d.text, "Honda will close its Swindon plant in 2021.");
+        assert_str(d.title, "Swindon");
+        assert_true(d.warnings & ING_WARN_UTF16);
+        ing_doc_release(&d);
+    }
+}
+
 static void html_declared_charsets(void **state)
 {
     (void)state;
@@ -553,6 +575,7 @@ int main(void)
         cmocka_unit_test(html_breaks_and_entities),
         cmocka_unit_test(html_paragraph_filters),
         cmocka_unit_test(html_utf16),
+        cmocka_unit_test(html_utf32),
         cmocka_unit_test(html_declared_charsets),
         cmocka_unit_test(html_metadata_variants),
         cmocka_unit_test(html_deeper_than_256),
