@@ -55,9 +55,11 @@ static int crosses_clause(const char *text, size_t a, size_t b)
         if (text[i] == ';' || (text[i] == ',' && i + 1 < b && text[i + 1] == ' ' &&
                                !(i > a && text[i - 1] >= '0' && text[i - 1] <= '9')))
             return 1;
-        if (i + 5 <= b && strncmp(text + i, " and ", 5) == 0)
+        if (text[i] != ' ')
+            continue;
+        if (i + 5 <= b && memcmp(text + i, " and ", 5) == 0)
             return 1;
-        if (i + 7 <= b && strncmp(text + i, " while ", 7) == 0)
+        if (i + 7 <= b && memcmp(text + i, " while ", 7) == 0)
             return 1;
     }
     return 0;
