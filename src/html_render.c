@@ -65,6 +65,9 @@ static int phrase_at(const char *s, size_t n, size_t i, const char *w)
 
 /* Short calls to action and credit lines at the foot of a story.  One pass
  * over the word starts: only phrases with the word's initial are tried. */
+#define INITIAL(c) (1u << ((c) - 'a'))
+#define PHRASE_INITIALS (INITIAL('a') | INITIAL('c') | INITIAL('e') | INITIAL('f') | \
+                         INITIAL('n') | INITIAL('r') | INITIAL('s') | INITIAL('w'))
 static int is_boilerplate(const char *s, size_t n)
 {
     static const char *const phrases[] = {
@@ -76,8 +79,8 @@ static int is_boilerplate(const char *s, size_t n)
         if (i > 0 && is_letter(s[i - 1]))
             continue;
         char first = (char)(s[i] | 32);
-        if (!first || !strchr("acefnrsw", first))
-            continue;       /* the phrases' initials */
+        if (first < 'a' || first > 'z' || !(PHRASE_INITIALS >> (first - 'a') & 1))
+            continue;
         for (size_t k = 0; phrases[k]; k++)
             if (phrases[k][0] == first && phrase_at(s, n, i, phrases[k]))
                 return 1;

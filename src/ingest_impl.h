@@ -14,7 +14,15 @@ typedef struct {
 } ing_buf;
 
 void ing_buf_put(ing_buf *b, const char *s, size_t n);
-void ing_buf_putc(ing_buf *b, char c);
+void ing_buf_putc_slow(ing_buf *b, char c);
+/* Rendering writes a byte at a time: the common case stays inline. */
+static inline void ing_buf_putc(ing_buf *b, char c)
+{
+    if (!b->oom && b->cap - b->len > 1)
+        b->p[b->len++] = c;
+    else
+        ing_buf_putc_slow(b, c);
+}
 void ing_buf_put_cp(ing_buf *b, uint32_t cp);     /* UTF-8 encode; 0 becomes a space */
 char *ing_buf_detach(ing_buf *b, size_t *len);    /* NUL-terminated, caller frees; NULL on OOM */
 void ing_buf_release(ing_buf *b);

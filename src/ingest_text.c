@@ -50,7 +50,7 @@ void ing_buf_put(ing_buf *b, const char *s, size_t n)
     b->len += n;
 }
 
-void ing_buf_putc(ing_buf *b, char c)
+void ing_buf_putc_slow(ing_buf *b, char c)
 {
     if (buf_grow(b, 1) == 0)
         b->p[b->len++] = c;
