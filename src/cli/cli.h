@@ -69,12 +69,18 @@ typedef struct {
 
 typedef struct input_iter input_iter;
 
+/* inputs_next() without block: the next entry of the list has not come. */
+#define INPUTS_WAIT 2
+
 /* Inputs in order: the FILE|DIR arguments, then the --files-from list;
  * directories are walked lazily, one level's names in memory at a time. */
 input_iter *inputs_open(const cli_opts *o);
 /* 1 and an item (free item->path), 0 at the end, -1 on a fatal error
- * (already reported). */
-int inputs_next(input_iter *it, input_item *item);
+ * (already reported).  With block = 0, INPUTS_WAIT instead of waiting
+ * for the --files-from list to deliver a whole entry. */
+int inputs_next(input_iter *it, input_item *item, int block);
+/* The descriptor that becomes readable when INPUTS_WAIT may be over. */
+int inputs_wait_fd(const input_iter *it);
 void inputs_close(input_iter *it);
 
 /* Read a whole input ("-" = stdin), refusing more than CN_MAX_INPUT
@@ -139,8 +145,12 @@ size_t pool_pending(const pool *p);
 /* Queue a job (copied); with work = 0 it is done at once (an error to
  * report in order).  Only call when pool_has_room(). */
 void pool_submit(pool *p, const job *j, int work);
-/* The oldest job, after waiting for it; NULL when none is pending. */
-job *pool_oldest(pool *p);
+/* The oldest job, after waiting for it when block; NULL when none is
+ * pending, or (without block) when it is not done yet. */
+job *pool_oldest(pool *p, int block);
+/* Wait until the oldest job is done or fd (if >= 0) is readable; returns
+ * at once when either already holds, or when no job is pending. */
+void pool_wait(pool *p, int fd);
 /* Release the oldest job's slot; the caller freed what it owns. */
 void pool_pop(pool *p);
 /* Stop the workers (jobs not started are dropped) and free everything;

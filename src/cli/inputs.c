@@ -2,11 +2,14 @@
  * directories walked recursively in name order.  Everything is lazy: one
  * directory level's names are in memory per level of the current path,
  * and --files-from is read one entry at a time, so 100,000 files cost
- * little before the first one is analysed. */
+ * little before the first one is analysed.  A list on a pipe or terminal
+ * can be asked without blocking, so that results already done are
+ * written while the next name has yet to come. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +20,8 @@
 
 /* Read chunk for inputs of unknown size (pipes, devices). */
 #define READ_CHUNK ((size_t)64 * 1024)
+/* First size of the --files-from buffer; it grows for a longer name. */
+#define LIST_CHUNK ((size_t)4096)
 
 typedef struct {
     char *path;             /* directory path, as its children's prefix */
@@ -29,10 +34,11 @@ typedef struct {
 struct input_iter {
     const cli_opts *o;
     size_t next_arg;
-    FILE *list;             /* --files-from, opened on first use */
-    int list_done;
-    char *line;
-    size_t line_cap;
+    int list_fd;            /* --files-from, opened on first use; -1 before */
+    int list_eof;           /* end of the list reached (or a read error) */
+    int list_done;          /* every entry handed out */
+    char *lbuf;             /* bytes read from the list, entries from lpos on */
+    size_t lpos, llen, lcap;
     frame *stack;           /* directories on the current walk path */
     size_t depth, cap;
 };
@@ -40,8 +46,10 @@ struct input_iter {
 input_iter *inputs_open(const cli_opts *o)
 {
     input_iter *it = calloc(1, sizeof *it);
-    if (it)
+    if (it) {
         it->o = o;
+        it->list_fd = -1;
+    }
     return it;
 }
 
@@ -60,9 +68,9 @@ void inputs_close(input_iter *it)
     while (it->depth > 0)
         frame_free(&it->stack[--it->depth]);
     free(it->stack);
-    if (it->list && it->list != stdin)
-        fclose(it->list);
-    free(it->line);
+    if (it->list_fd > STDIN_FILENO)
+        close(it->list_fd);
+    free(it->lbuf);
     free(it);
 }
 
@@ -229,9 +237,97 @@ static int walk_next(input_iter *it, input_item *item)
     return 0;
 }
 
+/* Read more of the list into lbuf.  1 when bytes came or the list ended,
+ * INPUTS_WAIT when !block and nothing has arrived, -1 on a read error
+ * (reported). */
+static int list_read(input_iter *it, int block)
+{
+    if (it->lpos > 0) {     /* keep only the unfinished entry */
+        memmove(it->lbuf, it->lbuf + it->lpos, it->llen - it->lpos);
+        it->llen -= it->lpos;
+        it->lpos = 0;
+    }
+    if (it->llen == it->lcap) {
+        size_t nc = it->lcap ? it->lcap * 2 : LIST_CHUNK;
+        char *nb = nc > it->lcap ? realloc(it->lbuf, nc) : NULL;
+        if (!nb) {
+            msg_error(it->o->files_from, "%s", strerror(ENOMEM));
+            return -1;
+        }
+        it->lbuf = nb;
+        it->lcap = nc;
+    }
+    struct pollfd pf = { it->list_fd, POLLIN, 0 };
+    for (;;) {
+        /* A regular file is always readable; a pipe or terminal may
+         * have nothing yet. */
+        if (!block && poll(&pf, 1, 0) == 0)
+            return INPUTS_WAIT;
+        ssize_t got = read(it->list_fd, it->lbuf + it->llen, it->lcap - it->llen);
+        if (got > 0) {
+            it->llen += (size_t)got;
+            return 1;
+        }
+        if (got == 0) {
+            it->list_eof = 1;
+            return 1;
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {   /* O_NONBLOCK from elsewhere */
+            if (!block)
+                return INPUTS_WAIT;
+            poll(&pf, 1, -1);
+            continue;
+        }
+        msg_error(it->o->files_from, "%s", strerror(errno));
+        it->list_eof = 1;
+        return -1;
+    }
+}
+
+/* Next --files-from entry: 1 with a malloc'd path, 0 at the end, -1 on
+ * a fatal error, INPUTS_WAIT when !block and no whole entry has come. */
+static int list_next(input_iter *it, char **path, int block)
+{
+    const char *name = it->o->files_from;
+    if (it->list_fd < 0) {
+        it->list_fd = strcmp(name, "-") == 0 ? STDIN_FILENO : open(name, O_RDONLY);
+        if (it->list_fd < 0) {
+            msg_error(name, "%s", strerror(errno));
+            it->list_done = 1;
+            return -1;
+        }
+    }
+    char delim = it->o->null_sep ? '\0' : '\n';
+    for (;;) {
+        char *start = it->lbuf + it->lpos;
+        size_t avail = it->llen - it->lpos;
+        char *end = avail ? memchr(start, delim, avail) : NULL;
+        if (end || (it->list_eof && avail)) {
+            size_t n = end ? (size_t)(end - start) : avail;
+            it->lpos += n + (end != NULL);
+            if (n == 0)
+                continue;       /* blank lines separate nothing */
+            *path = strndup(start, n);
+            return *path ? 1 : -1;
+        }
+        if (it->list_eof) {
+            it->list_done = 1;
+            return 0;
+        }
+        int r = list_read(it, block);
+        if (r != 1) {
+            if (r < 0)
+                it->list_done = 1;
+            return r;
+        }
+    }
+}
+
 /* Next explicit path: an argument, then a --files-from entry.  1 with a
- * malloc'd path, 0 at the end, -1 on a fatal error. */
-static int next_explicit(input_iter *it, char **path)
+ * malloc'd path, 0 at the end, -1 on a fatal error, INPUTS_WAIT. */
+static int next_explicit(input_iter *it, char **path, int block)
 {
     const cli_opts *o = it->o;
     if (it->next_arg < o->paths.n) {
@@ -240,36 +336,10 @@ static int next_explicit(input_iter *it, char **path)
     }
     if (!o->files_from || it->list_done)
         return 0;
-    if (!it->list) {
-        it->list = strcmp(o->files_from, "-") == 0 ? stdin : fopen(o->files_from, "r");
-        if (!it->list) {
-            msg_error(o->files_from, "%s", strerror(errno));
-            it->list_done = 1;
-            return -1;
-        }
-    }
-    int delim = o->null_sep ? '\0' : '\n';
-    for (;;) {
-        ssize_t n = getdelim(&it->line, &it->line_cap, delim, it->list);
-        if (n < 0) {
-            int bad = ferror(it->list);
-            it->list_done = 1;
-            if (bad) {
-                msg_error(o->files_from, "%s", strerror(errno));
-                return -1;
-            }
-            return 0;
-        }
-        if (n > 0 && it->line[n - 1] == (char)delim)
-            it->line[--n] = '\0';
-        if (n == 0)
-            continue;       /* blank lines separate nothing */
-        *path = strdup(it->line);
-        return *path ? 1 : -1;
-    }
+    return list_next(it, path, block);
 }
 
-int inputs_next(input_iter *it, input_item *item)
+int inputs_next(input_iter *it, input_item *item, int block)
 {
     memset(item, 0, sizeof *item);
     for (;;) {
@@ -277,8 +347,8 @@ int inputs_next(input_iter *it, input_item *item)
         if (r != 0)
             return r;
         char *path;
-        r = next_explicit(it, &path);
-        if (r <= 0)
+        r = next_explicit(it, &path, block);
+        if (r != 1)
             return r;
         struct stat st;
         /* Explicit files are analysed whatever their name or type; only
@@ -292,6 +362,8 @@ int inputs_next(input_iter *it, input_item *item)
         return 1;
     }
 }
+
+int inputs_wait_fd(const input_iter *it) { return it->list_fd; }
 
 /*** Reading ***/
 

@@ -3,10 +3,18 @@
  * order, and the main thread consumes them in order, so the output is the
  * same for any number of workers.  The main thread submits only while the
  * ring has room: a slow job holds back at most window - 1 finished ones,
- * which bounds memory however many inputs there are. */
+ * which bounds memory however many inputs there are.
+ *
+ * The main thread may also wait for the oldest job and for more input at
+ * once (pool_wait): the worker that finishes the oldest job then writes a
+ * byte to a pipe that the main thread polls next to the input. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -18,6 +26,8 @@ struct pool {
     size_t window;
     size_t next_submit, next_take, next_pop;   /* sequence numbers */
     int stop;
+    int wake[2];                /* pipe: read end polled by pool_wait */
+    int waiting;                /* the main thread is in pool_wait */
     job_fn fn;
     void *ctx;
     pthread_t *threads;
@@ -41,6 +51,12 @@ static void *worker(void *arg)
         pthread_mutex_lock(&p->lock);
         j->done = 1;
         pthread_cond_broadcast(&p->done);
+        if (p->waiting && j == &p->slots[p->next_pop % p->window]) {
+            char c = 0;
+            if (write(p->wake[1], &c, 1) < 0) {
+                /* full (EAGAIN): a wake-up is already pending */
+            }
+        }
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
@@ -54,10 +70,15 @@ pool *pool_new(size_t workers, size_t window, job_fn fn, void *ctx)
     p->window = window;
     p->fn = fn;
     p->ctx = ctx;
+    p->wake[0] = p->wake[1] = -1;
     p->slots = calloc(window, sizeof *p->slots);
     p->threads = calloc(workers, sizeof *p->threads);
-    if (!p->slots || !p->threads)
+    if (!p->slots || !p->threads || pipe(p->wake) != 0)
         goto fail_alloc;
+    for (int i = 0; i < 2; i++) {
+        fcntl(p->wake[i], F_SETFL, fcntl(p->wake[i], F_GETFL) | O_NONBLOCK);
+        fcntl(p->wake[i], F_SETFD, FD_CLOEXEC);
+    }
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->work, NULL);
     pthread_cond_init(&p->done, NULL);
@@ -70,6 +91,9 @@ pool *pool_new(size_t workers, size_t window, job_fn fn, void *ctx)
     }
     return p;
 fail_alloc:
+    for (int i = 0; i < 2; i++)
+        if (p->wake[i] >= 0)
+            close(p->wake[i]);
     free(p->slots);
     free(p->threads);
     free(p);
@@ -92,14 +116,18 @@ void pool_submit(pool *p, const job *j, int work)
     pthread_mutex_unlock(&p->lock);
 }
 
-job *pool_oldest(pool *p)
+job *pool_oldest(pool *p, int block)
 {
     if (p->next_pop == p->next_submit)
         return NULL;
     job *j = &p->slots[p->next_pop % p->window];
     pthread_mutex_lock(&p->lock);
-    while (!j->done)
+    while (!j->done && block)
         pthread_cond_wait(&p->done, &p->lock);
+    if (!j->done) {
+        pthread_mutex_unlock(&p->lock);
+        return NULL;
+    }
     /* A job queued as done (an error to report) may not have been passed
      * by the workers yet: move them past it now.  Otherwise a worker would
      * take the slot after the caller has cleared it (done = 0, path NULL)
@@ -108,6 +136,25 @@ job *pool_oldest(pool *p)
         p->next_take = p->next_pop + 1;
     pthread_mutex_unlock(&p->lock);
     return j;
+}
+
+void pool_wait(pool *p, int fd)
+{
+    pthread_mutex_lock(&p->lock);
+    int ready = p->next_pop == p->next_submit || p->slots[p->next_pop % p->window].done;
+    p->waiting = !ready;
+    pthread_mutex_unlock(&p->lock);
+    if (ready)
+        return;
+    struct pollfd pf[2] = { { p->wake[0], POLLIN, 0 }, { fd, POLLIN, 0 } };
+    while (poll(pf, fd >= 0 ? 2 : 1, -1) < 0 && errno == EINTR)
+        continue;
+    pthread_mutex_lock(&p->lock);
+    p->waiting = 0;
+    char buf[64];
+    while (read(p->wake[0], buf, sizeof buf) > 0)
+        continue;       /* empty now: no worker writes while waiting is 0 */
+    pthread_mutex_unlock(&p->lock);
 }
 
 void pool_pop(pool *p)
@@ -136,6 +183,8 @@ void pool_free(pool *p, void (*release)(job *j))
     pthread_cond_destroy(&p->work);
     pthread_cond_destroy(&p->done);
     pthread_mutex_destroy(&p->lock);
+    close(p->wake[0]);
+    close(p->wake[1]);
     free(p->slots);
     free(p->threads);
     free(p);

@@ -204,11 +204,24 @@ static void count_inputs(const cli_opts *o, int *many, size_t *total)
 
 /*** Main loop ***/
 
-static int fill(pool *p, input_iter *it, int *more)
+/* Queue inputs while the ring has room.  An input list that has no new
+ * name yet (a pipe, a terminal) is waited for only when no job is
+ * pending; otherwise *waiting is set and the caller writes what is done
+ * meanwhile. */
+static int fill(pool *p, input_iter *it, int *more, int *waiting)
 {
+    *waiting = 0;
     while (*more && pool_has_room(p)) {
         input_item item;
-        int r = inputs_next(it, &item);
+        int r = inputs_next(it, &item, 0);
+        if (r == INPUTS_WAIT && pool_pending(p) > 0) {
+            *waiting = 1;
+            break;
+        }
+        if (r == INPUTS_WAIT) {
+            out_flush();    /* all written: show it before the wait */
+            r = inputs_next(it, &item, 1);
+        }
         if (r < 0) {
             *more = 0;
             return -1;
@@ -272,11 +285,17 @@ int cli_run(const cli_opts *o)
     if (s.json_array)
         out_puts("[\n");
 
-    int more = 1;
+    int more = 1, waiting;
     for (;;) {
-        if (fill(p, it, &more) != 0)
+        if (fill(p, it, &more, &waiting) != 0)
             s.failed = 1;
-        job *j = pool_oldest(p);
+        job *j = pool_oldest(p, !waiting);
+        if (!j && waiting) {
+            /* Whichever comes first: the oldest result or a name. */
+            out_flush();
+            pool_wait(p, inputs_wait_fd(it));
+            continue;
+        }
         if (!j)
             break;
         report_job(&s, j);

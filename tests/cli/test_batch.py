@@ -5,9 +5,12 @@ Run: python3 test_batch.py BINARY SOURCE_DIR
 """
 import json
 import os
+import select
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
 import unittest
 
 import cliutil
@@ -193,6 +196,104 @@ class Mixed(unittest.TestCase):
         r = run(["analyze", "-f", "json", self.p("empty")])
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(json.loads(r.stdout), [])
+
+
+class Streaming(unittest.TestCase):
+    """--files-from on a pipe that stays open (find | carnews, or names
+    typed in): each result is written as soon as it and every one before
+    it are done, not when the list ends or the window of jobs fills."""
+
+    WAIT = 30       # seconds for one result: a hang fails, never blocks
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="carnews-stream-")
+        self.paths = []
+        for i in range(3):
+            self.paths.append(os.path.join(self.tmp, "stream-%d.txt" % i))
+            write(self.paths[-1], article(i)[0])
+        self.big = os.path.join(self.tmp, "stream-big.txt")
+        write(self.big, "".join(article(i)[0] + "\n" for i in range(1000)))
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def start(self, *args):
+        p = subprocess.Popen([cliutil.BINARY, "analyze", "--files-from", "-"] + list(args),
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=cliutil.env())
+        timer = threading.Timer(self.WAIT * 4, p.kill)
+        timer.start()
+        self.addCleanup(timer.cancel)
+        self.addCleanup(p.stderr.close)
+        self.addCleanup(p.stdout.close)
+        return p
+
+    def read_until(self, p, out, needle, what=""):
+        """out plus what carnews writes until needle is in it."""
+        deadline = time.monotonic() + self.WAIT
+        while needle not in out:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.fail("%s%r not written after %d s with the list still open"
+                          % (what, needle, self.WAIT))
+            if select.select([p.stdout], [], [], left)[0]:
+                chunk = os.read(p.stdout.fileno(), 1 << 16)
+                if not chunk:
+                    self.fail("output ended before %r" % needle)
+                out += chunk
+        return out
+
+    def finish(self, p, out):
+        """Close the list; returns all of stdout once carnews has exited."""
+        p.stdin.close()
+        for chunk in iter(lambda: os.read(p.stdout.fileno(), 1 << 16), b""):
+            out += chunk
+        p.wait(timeout=self.WAIT)
+        self.assertEqual(p.returncode, 0, p.stderr.read())
+        return out
+
+    def test_each_result_before_the_next_name(self):
+        # No subTest: the first format held back fails the test at once.
+        for fmt in ("jsonl", "json", "tsv", "text"):
+            for jobs in ("1", "3"):
+                what = "-f %s -j%s: " % (fmt, jobs)
+                p = self.start("-f", fmt, "-j", jobs)
+                out = b""
+                for path in self.paths:
+                    p.stdin.write(path.encode() + b"\n")
+                    p.stdin.flush()
+                    out = self.read_until(p, out, path.encode(), what)
+                out = self.finish(p, out)
+                if fmt == "jsonl":
+                    self.assertEqual([json.loads(l)["source"] for l in out.splitlines()],
+                                     self.paths, what)
+                if fmt == "json":
+                    self.assertEqual([d["source"] for d in json.loads(out)], self.paths, what)
+
+    def test_name_in_pieces(self):
+        p = self.start("-f", "jsonl", "-0", "-j2")
+        out = b""
+        for path in self.paths:
+            half = len(path) // 2
+            p.stdin.write(path[:half].encode())
+            p.stdin.flush()
+            time.sleep(0.05)
+            p.stdin.write(path[half:].encode() + b"\0")
+            p.stdin.flush()
+            out = self.read_until(p, out, path.encode())
+        out = self.finish(p, out)
+        self.assertEqual([json.loads(l)["source"] for l in out.splitlines()], self.paths)
+
+    def test_slow_first_input_keeps_order(self):
+        """A slow input first: the others finish before it on other
+        threads, and are written after it, all before the list ends."""
+        p = self.start("-f", "jsonl", "-j3")
+        names = [self.big] + self.paths
+        p.stdin.write(b"".join(n.encode() + b"\n" for n in names))
+        p.stdin.flush()
+        out = self.read_until(p, b"", self.paths[-1].encode() + b'"')
+        out = self.finish(p, out)
+        self.assertEqual([json.loads(l)["source"] for l in out.splitlines()], names)
 
 
 if __name__ == "__main__":
