@@ -97,6 +97,9 @@ void out_puts(const char *s);
 void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_flush(void);
 int out_failed(void);       /* errno of the first failure, or 0 */
+/* Whether stdout is read as it is written (a pipe, socket or terminal),
+ * rather than a file or device, where each flush would only cost a write. */
+int out_is_stream(void);
 /* JSON string literal; invalid UTF-8 becomes U+FFFD. */
 void out_json_string(const char *s, size_t len);
 void out_json_str_or_null(const char *s);
@@ -138,13 +141,17 @@ typedef void (*job_fn)(void *ctx, job *j);
 
 typedef struct pool pool;
 
-/* workers threads run fn on jobs; at most window jobs are in flight. */
+/* workers threads run fn on jobs; at most window jobs are in flight.  The
+ * caller runs jobs too (pool_run_one), and all of them when workers = 0. */
 pool *pool_new(size_t workers, size_t window, job_fn fn, void *ctx);
 int pool_has_room(const pool *p);
 size_t pool_pending(const pool *p);
 /* Queue a job (copied); with work = 0 it is done at once (an error to
  * report in order).  Only call when pool_has_room(). */
 void pool_submit(pool *p, const job *j, int work);
+/* Run the next job not yet started on the calling thread; 0 when there
+ * is none. */
+int pool_run_one(pool *p);
 /* The oldest job, after waiting for it when block; NULL when none is
  * pending, or (without block) when it is not done yet. */
 job *pool_oldest(pool *p, int block);

@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -82,6 +84,18 @@ void out_flush(void)
 }
 
 int out_failed(void) { return out_errno; }
+
+int out_is_stream(void)
+{
+    static int known, stream;
+    if (!known) {
+        struct stat st;
+        stream = fstat(STDOUT_FILENO, &st) != 0 || S_ISFIFO(st.st_mode) ||
+                 S_ISSOCK(st.st_mode) || isatty(STDOUT_FILENO);
+        known = 1;
+    }
+    return stream;
+}
 
 void out_json_string(const char *s, size_t len)
 {

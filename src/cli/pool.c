@@ -7,7 +7,11 @@
  *
  * The main thread may also wait for the oldest job and for more input at
  * once (pool_wait): the worker that finishes the oldest job then writes a
- * byte to a pipe that the main thread polls next to the input. */
+ * byte to a pipe that the main thread polls next to the input.
+ *
+ * Rather than sleep while the oldest job runs, the main thread takes the
+ * next job itself (pool_run_one): with n workers, n + 1 threads work, and
+ * with none, the main thread does everything without a hand-off. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -72,7 +76,7 @@ pool *pool_new(size_t workers, size_t window, job_fn fn, void *ctx)
     p->ctx = ctx;
     p->wake[0] = p->wake[1] = -1;
     p->slots = calloc(window, sizeof *p->slots);
-    p->threads = calloc(workers, sizeof *p->threads);
+    p->threads = calloc(workers ? workers : 1, sizeof *p->threads);
     if (!p->slots || !p->threads || pipe(p->wake) != 0)
         goto fail_alloc;
     for (int i = 0; i < 2; i++) {
@@ -85,7 +89,7 @@ pool *pool_new(size_t workers, size_t window, job_fn fn, void *ctx)
     for (; p->n_threads < workers; p->n_threads++)
         if (pthread_create(&p->threads[p->n_threads], NULL, worker, p) != 0)
             break;
-    if (p->n_threads == 0) {
+    if (workers && p->n_threads == 0) {
         pool_free(p, NULL);
         return NULL;
     }
@@ -114,6 +118,24 @@ void pool_submit(pool *p, const job *j, int work)
     slot->done = !work;
     pthread_cond_signal(&p->work);
     pthread_mutex_unlock(&p->lock);
+}
+
+int pool_run_one(pool *p)
+{
+    pthread_mutex_lock(&p->lock);
+    while (p->next_take != p->next_submit) {
+        job *j = &p->slots[p->next_take++ % p->window];
+        if (j->done)
+            continue;
+        pthread_mutex_unlock(&p->lock);
+        p->fn(p->ctx, j);
+        pthread_mutex_lock(&p->lock);
+        j->done = 1;
+        pthread_mutex_unlock(&p->lock);
+        return 1;
+    }
+    pthread_mutex_unlock(&p->lock);
+    return 0;
 }
 
 job *pool_oldest(pool *p, int block)

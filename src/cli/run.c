@@ -113,7 +113,7 @@ static void write_result(sink *s, job *j)
         len--;
     out_write(j->out, len);
     s->ended_nl = len == 0 || j->out[len - 1] == '\n';
-    if (o->cmd == CMD_ANALYZE && o->format == CN_FORMAT_JSONL)
+    if (o->cmd == CMD_ANALYZE && o->format == CN_FORMAT_JSONL && out_is_stream())
         out_flush();        /* a consumer sees each article as it is done */
     s->written++;
 }
@@ -272,9 +272,10 @@ int cli_run(const cli_opts *o)
         msg_error(NULL, "%s", cn_strerror(CN_ERR_NOMEM));
         goto done;
     }
-    size_t workers = (size_t)o->jobs;
+    /* This thread is one of the o->jobs that analyse. */
+    size_t workers = (size_t)o->jobs - 1;
     it = inputs_open(o);
-    p = it ? pool_new(workers, workers * CLI_WINDOW_PER_JOB, do_job, &ctx) : NULL;
+    p = it ? pool_new(workers, (size_t)o->jobs * CLI_WINDOW_PER_JOB, do_job, &ctx) : NULL;
     if (!p) {
         msg_error(NULL, "%s", cn_strerror(CN_ERR_NOMEM));
         goto done;
@@ -289,7 +290,11 @@ int cli_run(const cli_opts *o)
     for (;;) {
         if (fill(p, it, &more, &waiting) != 0)
             s.failed = 1;
-        job *j = pool_oldest(p, !waiting);
+        job *j = pool_oldest(p, 0);
+        if (!j && pool_run_one(p))
+            continue;       /* rather than wait for the workers */
+        if (!j)
+            j = pool_oldest(p, !waiting);
         if (!j && waiting) {
             /* Whichever comes first: the oldest result or a name. */
             out_flush();
