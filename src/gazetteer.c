@@ -17,9 +17,20 @@ typedef struct {
     uint8_t ntok;
 } gz_hit;
 
+/* A bit per first-token hash (a Bloom filter with one probe): most words
+ * of a text start no name, and this 32 KiB answers them without touching
+ * the much larger map. */
+#define GZ_FIRST_FILTER_BITS ((size_t)1 << 18)
+
+static size_t first_filter_bit(uint64_t hash)
+{
+    return (size_t)(hash >> 40) & (GZ_FIRST_FILTER_BITS - 1);
+}
+
 struct gazetteer {
     arena mem;              /* entries and strings */
     u64map first;           /* first-token hash -> longest entry starting with it */
+    uint64_t first_filter[GZ_FIRST_FILTER_BITS / 64];
     u64map phrases;         /* phrase hash -> index of first hit */
     gz_hit *hits;
     size_t n_hits, cap_hits;
@@ -63,6 +74,8 @@ static cn_status add_surface(gazetteer *g, const gz_entry *e, const char *surfac
                  : (toks[i].flags & TK_ALLCAPS) ? 'A'
                  : (toks[i].flags & TK_UPPER) ? 'U' : 'l';
     }
+    size_t bit = first_filter_bit(hashes[0]);
+    g->first_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
     uint32_t *mx = u64map_get(&g->first, hashes[0]);
     if (!mx || *mx < n)
         if (u64map_put(&g->first, hashes[0], (uint32_t)n))
@@ -415,6 +428,9 @@ size_t gz_lookup(const gazetteer *g, const char *text, const token *toks,
                  size_t n, size_t i, gz_match *out, size_t max)
 {
     (void)text;
+    size_t bit = first_filter_bit(toks[i].hash);
+    if (!(g->first_filter[bit / 64] >> (bit % 64) & 1))
+        return 0;
     const uint32_t *mx = u64map_get(&g->first, toks[i].hash);
     if (!mx)
         return 0;

@@ -1,4 +1,6 @@
 /* Spelled-out numbers ("two hundred and fifty thousand", "half a million", "a third") and qualifiers. */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "numbers_impl.h"
@@ -360,16 +362,50 @@ int num_parse_words(const uchar *t, size_t len, size_t i, core *c)
     return 1;
 }
 
+static int may_open(const word_ent *e)
+{
+    return e->qual || e->kind == W_A || e->kind == W_UNIT || e->kind == W_TEEN ||
+           e->kind == W_TENS || e->kind == W_ORD || e->kind == W_HALF ||
+           e->kind == W_MINUS || e->kind == W_BETWEEN;
+}
+
+/* The first three letters of the words that may open an expression: per
+ * first and second letter (26 = the word ends), a bit per third letter
+ * (26 = the word ends).  Most words of a text fail here. */
+static uint32_t opener_prefix[26][27];
+static pthread_once_t opener_once = PTHREAD_ONCE_INIT;
+
+static unsigned letter_or_end(const char *w, size_t k) { return w[k] ? (unsigned)(w[k] - 'a') : 26u; }
+
+static void build_opener_prefix(void)
+{
+    for (size_t k = 0; k < COUNT(word_tab); k++) {
+        const char *w = word_tab[k].w;
+        if (!may_open(&word_tab[k]))
+            continue;
+        unsigned b = letter_or_end(w, 1), c = b == 26 ? 26 : letter_or_end(w, 2);
+        opener_prefix[w[0] - 'a'][b] |= 1u << c;
+    }
+}
+
+static unsigned text_letter_or_end(const uchar *t, size_t len, size_t k)
+{
+    return k < len && is_alpha(t[k]) ? (unsigned)(lower(t[k]) - 'a') : 26u;
+}
+
 /* Can a letter at i (a word start) open an expression? */
 int num_letter_may_start(const uchar *t, size_t len, size_t i)
 {
     const word_ent *e;
     if (is_upper(t[i]) && num_currency_prefix(t, len, i, NULL))
         return 1;
+    pthread_once(&opener_once, build_opener_prefix);
+    unsigned b = text_letter_or_end(t, len, i + 1);
+    unsigned c = b == 26 ? 26 : text_letter_or_end(t, len, i + 2);
+    if (!(opener_prefix[lower(t[i]) - 'a'][b] >> c & 1))
+        return 0;
     e = word_entry(t, len, i, NULL);
-    return e && (e->qual || e->kind == W_A || e->kind == W_UNIT || e->kind == W_TEEN ||
-                 e->kind == W_TENS || e->kind == W_ORD || e->kind == W_HALF ||
-                 e->kind == W_MINUS || e->kind == W_BETWEEN);
+    return e && may_open(e);
 }
 
 size_t num_qualifier_at(const uchar *t, size_t len, size_t i, const char **norm)

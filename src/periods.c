@@ -11,6 +11,7 @@
  * refused. No allocation; output is written with snprintf.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +102,9 @@ static const char *const starters[] = {
 };
 
 static const char *sorted_starters[COUNT(starters)];
+/* Per first letter, the second letters of the starters: most words fail
+ * this test and need no search. */
+static uint32_t starter_seconds[26];
 static pthread_once_t starters_once = PTHREAD_ONCE_INIT;
 
 static int cmp_str(const void *a, const void *b)
@@ -112,6 +116,8 @@ static void sort_starters(void)
 {
     memcpy(sorted_starters, starters, sizeof starters);
     qsort(sorted_starters, COUNT(starters), sizeof *sorted_starters, cmp_str);
+    for (size_t k = 0; k < COUNT(starters); k++)
+        starter_seconds[starters[k][0] - 'a'] |= 1u << (starters[k][1] - 'a');
 }
 
 static int may_start_word_period(uchar first, const char *tok)
@@ -120,6 +126,9 @@ static int may_start_word_period(uchar first, const char *tok)
     if (first == 'h' || first == 'q' || first == 'f')
         return 1;                       /* "H1", "Q3", "FY2023/24", "fiscal" */
     pthread_once(&starters_once, sort_starters);
+    uchar a = (uchar)tok[0], b = (uchar)tok[1];
+    if (a < 'a' || a > 'z' || b < 'a' || b > 'z' || !(starter_seconds[a - 'a'] >> (b - 'a') & 1))
+        return 0;
     return bsearch(&tok, sorted_starters, COUNT(starters), sizeof *sorted_starters, cmp_str) != NULL;
 }
 
