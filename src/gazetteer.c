@@ -307,6 +307,18 @@ static cn_status load_file(gazetteer *g, const char *dir, int which, int require
     if (st)
         return st == CN_ERR_IO ? CN_ERR_DATA : st;
     load_ctx c = {g, path, which};
+    if (which == FILE_WORDS || which == FILE_GIVEN) {
+        /* One word a line: size the set once rather than rehash it as it grows. */
+        size_t lines = 1;
+        for (const char *p = data; (p = memchr(p, '\n', len - (size_t)(p - data))); p++)
+            lines++;
+        u64map *set = which == FILE_WORDS ? &g->words : &g->given;
+        if (u64map_reserve(set, set->count + lines)) {
+            free(data);
+            cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            return CN_ERR_NOMEM;
+        }
+    }
     st = tsv_parse(data, len, path, SPECS[which].cols, SPECS[which].ncols,
                    load_row, &c, err);
     free(data);

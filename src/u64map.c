@@ -1,5 +1,6 @@
 #include "u64map.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 void u64map_init(u64map *m) { m->keys = NULL; m->vals = NULL; m->cap = m->count = 0; }
@@ -21,9 +22,8 @@ static size_t slot_of(const u64map *m, uint64_t key)
     return i;
 }
 
-static int grow(u64map *m)
+static int resize(u64map *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 32;     /* most maps are per document and small */
     u64map n = {calloc(cap, sizeof(uint64_t)), calloc(cap, sizeof(uint32_t)), cap, 0};
     if (!n.keys || !n.vals) {
         free(n.keys);
@@ -41,6 +41,22 @@ static int grow(u64map *m)
     u64map_release(m);
     *m = n;
     return 0;
+}
+
+static int grow(u64map *m)
+{
+    return resize(m, m->cap ? m->cap * 2 : 32);     /* most maps are per document and small */
+}
+
+int u64map_reserve(u64map *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 32;
+    while (cap / 2 < n) {
+        if (cap > SIZE_MAX / 4)
+            return -1;
+        cap *= 2;
+    }
+    return cap > m->cap ? resize(m, cap) : 0;
 }
 
 int u64map_put(u64map *m, uint64_t key, uint32_t val)
