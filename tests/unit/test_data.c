@@ -14,6 +14,7 @@
 #include "gazetteer.h"
 #include "rules.h"
 #include "tsv.h"
+#include "u64map.h"
 
 static char tmpdir[256];
 
@@ -282,6 +283,31 @@ static void test_rules_start_filter(void **state)
     write_file("rules/words.rules", "label\tpattern\n");
 }
 
+/* The hash map behind every gazetteer: reserving keeps what is there, and
+ * a reserved map takes its keys without moving its arrays. */
+static void test_u64map_reserve(void **state)
+{
+    (void)state;
+    u64map m;
+    u64map_init(&m);
+    assert_int_equal(u64map_put(&m, 0, 7), 0);          /* key 0 is a key like any */
+    assert_int_equal(u64map_put(&m, 42, 1), 0);
+    assert_int_equal(u64map_reserve(&m, 5000), 0);
+    assert_true(m.cap >= 10000);
+    const uint64_t *keys = m.keys;
+    for (uint64_t k = 100; k < 5098; k++)
+        assert_int_equal(u64map_put(&m, k * 0x9E3779B97F4A7C15ull, (uint32_t)k), 0);
+    assert_ptr_equal(m.keys, keys);
+    assert_int_equal(*u64map_get(&m, 0), 7);
+    assert_int_equal(*u64map_get(&m, 42), 1);
+    for (uint64_t k = 100; k < 5098; k++)
+        assert_int_equal(*u64map_get(&m, k * 0x9E3779B97F4A7C15ull), (uint32_t)k);
+    assert_null(u64map_get(&m, 43));
+    assert_int_equal(u64map_reserve(&m, 10), 0);        /* never shrinks */
+    assert_ptr_equal(m.keys, keys);
+    u64map_release(&m);
+}
+
 static void test_shipped_data_loads(void **state)
 {
     (void)state;
@@ -311,6 +337,7 @@ int main(void)
         cmocka_unit_test(test_user_dir_overrides),
         cmocka_unit_test(test_rules),
         cmocka_unit_test(test_rules_start_filter),
+        cmocka_unit_test(test_u64map_reserve),
         cmocka_unit_test(test_shipped_data_loads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
