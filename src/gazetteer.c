@@ -29,7 +29,7 @@ static size_t first_filter_bit(uint64_t hash)
 
 struct gazetteer {
     arena mem;              /* entries and strings */
-    u64map first;           /* first-token hash -> longest entry starting with it */
+    u64map first;           /* first-token hash -> bit n set: a name of n tokens starts so */
     uint64_t first_filter[GZ_FIRST_FILTER_BITS / 64];
     u64map phrases;         /* phrase hash -> index of first hit */
     gz_hit *hits;
@@ -76,10 +76,9 @@ static cn_status add_surface(gazetteer *g, const gz_entry *e, const char *surfac
     }
     size_t bit = first_filter_bit(hashes[0]);
     g->first_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
-    uint32_t *mx = u64map_get(&g->first, hashes[0]);
-    if (!mx || *mx < n)
-        if (u64map_put(&g->first, hashes[0], (uint32_t)n))
-            return CN_ERR_NOMEM;
+    uint32_t *lengths = u64map_get(&g->first, hashes[0]);
+    if (u64map_put(&g->first, hashes[0], (lengths ? *lengths : 0) | (uint32_t)1 << n))
+        return CN_ERR_NOMEM;
     if (g->n_hits == g->cap_hits) {
         size_t cap = g->cap_hits ? g->cap_hits * 2 : 4096;
         gz_hit *h = realloc(g->hits, cap * sizeof *h);
@@ -446,7 +445,8 @@ size_t gz_lookup(const gazetteer *g, const char *text, const token *toks,
     const uint32_t *mx = u64map_get(&g->first, toks[i].hash);
     if (!mx)
         return 0;
-    size_t longest = *mx, found = 0;
+    uint32_t lengths = *mx;         /* only these lengths can match: look up no other */
+    size_t longest = 31 - (size_t)__builtin_clz(lengths), found = 0;
     uint64_t hashes[GZ_MAX_TOKENS];
     size_t avail = 0;
     while (avail < longest && i + avail < n &&
@@ -455,6 +455,8 @@ size_t gz_lookup(const gazetteer *g, const char *text, const token *toks,
         avail++;
     }
     for (size_t len = avail; len >= 1 && found < max; len--) {
+        if (!(lengths >> len & 1))
+            continue;
         const uint32_t *h = u64map_get(&g->phrases, phrase_key(hashes, len));
         for (uint32_t k = h ? *h : UINT32_MAX; k != UINT32_MAX && found < max;
              k = g->hits[k].next) {
