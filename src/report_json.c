@@ -125,7 +125,8 @@ static void nl(jw *w)
         buf_puts(w->b, "  ");
 }
 
-static void key(jw *w, const char *k, int first)
+/* Inlined, so that the length of each literal key is known when compiling. */
+static inline __attribute__((always_inline)) void key(jw *w, const char *k, int first)
 {
     if (!first)
         buf_putc(w->b, ',');
@@ -143,13 +144,13 @@ static void str_or_null(jw *w, const char *s)
         buf_puts(w->b, "null");
 }
 
-static void kv_str(jw *w, const char *k, const char *v)
+static inline __attribute__((always_inline)) void kv_str(jw *w, const char *k, const char *v)
 {
     key(w, k, 0);
     str_or_null(w, v);
 }
 
-static void kv_size(jw *w, const char *k, size_t v, int first)
+static inline __attribute__((always_inline)) void kv_size(jw *w, const char *k, size_t v, int first)
 {
     key(w, k, first);
     buf_put_size(w->b, v);
