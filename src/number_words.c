@@ -82,7 +82,14 @@ static const unsigned int word_lens[26] = {0x206e, 0xe0, 0x20, 0x20, 0x7e0, 0x7f
 /* Per initial letter, the second letters that occur (bit 26: one-letter word). */
 static const unsigned int word_second[26] = {0x40ea802, 0x111, 0x20900, 0x4000, 0x840900, 0x4110, 0x0, 0x100001, 0x2000, 0x100000, 0x0, 0x11, 0x4100, 0x4110, 0x202000, 0x0, 0x100000, 0x4000, 0x4110, 0x420090, 0xa000, 0x0, 0x10, 0x0, 0x0, 0x10};
 
-static unsigned second_bit(const char *w) { return w[1] ? (unsigned)(w[1] - 'a') : 26u; }
+/* Letter k of a table word, or of the text word at t[k]: 0..25, or 26
+ * where the word has ended. */
+static unsigned letter_or_end(const char *w, size_t k) { return w[k] ? (unsigned)(w[k] - 'a') : 26u; }
+
+static unsigned text_letter_or_end(const uchar *t, size_t len, size_t k)
+{
+    return k < len && is_alpha(t[k]) ? (unsigned)(lower(t[k]) - 'a') : 26u;
+}
 
 /* ---------------------------------------------------------- lookups */
 
@@ -93,8 +100,7 @@ static const word_ent *word_entry(const uchar *t, size_t len, size_t i, size_t *
     size_t n = 0, j = i, lo, hi;
     int f;
     if (!end && i < len && is_alpha(t[i])) {   /* most words fail on two letters */
-        unsigned second = i + 1 < len && is_alpha(t[i + 1]) ? (unsigned)(lower(t[i + 1]) - 'a') : 26u;
-        if (!(word_second[lower(t[i]) - 'a'] >> second & 1))
+        if (!(word_second[lower(t[i]) - 'a'] >> text_letter_or_end(t, len, i + 1) & 1))
             return NULL;
     }
     while (j < len && is_alpha(t[j])) {
@@ -375,8 +381,6 @@ static int may_open(const word_ent *e)
 static uint32_t opener_prefix[26][27];
 static pthread_once_t opener_once = PTHREAD_ONCE_INIT;
 
-static unsigned letter_or_end(const char *w, size_t k) { return w[k] ? (unsigned)(w[k] - 'a') : 26u; }
-
 static void build_opener_prefix(void)
 {
     for (size_t k = 0; k < COUNT(word_tab); k++) {
@@ -386,11 +390,6 @@ static void build_opener_prefix(void)
         unsigned b = letter_or_end(w, 1), c = b == 26 ? 26 : letter_or_end(w, 2);
         opener_prefix[w[0] - 'a'][b] |= 1u << c;
     }
-}
-
-static unsigned text_letter_or_end(const uchar *t, size_t len, size_t k)
-{
-    return k < len && is_alpha(t[k]) ? (unsigned)(lower(t[k]) - 'a') : 26u;
 }
 
 /* Can a letter at i (a word start) open an expression? */
@@ -430,7 +429,7 @@ int num_words_selftest(void)
         const char *w = word_tab[k].w;
         int f = w[0] - 'a';
         if (strlen(w) > NUM_MAX_WORD || f < 0 || f >= 26 || k < word_first[f] || k >= word_first[f + 1] ||
-            !(word_lens[f] & (1u << strlen(w))) || !(word_second[f] >> second_bit(w) & 1))
+            !(word_lens[f] & (1u << strlen(w))) || !(word_second[f] >> letter_or_end(w, 1) & 1))
             return 0;
     }
     return 1;
