@@ -38,29 +38,46 @@ struct pool {
     size_t n_threads;
 };
 
+/* The next job no thread has started, or NULL; jobs queued as done (an
+ * error to report in order) are passed over.  Called with the lock held. */
+static job *take(pool *p)
+{
+    while (p->next_take != p->next_submit) {
+        job *j = &p->slots[p->next_take++ % p->window];
+        if (!j->done)
+            return j;
+    }
+    return NULL;
+}
+
+/* Run j outside the lock, mark it done, and wake the main thread if it
+ * waits for it.  Called with the lock held; returns with it held. */
+static void run_job(pool *p, job *j)
+{
+    pthread_mutex_unlock(&p->lock);
+    p->fn(p->ctx, j);
+    pthread_mutex_lock(&p->lock);
+    j->done = 1;
+    pthread_cond_broadcast(&p->done);
+    if (p->waiting && j == &p->slots[p->next_pop % p->window]) {
+        char c = 0;
+        if (write(p->wake[1], &c, 1) < 0) {
+            /* full (EAGAIN): a wake-up is already pending */
+        }
+    }
+}
+
 static void *worker(void *arg)
 {
     pool *p = arg;
+    job *j = NULL;
     pthread_mutex_lock(&p->lock);
     for (;;) {
-        while (!p->stop && p->next_take == p->next_submit)
+        while (!p->stop && !(j = take(p)))
             pthread_cond_wait(&p->work, &p->lock);
         if (p->stop)
             break;
-        job *j = &p->slots[p->next_take++ % p->window];
-        if (j->done)
-            continue;       /* nothing to do: an error queued in order */
-        pthread_mutex_unlock(&p->lock);
-        p->fn(p->ctx, j);
-        pthread_mutex_lock(&p->lock);
-        j->done = 1;
-        pthread_cond_broadcast(&p->done);
-        if (p->waiting && j == &p->slots[p->next_pop % p->window]) {
-            char c = 0;
-            if (write(p->wake[1], &c, 1) < 0) {
-                /* full (EAGAIN): a wake-up is already pending */
-            }
-        }
+        run_job(p, j);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
@@ -123,19 +140,11 @@ void pool_submit(pool *p, const job *j, int work)
 int pool_run_one(pool *p)
 {
     pthread_mutex_lock(&p->lock);
-    while (p->next_take != p->next_submit) {
-        job *j = &p->slots[p->next_take++ % p->window];
-        if (j->done)
-            continue;
-        pthread_mutex_unlock(&p->lock);
-        p->fn(p->ctx, j);
-        pthread_mutex_lock(&p->lock);
-        j->done = 1;
-        pthread_mutex_unlock(&p->lock);
-        return 1;
-    }
+    job *j = take(p);
+    if (j)
+        run_job(p, j);
     pthread_mutex_unlock(&p->lock);
-    return 0;
+    return j != NULL;
 }
 
 job *pool_oldest(pool *p, int block)
