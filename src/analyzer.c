@@ -11,9 +11,6 @@
 #include "ingest.h"
 #include "tsv.h"
 
-#ifndef CARNEWS_SOURCE_DATA_DIR
-#define CARNEWS_SOURCE_DATA_DIR "data"
-#endif
 #ifndef CARNEWS_INSTALL_DATA_DIR
 #define CARNEWS_INSTALL_DATA_DIR "/usr/local/share/carnews"
 #endif
@@ -50,8 +47,9 @@ static int is_data_dir(const char *dir)
 }
 
 /* The installed binary looks beside itself first (prefix/bin ->
- * prefix/share/carnews), so a relocated install still finds its data;
- * then the source tree it was built from; then the configured prefix. */
+ * prefix/share/carnews), so a relocated install still finds its data; a
+ * program in the build tree's top folder reads the source tree's data;
+ * anything else reads the configured prefix. */
 static char *default_data_dir(void)
 {
     char exe[PATH_MAX];
@@ -67,8 +65,12 @@ static char *default_data_dir(void)
                 return strdup(cand);
         }
     }
-    if (is_data_dir(CARNEWS_SOURCE_DATA_DIR))
+#ifdef CARNEWS_BUILD_BIN_DIR
+    /* A program run from the build tree reads the source tree's data; an
+     * installed one never does, even when the build tree still exists. */
+    if (n > 0 && strcmp(exe, CARNEWS_BUILD_BIN_DIR) == 0 && is_data_dir(CARNEWS_SOURCE_DATA_DIR))
         return strdup(CARNEWS_SOURCE_DATA_DIR);
+#endif
     return strdup(CARNEWS_INSTALL_DATA_DIR);
 }
 

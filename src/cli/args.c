@@ -10,46 +10,6 @@
 
 #include "cli.h"
 
-enum {
-    OPT_FORMAT, OPT_INPUT, OPT_TYPES, OPT_DATA, OPT_JOBS, OPT_INCLUDE,
-    OPT_EXCLUDE, OPT_HIDDEN, OPT_FILES_FROM, OPT_NULL, OPT_QUIET, OPT_COLOR,
-    OPT_NO_COLOR, OPT_NO_HEADER, OPT_AGGREGATE, OPT_HELP
-};
-
-#define FOR_ANALYZE (1u << CMD_ANALYZE)
-#define FOR_SUMMARIZE (1u << CMD_SUMMARIZE)
-#define FOR_TEXT (1u << CMD_TEXT)
-#define FOR_REPORTS (FOR_ANALYZE | FOR_SUMMARIZE)
-#define FOR_ALL (FOR_REPORTS | FOR_TEXT)
-
-typedef struct {
-    const char *name;       /* long name without "--" */
-    char short_name;        /* 0 = none */
-    int has_arg;
-    unsigned commands;      /* FOR_* */
-    int id;
-} opt_spec;
-
-static const opt_spec OPTIONS[] = {
-    {"format", 'f', 1, FOR_REPORTS, OPT_FORMAT},
-    {"input", 'i', 1, FOR_ALL, OPT_INPUT},
-    {"types", 't', 1, FOR_REPORTS, OPT_TYPES},
-    {"data", 'd', 1, FOR_ALL, OPT_DATA},
-    {"jobs", 'j', 1, FOR_ALL, OPT_JOBS},
-    {"include", 0, 1, FOR_ALL, OPT_INCLUDE},
-    {"exclude", 0, 1, FOR_ALL, OPT_EXCLUDE},
-    {"hidden", 0, 0, FOR_ALL, OPT_HIDDEN},
-    {"files-from", 0, 1, FOR_ALL, OPT_FILES_FROM},
-    {"null", '0', 0, FOR_ALL, OPT_NULL},
-    {"quiet", 'q', 0, FOR_ALL, OPT_QUIET},
-    {"color", 0, 0, FOR_REPORTS, OPT_COLOR},
-    {"no-color", 0, 0, FOR_REPORTS, OPT_NO_COLOR},
-    {"no-header", 0, 0, FOR_REPORTS, OPT_NO_HEADER},
-    {"aggregate", 0, 0, FOR_ANALYZE, OPT_AGGREGATE},
-    {"help", 'h', 0, FOR_ALL, OPT_HELP},
-};
-#define N_OPTIONS (sizeof OPTIONS / sizeof OPTIONS[0])
-
 static const char *const FORMAT_NAMES[] = {"json", "jsonl", "text", "tsv"};
 static const char *const INPUT_NAMES[] = {"auto", "text", "html"};
 static const char *const TYPE_NAMES[] = {
@@ -124,7 +84,7 @@ static int parse_jobs(const char *arg, int *jobs)
     return 0;
 }
 
-static parse_result apply(cli_command cmd, const opt_spec *s, const char *arg,
+static parse_result apply(cli_command cmd, const cli_option *s, const char *arg,
                           cli_opts *o)
 {
     int k;
@@ -168,19 +128,19 @@ static parse_result apply(cli_command cmd, const opt_spec *s, const char *arg,
     return PARSE_OK;
 }
 
-static const opt_spec *find_long(const char *name, size_t len)
+static const cli_option *find_long(const char *name, size_t len)
 {
-    for (size_t i = 0; i < N_OPTIONS; i++)
-        if (strlen(OPTIONS[i].name) == len && strncmp(OPTIONS[i].name, name, len) == 0)
-            return &OPTIONS[i];
+    for (size_t i = 0; i < CLI_N_OPTIONS; i++)
+        if (strlen(CLI_OPTIONS[i].name) == len && strncmp(CLI_OPTIONS[i].name, name, len) == 0)
+            return &CLI_OPTIONS[i];
     return NULL;
 }
 
-static const opt_spec *find_short(char c)
+static const cli_option *find_short(char c)
 {
-    for (size_t i = 0; i < N_OPTIONS; i++)
-        if (OPTIONS[i].short_name == c)
-            return &OPTIONS[i];
+    for (size_t i = 0; i < CLI_N_OPTIONS; i++)
+        if (CLI_OPTIONS[i].short_name == c)
+            return &CLI_OPTIONS[i];
     return NULL;
 }
 
@@ -245,11 +205,11 @@ parse_result cli_parse(cli_command cmd, int argc, char **argv, cli_opts *o)
             const char *name = a + 2;
             const char *eq = strchr(name, '=');
             size_t len = eq ? (size_t)(eq - name) : strlen(name);
-            const opt_spec *s = find_long(name, len);
+            const cli_option *s = find_long(name, len);
             if (!s || !(s->commands & me))
                 return bad(cmd, "unknown option '%s'", a);
             const char *arg = NULL;
-            if (s->has_arg) {
+            if (s->arg) {
                 if (eq)
                     arg = eq + 1;
                 else if (i + 1 < argc)
@@ -265,13 +225,13 @@ parse_result cli_parse(cli_command cmd, int argc, char **argv, cli_opts *o)
             continue;
         }
         for (const char *c = a + 1; *c; c++) {
-            const opt_spec *s = find_short(*c);
+            const cli_option *s = find_short(*c);
             if (!s || !(s->commands & me)) {
                 char opt[3] = {'-', *c, '\0'};
                 return bad(cmd, "unknown option '%s'", opt);
             }
             const char *arg = NULL;
-            if (s->has_arg) {
+            if (s->arg) {
                 if (c[1])
                     arg = c + 1;
                 else if (i + 1 < argc)

@@ -3,6 +3,7 @@
 #ifndef CARNEWS_CLI_H
 #define CARNEWS_CLI_H
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -54,10 +55,31 @@ typedef enum { PARSE_OK, PARSE_EXIT_OK, PARSE_USAGE } parse_result;
 parse_result cli_parse(cli_command cmd, int argc, char **argv, cli_opts *o);
 void cli_opts_free(cli_opts *o);
 
-/*** Help texts (main.c) ***/
+/*** The option table and help texts (options.c) ***/
+
+enum {
+    OPT_FORMAT, OPT_INPUT, OPT_TYPES, OPT_DATA, OPT_JOBS, OPT_INCLUDE,
+    OPT_EXCLUDE, OPT_HIDDEN, OPT_FILES_FROM, OPT_NULL, OPT_QUIET, OPT_COLOR,
+    OPT_NO_COLOR, OPT_NO_HEADER, OPT_AGGREGATE, OPT_HELP
+};
+
+#define CLI_FOR(cmd) (1u << (cmd))
+
+typedef struct {
+    const char *name;       /* long name without "--" */
+    char short_name;        /* 0 = none */
+    const char *arg;        /* the value's name in the help, NULL = no value */
+    unsigned commands;      /* CLI_FOR() bits */
+    int id;                 /* OPT_* */
+    const char *help;       /* lines after the first are indented */
+} cli_option;
+
+extern const cli_option CLI_OPTIONS[];
+extern const size_t CLI_N_OPTIONS;
 
 void cli_usage_line(cli_command cmd);   /* short usage on stderr */
 void cli_print_help(cli_command cmd);   /* full help on stdout */
+void cli_print_exit_help(FILE *f);      /* the exit status paragraph */
 
 /*** Inputs (inputs.c) ***/
 

@@ -1,4 +1,4 @@
-/* carnews: command dispatch, help texts and the small commands. */
+/* carnews: command dispatch and the small commands. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -26,74 +26,6 @@ static const char HELP[] =
     "  help        show help for a command\n"
     "\n"
     "Run 'carnews help COMMAND' for its options; see also carnews(1).\n";
-
-static const char EXIT_HELP[] =
-    "\n"
-    "Exit status: 0 all inputs analysed, 1 some input could not be read (or\n"
-    "output failed), 2 usage error or bad data folder.\n";
-
-static const char INPUT_OPTIONS[] =
-    "  -i, --input KIND     auto (default), text or html\n"
-    "  -d, --data DIR       add or override data files from DIR (repeatable;\n"
-    "                       CARNEWS_DATA names one more, read first)\n"
-    "  -j, --jobs N         worker threads (default: online CPUs)\n"
-    "      --include GLOB   when walking a DIR, only files whose name matches\n"
-    "      --exclude GLOB   when walking a DIR, skip files and folders that match\n"
-    "      --hidden         when walking a DIR, include dot files and folders\n"
-    "      --files-from F   read more inputs from F, one per line (- = stdin)\n"
-    "  -0, --null           --files-from entries end with NUL, not newline\n"
-    "  -q, --quiet          no progress line\n"
-    "  -h, --help           this help\n";
-
-static const char REPORT_OPTIONS[] =
-    "  -f, --format FMT     text (default), json, jsonl or tsv\n"
-    "  -t, --types LIST     only these, comma-separated: brand, model, plant,\n"
-    "                       person, organization, place, figure, quote\n"
-    "      --color          colour the text format even when not on a terminal\n"
-    "      --no-color       never colour (NO_COLOR in the environment too)\n"
-    "      --no-header      tsv: no header row\n";
-
-void cli_usage_line(cli_command cmd)
-{
-    static const char *const lines[] = {
-        "usage: carnews analyze [OPTIONS] FILE|DIR|-...  (carnews analyze --help)\n",
-        "usage: carnews summarize [OPTIONS] FILE|DIR|-...  (carnews summarize --help)\n",
-        "usage: carnews text [OPTIONS] FILE|DIR|-...  (carnews text --help)\n",
-    };
-    fputs(lines[cmd], stderr);
-}
-
-void cli_print_help(cli_command cmd)
-{
-    switch (cmd) {
-    case CMD_ANALYZE:
-        fputs("usage: carnews analyze [OPTIONS] FILE|DIR|-...\n\n"
-              "Analyse each article and print a report per article, in input\n"
-              "order.  DIR is walked recursively in name order; - is stdin.\n\n"
-              "Options:\n", stdout);
-        fputs(REPORT_OPTIONS, stdout);
-        fputs("      --aggregate      same as 'carnews summarize'\n", stdout);
-        fputs(INPUT_OPTIONS, stdout);
-        break;
-    case CMD_SUMMARIZE:
-        fputs("usage: carnews summarize [OPTIONS] FILE|DIR|-...\n\n"
-              "Analyse every article and print one report across them: brands\n"
-              "and people by number of articles, plants, all figures with their\n"
-              "source, quotes per speaker.\n\n"
-              "Options:\n", stdout);
-        fputs(REPORT_OPTIONS, stdout);
-        fputs(INPUT_OPTIONS, stdout);
-        break;
-    case CMD_TEXT:
-        fputs("usage: carnews text [OPTIONS] FILE|DIR|-...\n\n"
-              "Print the clean text carnews analyses (HTML pages reduced to their\n"
-              "article), texts separated by a blank line.\n\n"
-              "Options:\n", stdout);
-        fputs(INPUT_OPTIONS, stdout);
-        break;
-    }
-    fputs(EXIT_HELP, stdout);
-}
 
 static void print_data_help(FILE *f)
 {
@@ -166,7 +98,7 @@ static int cmd_help(int argc, char **argv)
         fputs(USAGE, stdout);
         fputs("\n", stdout);
         fputs(HELP, stdout);
-        fputs(EXIT_HELP, stdout);
+        cli_print_exit_help(stdout);
         return EXIT_ALL_OK;
     }
     if (strcmp(argv[0], "data") == 0) {

@@ -187,7 +187,7 @@ static char *clean_copy(const char *s, size_t n, int *oom)
 {
     if (n > META_MAX_BYTES * 4)
         return NULL;
-    ing_buf b = { 0 };
+    buf b = { 0 };
     int space = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -200,17 +200,17 @@ static char *clean_copy(const char *s, size_t n, int *oom)
             continue;
         }
         if (space && b.len)
-            ing_buf_putc(&b, ' ');
+            buf_putc(&b, ' ');
         space = 0;
-        ing_buf_putc(&b, (char)c);
+        buf_putc(&b, (char)c);
     }
-    if (b.oom)
+    if (b.failed)
         *oom = 1;
-    if (b.oom || b.len == 0 || b.len > META_MAX_BYTES) {
-        ing_buf_release(&b);
+    if (b.failed || b.len == 0 || b.len > META_MAX_BYTES) {
+        buf_release(&b);
         return NULL;
     }
-    return ing_buf_detach(&b, NULL);
+    return buf_detach(&b, NULL);
 }
 
 void meta_add(meta_cands *m, meta_key k, const char *s, size_t n)
@@ -228,7 +228,7 @@ void meta_add(meta_cands *m, meta_key k, const char *s, size_t n)
             m->ld = p;
             m->cap_ld = cap;
         }
-        char *copy = ing_strndup(s, n);
+        char *copy = str_ndup(s, n);
         if (!copy) {
             m->oom = 1;
             return;
@@ -300,13 +300,13 @@ static int json_hex4(json_reader *r, uint32_t *v)
 /* Reads a string at r->i (on the quote); returns it decoded when keep. */
 static char *json_string(json_reader *r, int keep)
 {
-    ing_buf b = { 0 };
+    buf b = { 0 };
     r->i++;
     while (r->i < r->n && r->s[r->i] != '"') {
         char c = r->s[r->i++];
         if (c != '\\') {
             if (keep)
-                ing_buf_putc(&b, c);
+                buf_putc(&b, c);
             continue;
         }
         if (r->i >= r->n)
@@ -318,7 +318,7 @@ static char *json_string(json_reader *r, int keep)
         case 'u':
             if (json_hex4(r, &cp) != 0) {
                 r->bad = 1;
-                ing_buf_release(&b);
+                buf_release(&b);
                 return NULL;
             }
             if (cp >= 0xD800 && cp <= 0xDBFF && r->i + 6 <= r->n && r->s[r->i] == '\\' &&
@@ -335,22 +335,22 @@ static char *json_string(json_reader *r, int keep)
         default: cp = (unsigned char)c; break;
         }
         if (keep)
-            ing_buf_put_cp(&b, cp);
+            buf_put_cp(&b, cp);
     }
     if (r->i >= r->n) {
         r->bad = 1;
-        ing_buf_release(&b);
+        buf_release(&b);
         return NULL;
     }
     r->i++;
     if (!keep) {
-        ing_buf_release(&b);
+        buf_release(&b);
         return NULL;
     }
-    if (b.oom)
+    if (b.failed)
         r->oom = 1;
-    char *out = clean_copy(b.p ? b.p : "", b.len, &r->oom);
-    ing_buf_release(&b);
+    char *out = clean_copy(b.data ? b.data : "", b.len, &r->oom);
+    buf_release(&b);
     return out;
 }
 
@@ -455,7 +455,7 @@ static void json_object(json_reader *r, int depth, char **names)
     }
     /* An object met where a name is wanted (author, publisher) gives its name. */
     if (names && o.name) {
-        char *name = ing_strndup(o.name, strlen(o.name));
+        char *name = str_ndup(o.name, strlen(o.name));
         if (!name)
             r->oom = 1;
         add_name(names, name, &r->oom);
@@ -566,9 +566,9 @@ static char *strip_title_suffix(const char *t, const char *site, int loose)
         size_t tl = n - best - best_len;
         if ((site && equal_ci(tail, tl, site)) ||
             (loose && tl <= TITLE_SUFFIX_MAX_BYTES && tl < best))
-            return ing_strndup(t, best);
+            return str_ndup(t, best);
     }
-    return ing_strndup(t, n);
+    return str_ndup(t, n);
 }
 
 static int is_url(const char *s)
@@ -581,7 +581,7 @@ static char *copy(const char *s, size_t n, int *oom)
 {
     if (!s)
         return NULL;
-    char *p = ing_strndup(s, n);
+    char *p = str_ndup(s, n);
     if (!p)
         *oom = 1;
     return p;

@@ -1,4 +1,5 @@
 #include "tsv.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -78,35 +79,6 @@ cn_status tsv_read_file(const char *path, char **data, size_t *len, cn_error *er
     return CN_OK;
 }
 
-static int valid_utf8(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k = c >= 0xC2 && c < 0xE0 ? 1 : c >= 0xE0 && c < 0xF0 ? 2
-                 : c >= 0xF0 && c < 0xF5 ? 3 : 0;
-        if (!k || i + k >= n)
-            return 0;
-        for (size_t j = 1; j <= k; j++)
-            if ((s[i + j] & 0xC0) != 0x80)
-                return 0;
-        if (k == 2 && c == 0xE0 && s[i + 1] < 0xA0)
-            return 0;
-        if (k == 2 && c == 0xED && s[i + 1] >= 0xA0)
-            return 0;
-        if (k == 3 && c == 0xF0 && s[i + 1] < 0x90)
-            return 0;
-        if (k == 3 && c == 0xF4 && s[i + 1] >= 0x90)
-            return 0;
-        i += k + 1;
-    }
-    return 1;
-}
-
 static int blank_line(const char *s)
 {
     for (; *s; s++)
@@ -144,7 +116,7 @@ cn_status tsv_parse(char *data, size_t len, const char *path,
                          path, line, TSV_MAX_LINE);
             return CN_ERR_DATA;
         }
-        if (!valid_utf8((const unsigned char *)start, n)) {
+        if (utf8_valid_len(start, n) != n) {
             cn_error_set(err, CN_ERR_DATA, "%s:%zu: invalid UTF-8", path, line);
             return CN_ERR_DATA;
         }

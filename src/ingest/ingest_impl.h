@@ -1,43 +1,30 @@
-/* Internals shared by the ingest stage (ingest_text.c, ingest_html.c,
- * html_extract.c, html_render.c, ingest_meta.c).  Not public. */
+/* Internals shared by the ingest stage's files.  Call order, never back:
+ * ingest.c -> sniff.c, charset.c, html_parse.c, meta.c;
+ * html_parse.c -> html_extract.c -> html_render.c -> meta.c;
+ * html_tags.c is a leaf every HTML file reads. */
 #ifndef CN_INGEST_IMPL_H
 #define CN_INGEST_IMPL_H
 #include <stddef.h>
 #include <stdint.h>
+#include "buf.h"
 #include "ingest.h"
 
-/*** Growable buffer (self-contained so the stage builds on its own) ***/
-typedef struct {
-    char *p;
-    size_t len, cap;
-    int oom;             /* set once an allocation failed; later writes are no-ops */
-} ing_buf;
+/* How much of the start is sniffed for markup and UTF-16. */
+#define SNIFF_BYTES 1024
 
-void ing_buf_put(ing_buf *b, const char *s, size_t n);
-void ing_buf_putc_slow(ing_buf *b, char c);
-/* Rendering writes a byte at a time: the common case stays inline. */
-static inline void ing_buf_putc(ing_buf *b, char c)
-{
-    if (!b->oom && b->cap - b->len > 1)
-        b->p[b->len++] = c;
-    else
-        ing_buf_putc_slow(b, c);
-}
-void ing_buf_put_cp(ing_buf *b, uint32_t cp);     /* UTF-8 encode; 0 becomes a space */
-char *ing_buf_detach(ing_buf *b, size_t *len);    /* NUL-terminated, caller frees; NULL on OOM */
-void ing_buf_release(ing_buf *b);
-char *ing_strndup(const char *s, size_t n);
-
-/*** Encodings ***/
-/* Length of the longest valid UTF-8 prefix of s[0..n). */
-size_t ing_utf8_valid_len(const char *s, size_t n);
+/*** Encodings (charset.c) ***/
 
 /* HTML input to UTF-8 without NUL bytes: BOM, then the declared charset,
  * then a guess.  *text points either into bytes or into scratch. */
-int ing_html_decode(const char *bytes, size_t len, ing_buf *scratch,
+int ing_html_decode(const char *bytes, size_t len, buf *scratch,
                     const char **text, size_t *text_len, unsigned *warnings);
 
-/* HTML path of ing_run (ingest_html.c): fills text, metadata, warnings. */
+/* Plain text to UTF-8: UTF-16/32 by BOM or guess, valid UTF-8 byte for
+ * byte (NUL becomes a space, so offsets index the file), else
+ * Windows-1252.  Appends to out; sets ING_WARN_* bits. */
+void ing_text_decode(const char *bytes, size_t len, buf *out, unsigned *warnings);
+
+/* HTML path of ing_run (html_parse.c): fills text, metadata, warnings. */
 int ing_html_run(const char *bytes, size_t len, ing_doc *out);
 
 /*** Metadata ***/
@@ -130,7 +117,9 @@ enum {
 typedef enum { HT_LIST(HT_ENUM) HT_COUNT } html_tag;
 #undef HT_ENUM
 
-extern const unsigned char hn_tag_flags[HT_COUNT];
+extern const unsigned char hn_tag_flags[HT_COUNT];   /* html_tags.c */
+/* The tag of a lower-case element name; HT_OTHER when not listed. */
+html_tag hn_tag_lookup(const char *name);
 
 enum {
     HA_HIDDEN = 1,        /* hidden, aria-hidden=true, display:none */
@@ -151,16 +140,16 @@ typedef struct {
 typedef struct {
     hn_node *nodes;
     size_t n, cap;
-    ing_buf pool;        /* strings of all nodes */
+    buf pool;        /* strings of all nodes */
 } hn_dom;
 
 /* Article body of dom rendered as paragraphs separated by "\n\n" into out. */
-void hx_extract(const hn_dom *dom, ing_buf *out);
+void hx_extract(const hn_dom *dom, buf *out);
 
 enum { HX_IN_LINK = 8 };   /* up[i]: node i is inside a link */
 /* Appends the subtrees marked in roots, minus nodes marked in gone, to out
  * (html_render.c). */
 void hx_render(const hn_dom *dom, const uint8_t *roots, const uint8_t *gone, const uint8_t *up,
-               ing_buf *out);
+               buf *out);
 
 #endif

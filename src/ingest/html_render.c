@@ -23,7 +23,7 @@ typedef struct {
 enum { SEP_NONE, SEP_SPACE, SEP_LINE, SEP_PARA };
 
 typedef struct {
-    ing_buf *out;
+    buf *out;
     int sep;             /* the strongest break seen since the last character */
     size_t para_start;   /* where the open paragraph begins in out */
     uint32_t chars, link_chars;
@@ -94,9 +94,9 @@ static void para_end(pen *p)
 {
     size_t n = p->out->len - p->para_start;
     int drop = 0;
-    if (n == 0 || !p->out->p)
+    if (n == 0 || !p->out->data)
         return;
-    const char *s = p->out->p + p->para_start;
+    const char *s = p->out->data + p->para_start;
     if (p->link_chars * 10 > p->chars * LINK_PARA_SHARE)
         drop = 1;
     else if (p->chars < BOILERPLATE_MAX_CHARS && is_boilerplate(s, n))
@@ -123,12 +123,12 @@ static void pen_text(pen *p, const char *s, size_t n, int in_link)
         if (p->sep == SEP_PARA)
             para_end(p);
         if (p->sep != SEP_NONE && p->out->len)
-            ing_buf_put(p->out, p->sep == SEP_PARA ? "\n\n" : p->sep == SEP_LINE ? "\n" : " ",
+            buf_put(p->out, p->sep == SEP_PARA ? "\n\n" : p->sep == SEP_LINE ? "\n" : " ",
                         p->sep == SEP_PARA ? 2 : 1);
         if (p->sep == SEP_PARA || p->out->len == 0)
             p->para_start = p->out->len;
         p->sep = SEP_NONE;
-        ing_buf_putc(p->out, ch);
+        buf_putc(p->out, ch);
         if (((unsigned char)ch & 0xC0) != 0x80) {
             p->chars++;
             p->link_chars += in_link != 0;
@@ -177,9 +177,9 @@ static void render(const view *c, uint32_t root, pen *p)
 }
 
 void hx_render(const hn_dom *dom, const uint8_t *roots, const uint8_t *gone, const uint8_t *up,
-               ing_buf *out)
+               buf *out)
 {
-    view v = { dom->nodes, dom->pool.p, gone, up };
+    view v = { dom->nodes, dom->pool.data, gone, up };
     pen p = { out, SEP_NONE, out->len, 0, 0 };
     for (uint32_t i = 0; i < dom->n;) {
         if (roots[i] && !gone[i]) {

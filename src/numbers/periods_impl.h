@@ -4,7 +4,7 @@
 #include <stddef.h>
 
 #include "numbers.h"
-#include "text_bytes.h"
+#include "bytes.h"
 
 #define PER_MAX_GAP 3          /* white-space characters between the words of a period */
 #define PER_MAX_WORD 16        /* longest word compared */

@@ -1,50 +1,9 @@
 #include "segment.h"
+#include "utf8.h"
 
 #include <string.h>
 
 /*** Code points ***/
-
-uint32_t seg_decode(const char *str, size_t len, size_t *i)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t p = *i;
-    unsigned c = s[p];
-    if (c < 0x80) {
-        *i = p + 1;
-        return c;
-    }
-    int n = c >= 0xC2 && c < 0xE0 ? 1 : c >= 0xE0 && c < 0xF0 ? 2
-          : c >= 0xF0 && c < 0xF5 ? 3 : -1;
-    if (n < 0 || p + (size_t)n >= len) {
-        *i = p + 1;
-        return 0xFFFD;
-    }
-    uint32_t cp = c & (0x3F >> n);
-    for (int k = 1; k <= n; k++) {
-        unsigned cc = s[p + (size_t)k];
-        if ((cc & 0xC0) != 0x80) {
-            *i = p + 1;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (cc & 0x3F);
-    }
-    /* Overlong forms and surrogates are invalid. */
-    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-        *i = p + 1;
-        return 0xFFFD;
-    }
-    *i = p + (size_t)n + 1;
-    return cp;
-}
-
-int seg_is_space_cp(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-           cp == '\v' || cp == 0 || cp == 0xA0 || cp == 0xAD ||
-           (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
-           cp == 0x3000 || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029;
-}
 
 static int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
@@ -55,7 +14,7 @@ static int is_letter_cp(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-    if (seg_is_space_cp(cp))
+    if (utf8_is_space(cp))
         return 0;
     if ((cp >= 0x2010 && cp <= 0x206F) || cp == 0xFFFD || cp == 0x2212)
         return 0;       /* dashes, quotes, bullets, ellipsis */
@@ -114,7 +73,7 @@ size_t seg_fold(const char *s, size_t len, char *out, size_t cap)
     size_t o = 0, i = 0;
     while (i < len && o + 1 < cap) {
         size_t j = i;
-        uint32_t cp = seg_decode(s, len, &j);
+        uint32_t cp = utf8_decode(s, len, &j);
         char c = 0;
         if (cp < 0x80)
             c = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
@@ -197,7 +156,7 @@ static uint32_t cp_at(const char *s, size_t len, size_t i)
 {
     if (i >= len)
         return 0;
-    return seg_decode(s, len, &i);
+    return utf8_decode(s, len, &i);
 }
 
 static int push_token(seg_state *st, size_t start, size_t end, uint32_t flags)
@@ -248,7 +207,7 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
             continue;
         }
         size_t k = j;
-        uint32_t cp = seg_decode(s, len, &k);
+        uint32_t cp = utf8_decode(s, len, &k);
         if (is_word_cp(cp)) {
             if (is_letter_cp(cp)) {
                 (*letters)++;
@@ -263,7 +222,7 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
         if (cp == '.' || cp == '-' || cp == '/' || cp == ',' || cp == '&' ||
             cp == 0x2010 || cp == 0x2011 || is_apostrophe(cp)) {
             size_t m = k;
-            uint32_t next = m < len ? seg_decode(s, len, &m) : 0;
+            uint32_t next = m < len ? utf8_decode(s, len, &m) : 0;
             uint32_t prev = j > i ? cp_at(s, len, j - 1) : 0;
             if (!is_word_cp(next))
                 break;
@@ -276,7 +235,7 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
             if (is_apostrophe(cp)) {
                 /* Possessive: 's followed by a non-word character. */
                 size_t q = m;
-                uint32_t after = q < len ? seg_decode(s, len, &q) : 0;
+                uint32_t after = q < len ? utf8_decode(s, len, &q) : 0;
                 if ((next == 's' || next == 'S') && !is_word_cp(after))
                     break;
                 if (!is_letter_cp(next))
@@ -308,8 +267,8 @@ static int tokenize(seg_state *st)
             continue;
         }
         size_t k = i;
-        uint32_t cp = seg_decode(s, len, &k);
-        if (seg_is_space_cp(cp)) {
+        uint32_t cp = utf8_decode(s, len, &k);
+        if (utf8_is_space(cp)) {
             i = k;
             continue;
         }
@@ -337,7 +296,7 @@ static int tokenize(seg_state *st)
             /* 's right after a word is a possessive marker. */
             token *prev = &st->out->toks[st->out->n_toks - 1];
             size_t m = k;
-            uint32_t next = m < len ? seg_decode(s, len, &m) : 0;
+            uint32_t next = m < len ? utf8_decode(s, len, &m) : 0;
             uint32_t after = m < len ? cp_at(s, len, m) : 0;
             if (prev->end == i && (prev->flags & TK_WORD) &&
                 (next == 's' || next == 'S') && !is_word_cp(after)) {
@@ -398,8 +357,8 @@ static int only_space(const char *s, size_t a, size_t b)
 {
     size_t i = a;
     while (i < b) {
-        uint32_t cp = seg_decode(s, b, &i);
-        if (!seg_is_space_cp(cp))
+        uint32_t cp = utf8_decode(s, b, &i);
+        if (!utf8_is_space(cp))
             return 0;
     }
     return 1;

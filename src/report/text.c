@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "report.h"
-#include "segment.h"
+#include "utf8.h"
 
 /* Quotes are cut to this many characters, with an ellipsis. */
 #define QUOTE_MAX_CHARS 100
@@ -41,9 +41,9 @@ static void put_clean(buf *b, const char *s, size_t len, size_t max_chars)
     size_t base = b->len;
     while (i < len && s[i] != '\0') {
         size_t j = i;
-        uint32_t cp = seg_decode(s, len, &j);
+        uint32_t cp = utf8_decode(s, len, &j);
         int bad = cp == 0xFFFD && !(j - i == 3 && (unsigned char)s[i] == 0xEF);
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || seg_is_space_cp(cp)) {
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || utf8_is_space(cp)) {
             space = chars > 0;
             i = j;
             continue;

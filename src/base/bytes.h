@@ -1,7 +1,8 @@
-/* Byte-level character tests shared by the number and period parsers. */
+/* Byte-level character tests shared by every stage. */
 #ifndef CN_TEXT_BYTES_H
 #define CN_TEXT_BYTES_H
 #include <stddef.h>
+#include <string.h>
 
 typedef unsigned char uchar;
 
@@ -33,5 +34,34 @@ static inline int word_before(const uchar *t, size_t i)
         n++;
     }
     return is_word_lead(t[k]);
+}
+static inline int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+static inline int ascii_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Case-insensitive: does s[0..n) start with the lower-case ASCII word w? */
+static inline int has_prefix_ci(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    if (n < k)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if (ascii_lower((unsigned char)s[i]) != w[i])
+            return 0;
+    return 1;
+}
+
+/* First place in s[0..n) where the lower-case ASCII word w starts,
+ * ignoring case, or NULL. */
+static inline const char *find_ci(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++)
+        if (ascii_lower((unsigned char)s[i]) == w[0] && has_prefix_ci(s + i, n - i, w))
+            return s + i;
+    return NULL;
 }
 #endif

@@ -22,29 +22,6 @@
 /* Author names come from short elements only; a long one is a bio. */
 #define BYLINE_MAX_BYTES 100
 
-#define HT_FLAGS(id, name, flags) flags,
-const unsigned char hn_tag_flags[HT_COUNT] = { HT_LIST(HT_FLAGS) };
-#undef HT_FLAGS
-#define HT_NAME(id, name, flags) name,
-static const char *const tag_names[HT_COUNT] = { HT_LIST(HT_NAME) };
-#undef HT_NAME
-
-static html_tag tag_lookup(const char *name)
-{
-    size_t lo = HT_A, hi = HT_COUNT;   /* names from HT_A on are sorted */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(name, tag_names[mid]);
-        if (c == 0)
-            return (html_tag)mid;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return HT_OTHER;
-}
-
 #if LIBXML_VERSION >= 21200
 static void silence(void *ctx, const xmlError *err)
 #else
@@ -119,7 +96,7 @@ static int has_word_ci(const char *s, const char *word)
     return 0;
 }
 
-static void put_lower(ing_buf *b, const char *s)
+static void put_lower(buf *b, const char *s)
 {
     for (; *s; s++) {
         char c = *s;
@@ -127,7 +104,7 @@ static void put_lower(ing_buf *b, const char *s)
             c = (char)(c + 32);
         if (c == '\t' || c == '\n' || c == '\r')
             c = ' ';
-        ing_buf_putc(b, c);
+        buf_putc(b, c);
     }
 }
 
@@ -174,12 +151,12 @@ static void text_of(const xmlNode *n, meta_cands *m, meta_key k, size_t max)
 {
     if (m->val[k])
         return;
-    ing_buf b = { 0 };
+    buf b = { 0 };
     size_t budget = 4 * max + 64;
     const xmlNode *x = n->children;
     while (x && b.len <= max && budget-- > 0) {
         if ((x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) && x->content)
-            ing_buf_put(&b, (const char *)x->content, strlen((const char *)x->content));
+            buf_put(&b, (const char *)x->content, strlen((const char *)x->content));
         if (x->type == XML_ELEMENT_NODE && x->children) {
             x = x->children;
             continue;
@@ -188,11 +165,11 @@ static void text_of(const xmlNode *n, meta_cands *m, meta_key k, size_t max)
             x = x->parent;
         x = x && x != n ? x->next : NULL;
     }
-    if (b.oom)
+    if (b.failed)
         m->oom = 1;
     else if (b.len <= max && !x)
-        meta_add(m, k, b.p ? b.p : "", b.len);
-    ing_buf_release(&b);
+        meta_add(m, k, b.data ? b.data : "", b.len);
+    buf_release(&b);
 }
 
 static void add_str(meta_cands *m, meta_key k, const char *s)
@@ -285,7 +262,7 @@ static int dom_push(hn_dom *d, html_tag tag, uint32_t parent)
     return 0;
 }
 
-static uint16_t element_attrs(const xmlNode *n, html_tag tag, ing_buf *sig)
+static uint16_t element_attrs(const xmlNode *n, html_tag tag, buf *sig)
 {
     uint16_t f = 0;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
@@ -295,7 +272,7 @@ static uint16_t element_attrs(const xmlNode *n, html_tag tag, ing_buf *sig)
             !strcmp(name, "data-testid") || !strcmp(name, "aria-label") ||
             (!strcmp(name, "name") && tag != HT_INPUT)) {
             put_lower(sig, v);
-            ing_buf_putc(sig, ' ');
+            buf_putc(sig, ' ');
             if (!strcmp(name, "itemprop") && has_word_ci(v, "articlebody"))
                 f |= HA_ARTICLE_BODY;
             if (!strcmp(name, "itemprop") && has_word_ci(v, "author"))
@@ -323,21 +300,21 @@ static int flatten(xmlNode *root, hn_dom *d, meta_cands *m)
 {
     uint32_t parent = HN_NONE;
     xmlNode *drop_root = NULL;   /* inside this subtree nothing is copied */
-    ing_buf sig = { 0 };
+    buf sig = { 0 };
     xmlNode *n = root;
     int rc = 0;
     while (n) {
         int descend = 0;
         if (n->type == XML_ELEMENT_NODE) {
-            html_tag tag = tag_lookup((const char *)n->name);
+            html_tag tag = hn_tag_lookup((const char *)n->name);
             sig.len = 0;
             uint16_t attrs = element_attrs(n, tag, &sig);
-            ing_buf_putc(&sig, '\0');
-            if (sig.oom) {
+            buf_putc(&sig, '\0');
+            if (sig.failed) {
                 rc = -1;
                 break;
             }
-            element_meta(n, tag, sig.p, m);
+            element_meta(n, tag, sig.data, m);
             descend = tag != HT_SCRIPT && tag != HT_STYLE && tag != HT_TITLE;
             if (!drop_root && (hn_tag_flags[tag] & TF_DROP) && tag != HT_HEAD)
                 descend = 0;   /* nothing inside matters, not even metadata */
@@ -349,7 +326,7 @@ static int flatten(xmlNode *root, hn_dom *d, meta_cands *m)
                     break;
                 }
                 d->nodes[d->n - 1].attrs = attrs;
-                ing_buf_put(&d->pool, sig.p, sig.len - 1);
+                buf_put(&d->pool, sig.data, sig.len - 1);
                 d->nodes[d->n - 1].len = (uint32_t)(d->pool.len - d->nodes[d->n - 1].str);
                 n->_private = (void *)(uintptr_t)d->n;   /* index + 1 */
                 if (descend && n->children)
@@ -362,11 +339,11 @@ static int flatten(xmlNode *root, hn_dom *d, meta_cands *m)
                 break;
             }
             size_t len = strlen((const char *)n->content);
-            ing_buf_put(&d->pool, (const char *)n->content, len);
+            buf_put(&d->pool, (const char *)n->content, len);
             d->nodes[d->n - 1].len = (uint32_t)len;
             d->nodes[d->n - 1].end = (uint32_t)d->n;
         }
-        if (d->pool.oom || m->oom || d->pool.len >= HN_NONE) {
+        if (d->pool.failed || m->oom || d->pool.len >= HN_NONE) {
             rc = -1;
             break;
         }
@@ -396,7 +373,7 @@ static int flatten(xmlNode *root, hn_dom *d, meta_cands *m)
             n = n->parent;
         }
     }
-    ing_buf_release(&sig);
+    buf_release(&sig);
     return rc;
 }
 
@@ -410,7 +387,7 @@ static void libxml_init(void)
 
 int ing_html_run(const char *bytes, size_t len, ing_doc *out)
 {
-    ing_buf scratch = { 0 }, text = { 0 };
+    buf scratch = { 0 }, text = { 0 };
     hn_dom dom = { 0 };
     meta_cands meta = { 0 };
     const char *src;
@@ -443,7 +420,7 @@ int ing_html_run(const char *bytes, size_t len, ing_doc *out)
                              HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
                              XML_PARSE_HUGE);
     htmlFreeParserCtxt(ctxt);
-    ing_buf_release(&scratch);
+    buf_release(&scratch);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (root && flatten(root, &dom, &meta) != 0)
         goto done;
@@ -451,20 +428,20 @@ int ing_html_run(const char *bytes, size_t len, ing_doc *out)
     doc = NULL;
     if (dom.n)
         hx_extract(&dom, &text);
-    if (text.oom)
+    if (text.failed)
         goto done;
     if (text.len == 0)
         out->warnings |= ING_WARN_NO_BODY;
-    out->text = ing_buf_detach(&text, &out->len);
+    out->text = buf_detach(&text, &out->len);
     if (!out->text || meta_choose(&meta, out) != 0)
         goto done;
     rc = 0;
 done:
     if (doc)
         xmlFreeDoc(doc);
-    ing_buf_release(&scratch);
-    ing_buf_release(&text);
-    ing_buf_release(&dom.pool);
+    buf_release(&scratch);
+    buf_release(&text);
+    buf_release(&dom.pool);
     free(dom.nodes);
     meta_release(&meta);
     return rc;

@@ -1,8 +1,10 @@
-/* Growable byte buffer for building output; malloc-backed. */
+/* The growable byte buffer: output, rendered text, string pools.  Always
+ * NUL-terminated once it holds a byte; malloc-backed. */
 #ifndef CN_BUF_H
 #define CN_BUF_H
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct {
@@ -42,6 +44,10 @@ static inline void buf_putc(buf *b, char c)
 }
 void buf_printf(buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* UTF-8 bytes of cp; NUL becomes a space, invalid values U+FFFD. */
+void buf_put_cp(buf *b, uint32_t cp);
+/* Copy of s[0..n) with a NUL added (malloc'd), or NULL. */
+char *str_ndup(const char *s, size_t n);
 /* Hands the NUL-terminated data to the caller (free() it); NULL on failure. */
 char *buf_detach(buf *b, size_t *len);
 #endif

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "report.h"
-#include "segment.h"
+#include "utf8.h"
 
 void rep_json_string(buf *b, const char *s, size_t len)
 {
@@ -33,7 +33,7 @@ void rep_json_string(buf *b, const char *s, size_t len)
             continue;
         }
         size_t j = i;
-        uint32_t cp = seg_decode(s, len, &j);
+        uint32_t cp = utf8_decode(s, len, &j);
         if (cp == 0xFFFD && !(j - i == 3 && (unsigned char)s[i] == 0xEF))
             buf_puts(b, "\\ufffd");
         else if (cp == 0x2028 || cp == 0x2029)

@@ -60,9 +60,4 @@ uint64_t seg_hash_folded(const char *s, size_t len);
 /* Hash of text[start,end) as a token would get it. */
 uint64_t seg_token_hash(const char *s, size_t len);
 uint64_t seg_hash_combine(uint64_t h, uint64_t tok);
-
-/* Decode one UTF-8 code point at s[*i] (advancing *i); invalid bytes give
- * U+FFFD and advance by one. */
-uint32_t seg_decode(const char *s, size_t len, size_t *i);
-int seg_is_space_cp(uint32_t cp);
 #endif

@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 #include "numbers.h"
-#include "text_bytes.h"
+#include "bytes.h"
 
 #define NUM_VALUE_MAX 1e300         /* cap for absurd magnitudes (NUM_OVERFLOW) */
 #define NUM_MAX_SIG 19              /* significant digits kept in a uint64 mantissa */

@@ -1,4 +1,5 @@
 #include "buf.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,9 +79,26 @@ char *buf_detach(buf *b, size_t *len)
         buf_release(b);
         return NULL;
     }
+    b->data[b->len] = '\0';   /* a caller may have shortened len */
     char *p = b->data;
     if (len)
         *len = b->len;
     buf_init(b);
+    return p;
+}
+
+void buf_put_cp(buf *b, uint32_t cp)
+{
+    char u[4];
+    buf_put(b, u, utf8_encode(cp ? cp : ' ', u));
+}
+
+char *str_ndup(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
     return p;
 }

@@ -78,9 +78,9 @@ static int has_any(const char *s, size_t n, const char *const *ws)
 static const char *sig(const ctx *c, uint32_t i, size_t *n)
 {
     *n = c->N[i].len;
-    if (!c->dom->pool.p)
+    if (!c->dom->pool.data)
         return "";      /* an empty pool: no pointer arithmetic on NULL */
-    return c->dom->pool.p + c->N[i].str;
+    return c->dom->pool.data + c->N[i].str;
 }
 
 /* Readability's lists, matched as substrings of class + id. */
@@ -323,25 +323,25 @@ static int is_ad_text(const ctx *c, uint32_t i)
 {
     if (c->st[i].text > 20 || c->st[i].text == 0)
         return 0;
-    char buf[64];
+    char label[64];
     size_t m = 0;
     uint32_t last = c->N[i].end - i > 64 ? i + 64 : c->N[i].end;   /* a label is a few nodes */
-    for (uint32_t k = i + 1; k < last && m < sizeof buf - 1; k++) {
+    for (uint32_t k = i + 1; k < last && m < sizeof label - 1; k++) {
         const hn_node *h = &c->N[k];
         if (h->tag != HT_TEXT || c->gone[k])
             continue;
-        for (uint32_t j = 0; j < h->len && m < sizeof buf - 1; j++) {
-            char ch = c->dom->pool.p[h->str + j];
+        for (uint32_t j = 0; j < h->len && m < sizeof label - 1; j++) {
+            char ch = c->dom->pool.data[h->str + j];
             if (ch != ' ' && ch != '\n' && ch != '\t' && ch != '\r' && ch != '.')
-                buf[m++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+                label[m++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
         }
     }
-    buf[m] = '\0';
+    label[m] = '\0';
     static const char *const labels[] = {
         "ad", "advert", "advertisement", "advertising", "loading", "loading\xE2\x80\xA6",
         "werbung", "anzeige", "publicit\xC3\xA9", "publicidad", "pubblicit\xC3\xA0", NULL };
     for (size_t k = 0; labels[k]; k++)
-        if (!strcmp(buf, labels[k]))
+        if (!strcmp(label, labels[k]))
             return 1;
     return 0;
 }
@@ -489,7 +489,7 @@ static int has_sentence_end(const ctx *c, uint32_t i)
         const hn_node *h = &c->N[k];
         if (h->tag != HT_TEXT || c->gone[k] || !h->len)
             continue;
-        const char *s = c->dom->pool.p + h->str;
+        const char *s = c->dom->pool.data + h->str;
         for (uint32_t j = 0; j < h->len; j++)
             if (s[j] == '.' && (j + 1 == h->len || s[j + 1] == ' '))
                 return 1;
@@ -648,7 +648,7 @@ static void prefer_markers(ctx *c, uint8_t *keep_root)
 
 static void measure_text(ctx *c)
 {
-    const char *pool = c->dom->pool.p;
+    const char *pool = c->dom->pool.data;
     for (uint32_t i = 0; i < c->n; i++) {
         const hn_node *h = &c->N[i];
         if (h->tag != HT_TEXT)
@@ -716,15 +716,15 @@ static void mark_ancestry(ctx *c)
     }
 }
 
-static size_t chars_of(const ing_buf *b)
+static size_t chars_of(const buf *b)
 {
     size_t k = 0;
     for (size_t i = 0; i < b->len; i++)
-        k += ((unsigned char)b->p[i] & 0xC0) != 0x80;
+        k += ((unsigned char)b->data[i] & 0xC0) != 0x80;
     return k;
 }
 
-void hx_extract(const hn_dom *dom, ing_buf *out)
+void hx_extract(const hn_dom *dom, buf *out)
 {
     ctx c = { 0 };
     c.dom = dom;
@@ -742,10 +742,10 @@ void hx_extract(const hn_dom *dom, ing_buf *out)
     uint32_t *own_commas = calloc(c.n, sizeof *own_commas);
     uint8_t *marker = calloc(c.n, 1);
     uint8_t *keep_root = calloc(c.n, 1);
-    ing_buf best = { 0 };
+    buf best = { 0 };
     if (!c.gone || !c.up || !c.cand || !c.st || !c.score || !c.text_chars || !c.text_commas ||
         !ptext || !own || !own_commas || !marker || !keep_root) {
-        out->oom = 1;
+        out->failed = 1;
         goto done;
     }
     measure_text(&c);
@@ -776,26 +776,26 @@ void hx_extract(const hn_dom *dom, ing_buf *out)
         choose(&c, body, keep_root);
         prefer_markers(&c, keep_root);
         gather(&c, 1, keep_root);
-        ing_buf attempt = { 0 };
+        buf attempt = { 0 };
         hx_render(dom, keep_root, c.gone, c.up, &attempt);
-        if (attempt.oom) {
-            ing_buf_release(&attempt);
-            out->oom = 1;
+        if (attempt.failed) {
+            buf_release(&attempt);
+            out->failed = 1;
             goto done;
         }
         size_t chars = chars_of(&attempt);
-        if (chars > best_chars || !best.p) {
-            ing_buf_release(&best);
+        if (chars > best_chars || !best.data) {
+            buf_release(&best);
             best = attempt;
             best_chars = chars;
         } else
-            ing_buf_release(&attempt);
+            buf_release(&attempt);
         if (best_chars >= RETRY_BELOW_CHARS)
             break;
     }
-    ing_buf_put(out, best.p ? best.p : "", best.len);
+    buf_put(out, best.data ? best.data : "", best.len);
 done:
-    ing_buf_release(&best);
+    buf_release(&best);
     free(c.gone); free(c.up); free(c.cand); free(c.st); free(c.score);
     free(c.text_chars); free(c.text_commas); free(ptext); free(own); free(own_commas);
     free(marker); free(keep_root);

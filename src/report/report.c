@@ -1,4 +1,3 @@
-#include "doc.h"
 #include "report.h"
 
 char *cn_report_render(const cn_doc *d, const char *source, cn_format fmt,
