@@ -8,7 +8,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     ing_doc d;
-    if (ing_run((const char *)data, size, "fuzz.html", ING_MODE_HTML, &d) == 0)
-        ing_doc_release(&d);
+    if (cni_ing_run((const char *)data, size, "fuzz.html", ING_MODE_HTML, &d) == 0)
+        cni_ing_doc_release(&d);
     return 0;
 }

@@ -91,9 +91,9 @@ cn_status cn_analyzer_new(const cn_options *opts, cn_analyzer **out, cn_error *e
     }
     const char *const *user = opts ? opts->user_dirs : NULL;
     size_t n_user = opts ? opts->n_user_dirs : 0;
-    cn_status st = gz_load(&a->gaz, a->data_dir, user, n_user, err);
+    cn_status st = cni_gz_load(&a->gaz, a->data_dir, user, n_user, err);
     if (st == CN_OK)
-        st = rx_load(&a->rx, a->data_dir, user, n_user, err);
+        st = cni_rx_load(&a->rx, a->data_dir, user, n_user, err);
     if (st != CN_OK) {
         cn_analyzer_free(a);
         return st;
@@ -106,8 +106,8 @@ void cn_analyzer_free(cn_analyzer *a)
 {
     if (!a)
         return;
-    gz_free(a->gaz);
-    rx_free(a->rx);
+    cni_gz_free(a->gaz);
+    cni_rx_free(a->rx);
     free(a->data_dir);
     free(a);
 }
@@ -116,8 +116,8 @@ const char *cn_analyzer_data_dir(const cn_analyzer *a) { return a->data_dir; }
 
 cn_status cn_data_check(const char *dir, cn_error *err)
 {
-    cn_status st = gz_check_dir(dir, err);
-    return st ? st : rx_check_dir(dir, err);
+    cn_status st = cni_gz_check_dir(dir, err);
+    return st ? st : cni_rx_check_dir(dir, err);
 }
 
 /*** Documents ***/
@@ -162,7 +162,7 @@ static void sort_if_needed(void *base, size_t n, size_t size,
 static int finish_results(cn_doc *d)
 {
     cn_result *r = &d->res;
-    cn_entity *ents = arena_alloc(&d->mem, sizeof *ents * (d->n_ents + 1));
+    cn_entity *ents = cni_arena_alloc(&d->mem, sizeof *ents * (d->n_ents + 1));
     if (!ents)
         return -1;
     size_t n = 0;
@@ -189,7 +189,7 @@ static int finish_results(cn_doc *d)
 
 static char *dup_opt(cn_doc *d, const char *s)
 {
-    return s ? arena_strdup(&d->mem, s) : NULL;
+    return s ? cni_arena_strdup(&d->mem, s) : NULL;
 }
 
 cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
@@ -209,15 +209,15 @@ cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
     cn_doc *d = calloc(1, sizeof *d);
     if (!d)
         return CN_ERR_NOMEM;
-    arena_init(&d->mem);
+    cni_arena_init(&d->mem);
     d->an = a;
     ing_doc ing;
     ing_mode mode = kind == CN_INPUT_TEXT ? ING_MODE_TEXT
                   : kind == CN_INPUT_HTML ? ING_MODE_HTML : ING_MODE_AUTO;
-    if (ing_run(bytes ? bytes : "", len, name, mode, &ing) != 0)
+    if (cni_ing_run(bytes ? bytes : "", len, name, mode, &ing) != 0)
         goto nomem;
     cn_result *r = &d->res;
-    char *text = arena_strndup(&d->mem, ing.text ? ing.text : "", ing.len);
+    char *text = cni_arena_strndup(&d->mem, ing.text ? ing.text : "", ing.len);
     r->text = text;
     r->text_len = ing.len;
     r->format = ing.format == ING_FORMAT_HTML ? "html" : "text";
@@ -229,24 +229,24 @@ cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
                   (ing.warnings & ING_WARN_UTF16 ? CN_WARN_UTF16 : 0) |
                   (ing.warnings & ING_WARN_CHARSET ? CN_WARN_CHARSET : 0) |
                   (ing.warnings & ING_WARN_NO_BODY ? CN_WARN_NO_BODY : 0);
-    ing_doc_release(&ing);
+    cni_ing_doc_release(&ing);
     if (!text || r->text_len > UINT32_MAX - 1)
         goto nomem;
-    if (seg_run(text, r->text_len, &d->mem, &d->seg))
+    if (cni_seg_run(text, r->text_len, &d->mem, &d->seg))
         goto nomem;
     r->stats.bytes = r->text_len;
     r->stats.paragraphs = d->seg.n_paras;
     r->stats.sentences = d->seg.n_sents;
     r->stats.words = d->seg.words;
-    d->tok_entity = arena_alloc(&d->mem, sizeof(uint32_t) * (d->seg.n_toks + 1));
-    d->scratch = rx_scratch_new(a->rx);
+    d->tok_entity = cni_arena_alloc(&d->mem, sizeof(uint32_t) * (d->seg.n_toks + 1));
+    d->scratch = cni_rx_scratch_new(a->rx);
     if (!d->tok_entity || !d->scratch)
         goto nomem;
-    if (ex_entities(d) || ex_figures(d) || ex_quotes(d) || finish_results(d))
+    if (cni_ex_entities(d) || cni_ex_figures(d) || cni_ex_quotes(d) || finish_results(d))
         goto nomem;
-    rx_scratch_free(d->scratch);
+    cni_rx_scratch_free(d->scratch);
     d->scratch = NULL;
-    u64map_release(&d->ent_index);
+    cni_u64map_release(&d->ent_index);
     *out = d;
     return CN_OK;
 nomem:
@@ -261,8 +261,8 @@ void cn_doc_free(cn_doc *d)
 {
     if (!d)
         return;
-    rx_scratch_free(d->scratch);
-    u64map_release(&d->ent_index);
-    arena_release(&d->mem);
+    cni_rx_scratch_free(d->scratch);
+    cni_u64map_release(&d->ent_index);
+    cni_arena_release(&d->mem);
     free(d);
 }

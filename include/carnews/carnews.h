@@ -20,6 +20,14 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility: only what is marked here
+ * is exported from libcarnews.so. */
+#if defined(__GNUC__) || defined(__clang__)
+#define CN_API __attribute__((visibility("default")))
+#else
+#define CN_API
+#endif
+
 #define CARNEWS_VERSION "0.1.0"
 #define CARNEWS_SCHEMA "carnews/1"
 
@@ -43,7 +51,7 @@ typedef struct {
 } cn_error;
 
 /* Human-readable name of a status code; never NULL. */
-const char *cn_strerror(cn_status code);
+CN_API const char *cn_strerror(cn_status code);
 
 /* ---- analyzer ------------------------------------------------------- */
 
@@ -61,15 +69,15 @@ typedef struct {
 
 /* Load data and compile rules.  On failure *out is NULL and err (if not
  * NULL) says which file and line. */
-cn_status cn_analyzer_new(const cn_options *opts, cn_analyzer **out,
+CN_API cn_status cn_analyzer_new(const cn_options *opts, cn_analyzer **out,
                           cn_error *err);
-void cn_analyzer_free(cn_analyzer *a);   /* NULL is a no-op */
+CN_API void cn_analyzer_free(cn_analyzer *a);   /* NULL is a no-op */
 
 /* Folder the built-in data was read from (owned by the analyzer). */
-const char *cn_analyzer_data_dir(const cn_analyzer *a);
+CN_API const char *cn_analyzer_data_dir(const cn_analyzer *a);
 
 /* Check that the data files in dir parse; nothing else is loaded. */
-cn_status cn_data_check(const char *dir, cn_error *err);
+CN_API cn_status cn_data_check(const char *dir, cn_error *err);
 
 /* ---- analysis ------------------------------------------------------- */
 
@@ -81,7 +89,7 @@ typedef enum {
 } cn_entity_type;
 
 /* "brand", "model", ... as in the JSON output. */
-const char *cn_entity_type_name(cn_entity_type t);
+CN_API const char *cn_entity_type_name(cn_entity_type t);
 
 typedef struct {
     size_t start, end;      /* byte offsets into cn_result.text, end exclusive */
@@ -145,13 +153,13 @@ typedef struct cn_doc cn_doc;
 
 /* Analyse len bytes of one article.  name (may be NULL) helps to tell
  * HTML from text by its extension.  Thread-safe for a shared analyzer. */
-cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
+CN_API cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
                      cn_input_kind kind, const char *name, cn_doc **out,
                      cn_error *err);
 
 /* The results; valid until cn_doc_free(). */
-const cn_result *cn_doc_result(const cn_doc *d);
-void cn_doc_free(cn_doc *d);            /* NULL is a no-op */
+CN_API const cn_result *cn_doc_result(const cn_doc *d);
+CN_API void cn_doc_free(cn_doc *d);            /* NULL is a no-op */
 
 /* ---- reports -------------------------------------------------------- */
 
@@ -180,7 +188,7 @@ typedef struct {
  * it) and its length in *len, or NULL when out of memory.  source is the
  * path as given ("-" for stdin).  json ends with a newline; jsonl is one
  * line. */
-char *cn_report_render(const cn_doc *d, const char *source, cn_format fmt,
+CN_API char *cn_report_render(const cn_doc *d, const char *source, cn_format fmt,
                        const cn_report_options *opts, size_t *len);
 
 #ifdef __cplusplus

@@ -22,9 +22,9 @@ struct arena_block {
     _Alignas(ARENA_ALIGN) unsigned char data[];
 };
 
-void arena_init(arena *a) { a->head = NULL; a->used_bytes = 0; }
+void cni_arena_init(arena *a) { a->head = NULL; a->used_bytes = 0; }
 
-void arena_release(arena *a)
+void cni_arena_release(arena *a)
 {
     arena_block *b = a->head;
     while (b) {
@@ -43,7 +43,7 @@ static size_t round_up(size_t size)
 }
 
 /* Link a block that the bump allocator must not fill: after the head, or
- * as the head (arena_alloc skips a solo head). */
+ * as the head (cni_arena_alloc skips a solo head). */
 static void link_aside(arena *a, arena_block *nb)
 {
     if (a->head) {
@@ -55,7 +55,7 @@ static void link_aside(arena *a, arena_block *nb)
     }
 }
 
-void *arena_alloc(arena *a, size_t size)
+void *cni_arena_alloc(arena *a, size_t size)
 {
     if (size > SIZE_MAX - ARENA_ALIGN)
         return NULL;
@@ -91,9 +91,9 @@ void *arena_alloc(arena *a, size_t size)
     return memset(p, 0, size);
 }
 
-char *arena_strndup(arena *a, const char *s, size_t len)
+char *cni_arena_strndup(arena *a, const char *s, size_t len)
 {
-    char *p = arena_alloc(a, len + 1);
+    char *p = cni_arena_alloc(a, len + 1);
     if (p) {
         if (len)
             memcpy(p, s, len);
@@ -102,9 +102,9 @@ char *arena_strndup(arena *a, const char *s, size_t len)
     return p;
 }
 
-char *arena_strdup(arena *a, const char *s)
+char *cni_arena_strdup(arena *a, const char *s)
 {
-    return s ? arena_strndup(a, s, strlen(s)) : NULL;
+    return s ? cni_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
 /* The link pointing at the solo block whose array is p, or NULL. */
@@ -116,7 +116,7 @@ static arena_block **find_solo(arena *a, const void *p)
     return NULL;
 }
 
-void *arena_grow(arena *a, void *old, size_t elem, size_t old_n, size_t new_cap)
+void *cni_arena_grow(arena *a, void *old, size_t elem, size_t old_n, size_t new_cap)
 {
     if (new_cap && elem > SIZE_MAX / new_cap)
         return NULL;
@@ -126,7 +126,7 @@ void *arena_grow(arena *a, void *old, size_t elem, size_t old_n, size_t new_cap)
     if (size < ARENA_SOLO_MIN || size > SIZE_MAX - sizeof(arena_block) - ARENA_ALIGN) {
         if (size >= ARENA_SOLO_MIN)
             return NULL;
-        void *p = arena_alloc(a, size);
+        void *p = cni_arena_alloc(a, size);
         if (p && old && old_size)
             memcpy(p, old, old_size);
         return p;

@@ -9,17 +9,17 @@ typedef struct {
     size_t used_bytes;   /* total handed out, for statistics */
 } arena;
 
-void arena_init(arena *a);
-void arena_release(arena *a);
+void cni_arena_init(arena *a);
+void cni_arena_release(arena *a);
 /* Zeroed memory aligned for any type; NULL when out of memory. */
-void *arena_alloc(arena *a, size_t size);
+void *cni_arena_alloc(arena *a, size_t size);
 /* Copy of s[0..len) with a NUL added. */
-char *arena_strndup(arena *a, const char *s, size_t len);
-char *arena_strdup(arena *a, const char *s);
+char *cni_arena_strndup(arena *a, const char *s, size_t len);
+char *cni_arena_strdup(arena *a, const char *s);
 /* Grow an array held in the arena: returns it with room for new_cap
  * elements, the first old_n copied.  The room after them is NOT zeroed
  * for big arrays: write an element before reading it.  The old pointer is
  * invalid afterwards: small arrays are copied (the old copy is abandoned),
  * big ones (256 KiB and more) are resized in place with realloc. */
-void *arena_grow(arena *a, void *old, size_t elem, size_t old_n, size_t new_cap);
+void *cni_arena_grow(arena *a, void *old, size_t elem, size_t old_n, size_t new_cap);
 #endif

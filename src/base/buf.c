@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-void buf_init(buf *b) { memset(b, 0, sizeof *b); }
+void cni_buf_init(buf *b) { memset(b, 0, sizeof *b); }
 
-void buf_release(buf *b)
+void cni_buf_release(buf *b)
 {
     free(b->data);
-    buf_init(b);
+    cni_buf_init(b);
 }
 
 static int buf_reserve(buf *b, size_t extra)
@@ -37,7 +37,7 @@ static int buf_reserve(buf *b, size_t extra)
     return 1;
 }
 
-void buf_put_slow(buf *b, const char *s, size_t len)
+void cni_buf_put_slow(buf *b, const char *s, size_t len)
 {
     if (!buf_reserve(b, len))
         return;
@@ -47,7 +47,7 @@ void buf_put_slow(buf *b, const char *s, size_t len)
 }
 
 
-void buf_put_size(buf *b, size_t v)
+void cni_buf_put_size(buf *b, size_t v)
 {
     char tmp[24];
     size_t i = sizeof tmp;
@@ -55,10 +55,10 @@ void buf_put_size(buf *b, size_t v)
         tmp[--i] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    buf_put(b, tmp + i, sizeof tmp - i);
+    cni_buf_put(b, tmp + i, sizeof tmp - i);
 }
 
-void buf_printf(buf *b, const char *fmt, ...)
+void cni_buf_printf(buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -73,27 +73,27 @@ void buf_printf(buf *b, const char *fmt, ...)
     va_end(ap2);
 }
 
-char *buf_detach(buf *b, size_t *len)
+char *cni_buf_detach(buf *b, size_t *len)
 {
     if (b->failed || !buf_reserve(b, 0)) {
-        buf_release(b);
+        cni_buf_release(b);
         return NULL;
     }
     b->data[b->len] = '\0';   /* a caller may have shortened len */
     char *p = b->data;
     if (len)
         *len = b->len;
-    buf_init(b);
+    cni_buf_init(b);
     return p;
 }
 
-void buf_put_cp(buf *b, uint32_t cp)
+void cni_buf_put_cp(buf *b, uint32_t cp)
 {
     char u[4];
-    buf_put(b, u, utf8_encode(cp ? cp : ' ', u));
+    cni_buf_put(b, u, cni_utf8_encode(cp ? cp : ' ', u));
 }
 
-char *str_ndup(const char *s, size_t n)
+char *cni_str_ndup(const char *s, size_t n)
 {
     char *p = malloc(n + 1);
     if (p) {

@@ -13,41 +13,41 @@ typedef struct {
     int failed;          /* set once an allocation failed; later writes are no-ops */
 } buf;
 
-void buf_init(buf *b);
-void buf_release(buf *b);
-void buf_put_slow(buf *b, const char *s, size_t len);
+void cni_buf_init(buf *b);
+void cni_buf_release(buf *b);
+void cni_buf_put_slow(buf *b, const char *s, size_t len);
 /* Decimal digits of v. */
-void buf_put_size(buf *b, size_t v);
+void cni_buf_put_size(buf *b, size_t v);
 
 /* Output is written a few bytes at a time: the common case stays inline. */
-static inline void buf_put(buf *b, const char *s, size_t len)
+static inline void cni_buf_put(buf *b, const char *s, size_t len)
 {
     if (b->len + len < b->cap) {
         memcpy(b->data + b->len, s, len);
         b->len += len;
         b->data[b->len] = '\0';
     } else {
-        buf_put_slow(b, s, len);
+        cni_buf_put_slow(b, s, len);
     }
 }
 
-static inline void buf_puts(buf *b, const char *s) { buf_put(b, s, strlen(s)); }
+static inline void cni_buf_puts(buf *b, const char *s) { cni_buf_put(b, s, strlen(s)); }
 
-static inline void buf_putc(buf *b, char c)
+static inline void cni_buf_putc(buf *b, char c)
 {
     if (b->len + 1 < b->cap) {
         b->data[b->len++] = c;
         b->data[b->len] = '\0';
     } else {
-        buf_put_slow(b, &c, 1);
+        cni_buf_put_slow(b, &c, 1);
     }
 }
-void buf_printf(buf *b, const char *fmt, ...)
+void cni_buf_printf(buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* UTF-8 bytes of cp; NUL becomes a space, invalid values U+FFFD. */
-void buf_put_cp(buf *b, uint32_t cp);
+void cni_buf_put_cp(buf *b, uint32_t cp);
 /* Copy of s[0..n) with a NUL added (malloc'd), or NULL. */
-char *str_ndup(const char *s, size_t n);
+char *cni_str_ndup(const char *s, size_t n);
 /* Hands the NUL-terminated data to the caller (free() it); NULL on failure. */
-char *buf_detach(buf *b, size_t *len);
+char *cni_buf_detach(buf *b, size_t *len);
 #endif

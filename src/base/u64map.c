@@ -3,13 +3,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-void u64map_init(u64map *m) { m->keys = NULL; m->vals = NULL; m->cap = m->count = 0; }
+void cni_u64map_init(u64map *m) { m->keys = NULL; m->vals = NULL; m->cap = m->count = 0; }
 
-void u64map_release(u64map *m)
+void cni_u64map_release(u64map *m)
 {
     free(m->keys);
     free(m->vals);
-    u64map_init(m);
+    cni_u64map_init(m);
 }
 
 static uint64_t fix_key(uint64_t k) { return k ? k : 1; }
@@ -38,7 +38,7 @@ static int resize(u64map *m, size_t cap)
         n.vals[s] = m->vals[i];
         n.count++;
     }
-    u64map_release(m);
+    cni_u64map_release(m);
     *m = n;
     return 0;
 }
@@ -48,7 +48,7 @@ static int grow(u64map *m)
     return resize(m, m->cap ? m->cap * 2 : 32);     /* most maps are per document and small */
 }
 
-int u64map_reserve(u64map *m, size_t n)
+int cni_u64map_reserve(u64map *m, size_t n)
 {
     size_t cap = m->cap ? m->cap : 32;
     while (cap / 2 < n) {
@@ -59,7 +59,7 @@ int u64map_reserve(u64map *m, size_t n)
     return cap > m->cap ? resize(m, cap) : 0;
 }
 
-int u64map_put(u64map *m, uint64_t key, uint32_t val)
+int cni_u64map_put(u64map *m, uint64_t key, uint32_t val)
 {
     key = fix_key(key);
     if ((m->count + 1) * 2 > m->cap && grow(m))
@@ -73,7 +73,7 @@ int u64map_put(u64map *m, uint64_t key, uint32_t val)
     return 0;
 }
 
-uint32_t *u64map_get(const u64map *m, uint64_t key)
+uint32_t *cni_u64map_get(const u64map *m, uint64_t key)
 {
     if (!m->cap)
         return NULL;

@@ -10,13 +10,13 @@ typedef struct {
     size_t cap, count;
 } u64map;
 
-void u64map_init(u64map *m);
-void u64map_release(u64map *m);
+void cni_u64map_init(u64map *m);
+void cni_u64map_release(u64map *m);
 /* Make room for n keys in all, so that inserting them never rehashes;
  * returns 0, or -1 when out of memory. */
-int u64map_reserve(u64map *m, size_t n);
+int cni_u64map_reserve(u64map *m, size_t n);
 /* Insert or replace; returns 0, or -1 when out of memory. */
-int u64map_put(u64map *m, uint64_t key, uint32_t val);
+int cni_u64map_put(u64map *m, uint64_t key, uint32_t val);
 /* Pointer to the value, or NULL when absent. */
-uint32_t *u64map_get(const u64map *m, uint64_t key);
+uint32_t *cni_u64map_get(const u64map *m, uint64_t key);
 #endif

@@ -1,6 +1,6 @@
 #include "utf8.h"
 
-size_t utf8_seq_len(const unsigned char *s, size_t n, size_t i)
+size_t cni_utf8_seq_len(const unsigned char *s, size_t n, size_t i)
 {
     unsigned c = s[i];
     if (c < 0x80)
@@ -34,7 +34,7 @@ size_t utf8_seq_len(const unsigned char *s, size_t n, size_t i)
     return need + 1;
 }
 
-size_t utf8_valid_len(const char *s, size_t n)
+size_t cni_utf8_valid_len(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
@@ -43,7 +43,7 @@ size_t utf8_valid_len(const char *s, size_t n)
             i++;
             continue;
         }
-        size_t k = utf8_seq_len(u, n, i);
+        size_t k = cni_utf8_seq_len(u, n, i);
         if (k == 0)
             break;
         i += k;
@@ -51,11 +51,11 @@ size_t utf8_valid_len(const char *s, size_t n)
     return i;
 }
 
-uint32_t utf8_decode(const char *str, size_t len, size_t *i)
+uint32_t cni_utf8_decode(const char *str, size_t len, size_t *i)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t p = *i;
-    size_t k = utf8_seq_len(s, len, p);
+    size_t k = cni_utf8_seq_len(s, len, p);
     if (k == 0) {
         *i = p + 1;
         return 0xFFFD;
@@ -67,7 +67,7 @@ uint32_t utf8_decode(const char *str, size_t len, size_t *i)
     return cp;
 }
 
-size_t utf8_encode(uint32_t cp, char u[4])
+size_t cni_utf8_encode(uint32_t cp, char u[4])
 {
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         cp = 0xFFFD;
@@ -93,7 +93,7 @@ size_t utf8_encode(uint32_t cp, char u[4])
     return 4;
 }
 
-int utf8_is_space(uint32_t cp)
+int cni_utf8_is_space(uint32_t cp)
 {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
            cp == '\v' || cp == 0 || cp == 0xA0 || cp == 0xAD ||

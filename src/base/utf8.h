@@ -7,19 +7,19 @@
 /* Length (1-4) of the valid sequence at s[i], given n bytes in all, or 0
  * when it is not one: overlong forms, surrogates and code points past
  * U+10FFFF are refused. */
-size_t utf8_seq_len(const unsigned char *s, size_t n, size_t i);
+size_t cni_utf8_seq_len(const unsigned char *s, size_t n, size_t i);
 
 /* Length of the longest valid UTF-8 prefix of s[0..n). */
-size_t utf8_valid_len(const char *s, size_t n);
+size_t cni_utf8_valid_len(const char *s, size_t n);
 
 /* Code point at s[*i] (len bytes in all); moves *i past it.  An invalid
  * byte gives U+FFFD and moves one byte. */
-uint32_t utf8_decode(const char *s, size_t len, size_t *i);
+uint32_t cni_utf8_decode(const char *s, size_t len, size_t *i);
 
 /* UTF-8 bytes of cp into out[4]; returns their count.  Surrogates and
  * values past U+10FFFF become U+FFFD. */
-size_t utf8_encode(uint32_t cp, char out[4]);
+size_t cni_utf8_encode(uint32_t cp, char out[4]);
 /* White space as news text has it: ASCII, NBSP, soft hyphen, the U+2000
  * spaces, zero-width space and BOM, line and paragraph separators. */
-int utf8_is_space(uint32_t cp);
+int cni_utf8_is_space(uint32_t cp);
 #endif

@@ -36,7 +36,7 @@ struct gazetteer {
     size_t n_hits, cap_hits;
     u64map words;           /* common lower-case words */
     u64map given;           /* given names */
-    gz_entry **entries;     /* every entry, for gz_find and linking */
+    gz_entry **entries;     /* every entry, for cni_gz_find and linking */
     size_t n_entries, cap_entries;
     size_t counts[GZ_KIND_COUNT];
 };
@@ -45,14 +45,14 @@ struct gazetteer {
 
 static const char *opt_str(gazetteer *g, const char *s)
 {
-    return s && *s ? arena_strdup(&g->mem, s) : NULL;
+    return s && *s ? cni_arena_strdup(&g->mem, s) : NULL;
 }
 
 static uint64_t phrase_key(const uint64_t *hashes, size_t n)
 {
     uint64_t h = 0x51ED27ULL + n;
     for (size_t i = 0; i < n; i++)
-        h = seg_hash_combine(h, hashes[i]);
+        h = cni_seg_hash_combine(h, hashes[i]);
     return h;
 }
 
@@ -61,11 +61,11 @@ static cn_status add_surface(gazetteer *g, const gz_entry *e, const char *surfac
 {
     token toks[GZ_MAX_TOKENS];
     size_t len = strlen(surface);
-    size_t n = seg_tokens_only(surface, len, toks, GZ_MAX_TOKENS);
+    size_t n = cni_seg_tokens_only(surface, len, toks, GZ_MAX_TOKENS);
     if (n == 0 || n == (size_t)-1)
         return CN_OK;   /* empty or absurdly long names are skipped */
     uint64_t hashes[GZ_MAX_TOKENS];
-    char *shape = arena_alloc(&g->mem, n + 1);
+    char *shape = cni_arena_alloc(&g->mem, n + 1);
     if (!shape)
         return CN_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
@@ -76,8 +76,8 @@ static cn_status add_surface(gazetteer *g, const gz_entry *e, const char *surfac
     }
     size_t bit = first_filter_bit(hashes[0]);
     g->first_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
-    uint32_t *lengths = u64map_get(&g->first, hashes[0]);
-    if (u64map_put(&g->first, hashes[0], (lengths ? *lengths : 0) | (uint32_t)1 << n))
+    uint32_t *lengths = cni_u64map_get(&g->first, hashes[0]);
+    if (cni_u64map_put(&g->first, hashes[0], (lengths ? *lengths : 0) | (uint32_t)1 << n))
         return CN_ERR_NOMEM;
     if (g->n_hits == g->cap_hits) {
         size_t cap = g->cap_hits ? g->cap_hits * 2 : 4096;
@@ -88,13 +88,13 @@ static cn_status add_surface(gazetteer *g, const gz_entry *e, const char *surfac
         g->cap_hits = cap;
     }
     uint64_t key = phrase_key(hashes, n);
-    uint32_t *head = u64map_get(&g->phrases, key);
+    uint32_t *head = cni_u64map_get(&g->phrases, key);
     gz_hit *hit = &g->hits[g->n_hits];
     hit->entry = e;
     hit->shape = shape;
     hit->ntok = (uint8_t)n;
     hit->next = head ? *head : UINT32_MAX;
-    if (u64map_put(&g->phrases, key, (uint32_t)g->n_hits))
+    if (cni_u64map_put(&g->phrases, key, (uint32_t)g->n_hits))
         return CN_ERR_NOMEM;
     g->n_hits++;
     return CN_OK;
@@ -132,11 +132,11 @@ static gz_entry *new_entry(gazetteer *g, gz_kind kind, const char *name)
         g->entries = p;
         g->cap_entries = cap;
     }
-    gz_entry *e = arena_alloc(&g->mem, sizeof *e);
+    gz_entry *e = cni_arena_alloc(&g->mem, sizeof *e);
     if (!e)
         return NULL;
     e->kind = (uint8_t)kind;
-    e->name = arena_strdup(&g->mem, name);
+    e->name = cni_arena_strdup(&g->mem, name);
     if (!e->name)
         return NULL;
     g->entries[g->n_entries++] = e;
@@ -276,11 +276,11 @@ static cn_status load_row(void *ctx, const tsv_row *r, cn_error *err)
         e->attr[0] = opt_str(g, f[1]);
         return add_surface(g, e, f[0]);
     case FILE_GIVEN:
-        if (*f[0] && u64map_put(&g->given, seg_token_hash(f[0], strlen(f[0])), 1))
+        if (*f[0] && cni_u64map_put(&g->given, cni_seg_token_hash(f[0], strlen(f[0])), 1))
             return CN_ERR_NOMEM;
         return CN_OK;
     case FILE_WORDS:
-        if (*f[0] && u64map_put(&g->words, seg_token_hash(f[0], strlen(f[0])), 1))
+        if (*f[0] && cni_u64map_put(&g->words, cni_seg_token_hash(f[0], strlen(f[0])), 1))
             return CN_ERR_NOMEM;
         return CN_OK;
     }
@@ -302,7 +302,7 @@ static cn_status load_file(gazetteer *g, const char *dir, int which, int require
     fclose(probe);
     char *data;
     size_t len;
-    cn_status st = tsv_read_file(path, &data, &len, err);
+    cn_status st = cni_tsv_read_file(path, &data, &len, err);
     if (st)
         return st == CN_ERR_IO ? CN_ERR_DATA : st;
     load_ctx c = {g, path, which};
@@ -312,13 +312,13 @@ static cn_status load_file(gazetteer *g, const char *dir, int which, int require
         for (const char *p = data; (p = memchr(p, '\n', len - (size_t)(p - data))); p++)
             lines++;
         u64map *set = which == FILE_WORDS ? &g->words : &g->given;
-        if (u64map_reserve(set, set->count + lines)) {
+        if (cni_u64map_reserve(set, set->count + lines)) {
             free(data);
             cn_error_set(err, CN_ERR_NOMEM, "out of memory");
             return CN_ERR_NOMEM;
         }
     }
-    st = tsv_parse(data, len, path, SPECS[which].cols, SPECS[which].ncols,
+    st = cni_tsv_parse(data, len, path, SPECS[which].cols, SPECS[which].ncols,
                    load_row, &c, err);
     free(data);
     return st;
@@ -326,7 +326,7 @@ static cn_status load_file(gazetteer *g, const char *dir, int which, int require
 
 /* Later entries of the same kind and name win: link each reference to the
  * last one loaded. */
-const gz_entry *gz_find(const gazetteer *g, gz_kind kind, const char *name)
+const gz_entry *cni_gz_find(const gazetteer *g, gz_kind kind, const char *name)
 {
     if (!name)
         return NULL;
@@ -340,11 +340,11 @@ static void link_entries(gazetteer *g)
 {
     /* Index brands by name once so linking stays linear. */
     u64map byname;
-    u64map_init(&byname);
+    cni_u64map_init(&byname);
     for (size_t i = 0; i < g->n_entries; i++) {
         gz_entry *e = g->entries[i];
         if (e->kind == GZ_BRAND || e->kind == GZ_ORG)
-            u64map_put(&byname, seg_hash_folded(e->name, strlen(e->name)) * 31 + e->kind,
+            cni_u64map_put(&byname, cni_seg_hash_folded(e->name, strlen(e->name)) * 31 + e->kind,
                        (uint32_t)i);
     }
     for (size_t i = 0; i < g->n_entries; i++) {
@@ -354,14 +354,14 @@ static void link_entries(gazetteer *g)
                         : e->kind == GZ_BRAND ? e->attr[0] : NULL;
         if (!ref)
             continue;
-        uint64_t h = seg_hash_folded(ref, strlen(ref));
-        uint32_t *v = u64map_get(&byname, h * 31 + GZ_BRAND);
+        uint64_t h = cni_seg_hash_folded(ref, strlen(ref));
+        uint32_t *v = cni_u64map_get(&byname, h * 31 + GZ_BRAND);
         if (!v)
-            v = u64map_get(&byname, h * 31 + GZ_ORG);
+            v = cni_u64map_get(&byname, h * 31 + GZ_ORG);
         if (v)
             e->link = g->entries[*v];
     }
-    u64map_release(&byname);
+    cni_u64map_release(&byname);
 }
 
 static cn_status load_dir(gazetteer *g, const char *dir, int required, cn_error *err)
@@ -374,7 +374,7 @@ static cn_status load_dir(gazetteer *g, const char *dir, int required, cn_error 
     return CN_OK;
 }
 
-cn_status gz_load(gazetteer **out, const char *dir, const char *const *user_dirs,
+cn_status cni_gz_load(gazetteer **out, const char *dir, const char *const *user_dirs,
                   size_t n_user, cn_error *err)
 {
     *out = NULL;
@@ -383,12 +383,12 @@ cn_status gz_load(gazetteer **out, const char *dir, const char *const *user_dirs
         cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         return CN_ERR_NOMEM;
     }
-    arena_init(&g->mem);
+    cni_arena_init(&g->mem);
     cn_status st = load_dir(g, dir, 1, err);
     for (size_t i = 0; st == CN_OK && i < n_user; i++)
         st = load_dir(g, user_dirs[i], 0, err);
     if (st) {
-        gz_free(g);
+        cni_gz_free(g);
         return st;
     }
     link_entries(g);
@@ -396,26 +396,26 @@ cn_status gz_load(gazetteer **out, const char *dir, const char *const *user_dirs
     return CN_OK;
 }
 
-cn_status gz_check_dir(const char *dir, cn_error *err)
+cn_status cni_gz_check_dir(const char *dir, cn_error *err)
 {
     gazetteer *g = calloc(1, sizeof *g);
     if (!g)
         return CN_ERR_NOMEM;
-    arena_init(&g->mem);
+    cni_arena_init(&g->mem);
     cn_status st = load_dir(g, dir, 0, err);
-    gz_free(g);
+    cni_gz_free(g);
     return st;
 }
 
-void gz_free(gazetteer *g)
+void cni_gz_free(gazetteer *g)
 {
     if (!g)
         return;
-    arena_release(&g->mem);
-    u64map_release(&g->first);
-    u64map_release(&g->phrases);
-    u64map_release(&g->words);
-    u64map_release(&g->given);
+    cni_arena_release(&g->mem);
+    cni_u64map_release(&g->first);
+    cni_u64map_release(&g->phrases);
+    cni_u64map_release(&g->words);
+    cni_u64map_release(&g->given);
     free(g->hits);
     free(g->entries);
     free(g);
@@ -435,14 +435,14 @@ static int shape_ok(const char *shape, const token *toks, size_t n)
     return 1;
 }
 
-size_t gz_lookup(const gazetteer *g, const char *text, const token *toks,
+size_t cni_gz_lookup(const gazetteer *g, const char *text, const token *toks,
                  size_t n, size_t i, gz_match *out, size_t max)
 {
     (void)text;
     size_t bit = first_filter_bit(toks[i].hash);
     if (!(g->first_filter[bit / 64] >> (bit % 64) & 1))
         return 0;
-    const uint32_t *mx = u64map_get(&g->first, toks[i].hash);
+    const uint32_t *mx = cni_u64map_get(&g->first, toks[i].hash);
     if (!mx)
         return 0;
     uint32_t lengths = *mx;         /* only these lengths can match: look up no other */
@@ -457,7 +457,7 @@ size_t gz_lookup(const gazetteer *g, const char *text, const token *toks,
     for (size_t len = avail; len >= 1 && found < max; len--) {
         if (!(lengths >> len & 1))
             continue;
-        const uint32_t *h = u64map_get(&g->phrases, phrase_key(hashes, len));
+        const uint32_t *h = cni_u64map_get(&g->phrases, phrase_key(hashes, len));
         for (uint32_t k = h ? *h : UINT32_MAX; k != UINT32_MAX && found < max;
              k = g->hits[k].next) {
             const gz_hit *hit = &g->hits[k];
@@ -478,14 +478,14 @@ size_t gz_lookup(const gazetteer *g, const char *text, const token *toks,
     return found;
 }
 
-int gz_is_common_word(const gazetteer *g, uint64_t hash)
+int cni_gz_is_common_word(const gazetteer *g, uint64_t hash)
 {
-    return u64map_get(&g->words, hash) != NULL;
+    return cni_u64map_get(&g->words, hash) != NULL;
 }
 
-int gz_is_given_name(const gazetteer *g, uint64_t hash)
+int cni_gz_is_given_name(const gazetteer *g, uint64_t hash)
 {
-    return u64map_get(&g->given, hash) != NULL;
+    return cni_u64map_get(&g->given, hash) != NULL;
 }
 
-size_t gz_count(const gazetteer *g, gz_kind kind) { return g->counts[kind]; }
+size_t cni_gz_count(const gazetteer *g, gz_kind kind) { return g->counts[kind]; }

@@ -44,21 +44,21 @@ typedef struct gazetteer gazetteer;
 
 /* Load every data file from dir, then from each user dir (user rows are
  * added; a user row with the same name and kind replaces the built-in). */
-cn_status gz_load(gazetteer **out, const char *dir, const char *const *user_dirs,
+cn_status cni_gz_load(gazetteer **out, const char *dir, const char *const *user_dirs,
                   size_t n_user, cn_error *err);
-void gz_free(gazetteer *g);
+void cni_gz_free(gazetteer *g);
 /* Validate the data files of one folder without keeping them. */
-cn_status gz_check_dir(const char *dir, cn_error *err);
+cn_status cni_gz_check_dir(const char *dir, cn_error *err);
 
 /* All entries whose surface form matches tokens starting at toks[i]
  * (never past toks[n-1] or the sentence end), longest first.  Writes at
  * most max matches; returns the count. */
-size_t gz_lookup(const gazetteer *g, const char *text, const token *toks,
+size_t cni_gz_lookup(const gazetteer *g, const char *text, const token *toks,
                  size_t n, size_t i, gz_match *out, size_t max);
 /* Entry by canonical name and kind, or NULL. */
-const gz_entry *gz_find(const gazetteer *g, gz_kind kind, const char *name);
+const gz_entry *cni_gz_find(const gazetteer *g, gz_kind kind, const char *name);
 /* Word lists, by folded token hash. */
-int gz_is_common_word(const gazetteer *g, uint64_t hash);
-int gz_is_given_name(const gazetteer *g, uint64_t hash);
-size_t gz_count(const gazetteer *g, gz_kind kind);
+int cni_gz_is_common_word(const gazetteer *g, uint64_t hash);
+int cni_gz_is_given_name(const gazetteer *g, uint64_t hash);
+size_t cni_gz_count(const gazetteer *g, gz_kind kind);
 #endif

@@ -250,11 +250,11 @@ static cn_status load_rules_dir(rules *r, const char *dir, int required, cn_erro
             snprintf(set, sizeof set, "%.*s", (int)(strlen(names[i]) - 6), names[i]);
             char *data;
             size_t len;
-            st = tsv_read_file(file, &data, &len, err);
+            st = cni_tsv_read_file(file, &data, &len, err);
             if (st == CN_OK) {
                 static const char *const cols[] = {"label", "pattern"};
                 rule_ctx c = {r, file, set};
-                st = tsv_parse(data, len, file, cols, 2, add_rule, &c, err);
+                st = cni_tsv_parse(data, len, file, cols, 2, add_rule, &c, err);
                 free(data);
             }
         }
@@ -316,7 +316,7 @@ static cn_status index_sets(rules *r)
     return CN_OK;
 }
 
-cn_status rx_load(rules **out, const char *dir, const char *const *user_dirs,
+cn_status cni_rx_load(rules **out, const char *dir, const char *const *user_dirs,
                   size_t n_user, cn_error *err)
 {
     *out = NULL;
@@ -329,24 +329,24 @@ cn_status rx_load(rules **out, const char *dir, const char *const *user_dirs,
     if (st == CN_OK && (st = index_sets(r)) != CN_OK)
         cn_error_set(err, st, "out of memory");
     if (st) {
-        rx_free(r);
+        cni_rx_free(r);
         return st;
     }
     *out = r;
     return CN_OK;
 }
 
-cn_status rx_check_dir(const char *dir, cn_error *err)
+cn_status cni_rx_check_dir(const char *dir, cn_error *err)
 {
     rules *r = rules_new();
     if (!r)
         return CN_ERR_NOMEM;
     cn_status st = load_rules_dir(r, dir, 0, err);
-    rx_free(r);
+    cni_rx_free(r);
     return st;
 }
 
-void rx_free(rules *r)
+void cni_rx_free(rules *r)
 {
     if (!r)
         return;
@@ -366,7 +366,7 @@ void rx_free(rules *r)
     free(r);
 }
 
-rx_scratch *rx_scratch_new(const rules *r)
+rx_scratch *cni_rx_scratch_new(const rules *r)
 {
     rx_scratch *s = calloc(1, sizeof *s);
     if (!s)
@@ -374,13 +374,13 @@ rx_scratch *rx_scratch_new(const rules *r)
     s->md = pcre2_match_data_create(32, NULL);
     s->mctx = pcre2_match_context_copy(r->mctx);
     if (!s->md || !s->mctx) {
-        rx_scratch_free(s);
+        cni_rx_scratch_free(s);
         return NULL;
     }
     return s;
 }
 
-void rx_scratch_free(rx_scratch *s)
+void cni_rx_scratch_free(rx_scratch *s)
 {
     if (!s)
         return;
@@ -537,7 +537,7 @@ static size_t match_candidates(const rules *r, const rule_set *rs, rx_scratch *s
     return nf;
 }
 
-size_t rx_find(const rules *r, rx_scratch *s, const char *set,
+size_t cni_rx_find(const rules *r, rx_scratch *s, const char *set,
                const char *subject, size_t len, rx_hit *out, size_t max)
 {
     const rule_set *rs = NULL;
@@ -567,9 +567,9 @@ size_t rx_find(const rules *r, rx_scratch *s, const char *set,
     return n;
 }
 
-int rx_any(const rules *r, rx_scratch *s, const char *set, const char *subject,
+int cni_rx_any(const rules *r, rx_scratch *s, const char *set, const char *subject,
            size_t len)
 {
     rx_hit h;
-    return rx_find(r, s, set, subject, len, &h, 1) > 0;
+    return cni_rx_find(r, s, set, subject, len, &h, 1) > 0;
 }

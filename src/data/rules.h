@@ -15,20 +15,20 @@ typedef struct {
 
 /* Every *.rules file of dir/rules, then of each user dir (user rules with
  * an existing label are added after the built-in ones). */
-cn_status rx_load(rules **out, const char *dir, const char *const *user_dirs,
+cn_status cni_rx_load(rules **out, const char *dir, const char *const *user_dirs,
                   size_t n_user, cn_error *err);
-void rx_free(rules *r);
-cn_status rx_check_dir(const char *dir, cn_error *err);
+void cni_rx_free(rules *r);
+cn_status cni_rx_check_dir(const char *dir, cn_error *err);
 
 /* Per-thread match state; NULL when out of memory. */
-rx_scratch *rx_scratch_new(const rules *r);
-void rx_scratch_free(rx_scratch *s);
+rx_scratch *cni_rx_scratch_new(const rules *r);
+void cni_rx_scratch_free(rx_scratch *s);
 
 /* All non-overlapping matches of every rule of set in subject[0..len), in
  * rule order then position.  Returns the number written (at most max). */
-size_t rx_find(const rules *r, rx_scratch *s, const char *set,
+size_t cni_rx_find(const rules *r, rx_scratch *s, const char *set,
                const char *subject, size_t len, rx_hit *out, size_t max);
 /* 1 if any rule of set matches. */
-int rx_any(const rules *r, rx_scratch *s, const char *set, const char *subject,
+int cni_rx_any(const rules *r, rx_scratch *s, const char *set, const char *subject,
            size_t len);
 #endif

@@ -22,7 +22,7 @@ void cn_error_set(cn_error *err, cn_status code, const char *fmt, ...)
     va_end(ap);
 }
 
-cn_status tsv_read_file(const char *path, char **data, size_t *len, cn_error *err)
+cn_status cni_tsv_read_file(const char *path, char **data, size_t *len, cn_error *err)
 {
     *data = NULL;
     *len = 0;
@@ -87,7 +87,7 @@ static int blank_line(const char *s)
     return 1;
 }
 
-cn_status tsv_parse(char *data, size_t len, const char *path,
+cn_status cni_tsv_parse(char *data, size_t len, const char *path,
                     const char *const *cols, size_t ncols, tsv_row_fn fn,
                     void *ctx, cn_error *err)
 {
@@ -116,7 +116,7 @@ cn_status tsv_parse(char *data, size_t len, const char *path,
                          path, line, TSV_MAX_LINE);
             return CN_ERR_DATA;
         }
-        if (utf8_valid_len(start, n) != n) {
+        if (cni_utf8_valid_len(start, n) != n) {
             cn_error_set(err, CN_ERR_DATA, "%s:%zu: invalid UTF-8", path, line);
             return CN_ERR_DATA;
         }

@@ -22,12 +22,12 @@ typedef cn_status (*tsv_row_fn)(void *ctx, const tsv_row *row, cn_error *err);
  * cols lists the expected column names; the header must name each of them
  * (in any order; extra columns are ignored).  path is used in messages:
  * "path:line: reason". */
-cn_status tsv_parse(char *data, size_t len, const char *path,
+cn_status cni_tsv_parse(char *data, size_t len, const char *path,
                     const char *const *cols, size_t ncols, tsv_row_fn fn,
                     void *ctx, cn_error *err);
 
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */
-cn_status tsv_read_file(const char *path, char **data, size_t *len, cn_error *err);
+cn_status cni_tsv_read_file(const char *path, char **data, size_t *len, cn_error *err);
 
 void cn_error_set(cn_error *err, cn_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

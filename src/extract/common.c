@@ -6,12 +6,12 @@
 
 static uint64_t entity_key(cn_entity_type type, const char *name)
 {
-    return seg_hash_combine(seg_hash_folded(name, strlen(name)), (uint64_t)type + 1);
+    return cni_seg_hash_combine(cni_seg_hash_folded(name, strlen(name)), (uint64_t)type + 1);
 }
 
-entity_build *ex_find_entity(cn_doc *d, cn_entity_type type, const char *name)
+entity_build *cni_ex_find_entity(cn_doc *d, cn_entity_type type, const char *name)
 {
-    const uint32_t *v = u64map_get(&d->ent_index, entity_key(type, name));
+    const uint32_t *v = cni_u64map_get(&d->ent_index, entity_key(type, name));
     if (v && d->ents[*v].pub.type == type && strcmp(d->ents[*v].pub.name, name) == 0)
         return &d->ents[*v];
     return NULL;
@@ -21,7 +21,7 @@ static entity_build *new_entity(cn_doc *d, cn_entity_type type, const char *name
 {
     if (d->n_ents == d->cap_ents) {
         size_t cap = d->cap_ents ? d->cap_ents * 2 : 32;
-        entity_build *p = arena_grow(&d->mem, d->ents, sizeof *p, d->n_ents, cap);
+        entity_build *p = cni_arena_grow(&d->mem, d->ents, sizeof *p, d->n_ents, cap);
         if (!p)
             return NULL;
         d->ents = p;
@@ -30,17 +30,17 @@ static entity_build *new_entity(cn_doc *d, cn_entity_type type, const char *name
     entity_build *e = &d->ents[d->n_ents++];
     memset(e, 0, sizeof *e);
     e->pub.type = type;
-    e->pub.name = arena_strdup(&d->mem, name);
+    e->pub.name = cni_arena_strdup(&d->mem, name);
     if (!e->pub.name ||
-        u64map_put(&d->ent_index, entity_key(type, name), (uint32_t)(d->n_ents - 1)))
+        cni_u64map_put(&d->ent_index, entity_key(type, name), (uint32_t)(d->n_ents - 1)))
         return NULL;
     return e;
 }
 
-int ex_add_mention(cn_doc *d, cn_entity_type type, const char *name,
+int cni_ex_add_mention(cn_doc *d, cn_entity_type type, const char *name,
                    size_t tok, size_t ntok, const gz_entry *gz, size_t *index)
 {
-    entity_build *e = ex_find_entity(d, type, name);
+    entity_build *e = cni_ex_find_entity(d, type, name);
     if (!e && !(e = new_entity(d, type, name)))
         return -1;
     if (gz && !e->gz)
@@ -62,7 +62,7 @@ int ex_add_mention(cn_doc *d, cn_entity_type type, const char *name,
         goto done;
     if (e->n_mentions == e->cap_mentions) {
         size_t cap = e->cap_mentions ? e->cap_mentions * 2 : 4;
-        cn_mention *m = arena_grow(&d->mem, e->mentions, sizeof *m, e->n_mentions, cap);
+        cn_mention *m = cni_arena_grow(&d->mem, e->mentions, sizeof *m, e->n_mentions, cap);
         if (!m)
             return -1;
         e->mentions = m;
@@ -83,7 +83,7 @@ done:;
     return 0;
 }
 
-int ex_tok_is_ci(const cn_doc *d, size_t i, const char *word)
+int cni_ex_tok_is_ci(const cn_doc *d, size_t i, const char *word)
 {
     if (i >= d->seg.n_toks)
         return 0;

@@ -50,23 +50,23 @@ struct cn_doc {
 };
 
 /* Extraction stages (extract_*.c).  Each returns 0, or -1 when out of memory. */
-int ex_entities(cn_doc *d);
-int ex_people(cn_doc *d);               /* called by ex_entities */
-int ex_orgs(cn_doc *d);                 /* called by ex_entities, first */
+int cni_ex_entities(cn_doc *d);
+int cni_ex_people(cn_doc *d);               /* called by cni_ex_entities */
+int cni_ex_orgs(cn_doc *d);                 /* called by cni_ex_entities, first */
 /* Person name starting at token i: its length in tokens, 0 if none. */
-size_t ex_person_at(cn_doc *d, size_t i);
-int ex_figures(cn_doc *d);
-int ex_quotes(cn_doc *d);
+size_t cni_ex_person_at(cn_doc *d, size_t i);
+int cni_ex_figures(cn_doc *d);
+int cni_ex_quotes(cn_doc *d);
 
 /* Shared helpers (extract_common.c). */
-int ex_add_mention(cn_doc *d, cn_entity_type type, const char *name,
+int cni_ex_add_mention(cn_doc *d, cn_entity_type type, const char *name,
                    size_t tok, size_t ntok, const gz_entry *gz, size_t *index);
-entity_build *ex_find_entity(cn_doc *d, cn_entity_type type, const char *name);
-int ex_tok_is_ci(const cn_doc *d, size_t i, const char *word);
+entity_build *cni_ex_find_entity(cn_doc *d, cn_entity_type type, const char *name);
+int cni_ex_tok_is_ci(const cn_doc *d, size_t i, const char *word);
 
 /* Is token i exactly word?  Called for most tokens against word lists, so
  * inline, and most calls end at the first byte, before strlen. */
-static inline int ex_tok_is(const cn_doc *d, size_t i, const char *word)
+static inline int cni_ex_tok_is(const cn_doc *d, size_t i, const char *word)
 {
     if (i >= d->seg.n_toks)
         return 0;
@@ -78,7 +78,7 @@ static inline int ex_tok_is(const cn_doc *d, size_t i, const char *word)
 }
 
 /* Entity (index + 1) covering token i, 0 if none. */
-static inline uint32_t ex_entity_at(const cn_doc *d, size_t i)
+static inline uint32_t cni_ex_entity_at(const cn_doc *d, size_t i)
 {
     return i < d->seg.n_toks ? d->tok_entity[i] : 0;
 }

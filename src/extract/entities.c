@@ -20,7 +20,7 @@ static int prev_is_prep(const cn_doc *d, size_t i)
     if (i == 0 || d->seg.toks[i - 1].sentence != d->seg.toks[i].sentence)
         return 0;
     for (const char *const *p = PLACE_PREPS; *p; p++)
-        if (ex_tok_is_ci(d, i - 1, *p))
+        if (cni_ex_tok_is_ci(d, i - 1, *p))
             return 1;
     return 0;
 }
@@ -45,7 +45,7 @@ static const gz_entry *brand_before(const cn_doc *d, size_t i, int allow_list)
             return NULL;
         if (d->seg.toks[k].flags & TK_POSS)
             continue;   /* "Jaguar's XE" */
-        uint32_t e = ex_entity_at(d, k);
+        uint32_t e = cni_ex_entity_at(d, k);
         cn_entity_type ty = e ? d->ents[e - 1].pub.type : CN_ENT_TYPE_COUNT;
         if (ty == CN_ENT_BRAND)
             return d->ents[e - 1].gz;
@@ -54,17 +54,17 @@ static const gz_entry *brand_before(const cn_doc *d, size_t i, int allow_list)
         /* "Range Rover, Range Rover Sport and Defender": the model that
          * opens the list speaks for its brand. */
         if (ty == CN_ENT_MODEL) {
-            while (k > lo && ex_entity_at(d, k - 1) == e)
+            while (k > lo && cni_ex_entity_at(d, k - 1) == e)
                 k--;
-            int opens = k == 0 || !(ex_tok_is(d, k - 1, ",") || ex_tok_is(d, k - 1, "and") ||
-                                    ex_tok_is(d, k - 1, "or"));
+            int opens = k == 0 || !(cni_ex_tok_is(d, k - 1, ",") || cni_ex_tok_is(d, k - 1, "and") ||
+                                    cni_ex_tok_is(d, k - 1, "or"));
             const gz_entry *m = d->ents[e - 1].gz;
             if (opens)
                 return m && m->link ? m->link : NULL;
             continue;
         }
-        if (ty == CN_ENT_MODEL || ex_tok_is(d, k, ",") || ex_tok_is(d, k, "and") ||
-            ex_tok_is(d, k, "or"))
+        if (ty == CN_ENT_MODEL || cni_ex_tok_is(d, k, ",") || cni_ex_tok_is(d, k, "and") ||
+            cni_ex_tok_is(d, k, "or"))
             continue;
         return NULL;
     }
@@ -78,7 +78,7 @@ static int plant_context(cn_doc *d, size_t i, size_t ntok, const gz_entry *plant
     const sentence *s = &d->seg.sents[t[i].sentence];
     size_t a = i >= s->tok_begin + PLANT_WINDOW ? i - PLANT_WINDOW : s->tok_begin;
     size_t b = i + ntok + PLANT_WINDOW < s->tok_end ? i + ntok + PLANT_WINDOW : s->tok_end;
-    if (rx_any(d->an->rx, d->scratch, "plant-context", d->res.text + t[a].start,
+    if (cni_rx_any(d->an->rx, d->scratch, "plant-context", d->res.text + t[a].start,
                t[b - 1].end - t[a].start))
         return 1;
     /* The owner named in the same paragraph: "JLR's Solihull site". */
@@ -89,7 +89,7 @@ static int plant_context(cn_doc *d, size_t i, size_t ntok, const gz_entry *plant
         while (pe < d->seg.n_toks && d->seg.sents[t[pe].sentence].paragraph == s->paragraph)
             pe++;
         for (size_t k = pb; k < pe; k++) {
-            uint32_t e = ex_entity_at(d, k);
+            uint32_t e = cni_ex_entity_at(d, k);
             if (e && d->ents[e - 1].gz &&
                 brand_related(d->ents[e - 1].gz, plant->link))
                 return 1;
@@ -108,7 +108,7 @@ static int weak_sentence_start(const cn_doc *d, size_t i, size_t ntok,
         return 0;       /* "China remained ..." */
     if (ntok != 1 || !(t->flags & TK_SENT_START) || (t->flags & TK_ALLCAPS))
         return 0;
-    if (!gz_is_common_word(d->an->gaz, t->hash))
+    if (!cni_gz_is_common_word(d->an->gaz, t->hash))
         return 0;
     return !(i + 1 < d->seg.n_toks && (d->seg.toks[i + 1].flags & (TK_UPPER | TK_POSS)));
 }
@@ -117,7 +117,7 @@ static int add_gz(cn_doc *d, cn_entity_type type, const gz_entry *e, size_t i,
                   size_t ntok)
 {
     size_t idx;
-    if (ex_add_mention(d, type, e->name, i, ntok, e, &idx))
+    if (cni_ex_add_mention(d, type, e->name, i, ntok, e, &idx))
         return -1;
     cn_entity *p = &d->ents[idx].pub;
     switch (type) {
@@ -158,14 +158,14 @@ typedef struct {
 static int weak_name_confirmed(cn_doc *d, size_t i, const gz_entry *e)
 {
     const token *t = d->seg.toks;
-    if (!gz_is_common_word(d->an->gaz, t[i].hash) || (t[i].flags & TK_ALLCAPS))
+    if (!cni_gz_is_common_word(d->an->gaz, t[i].hash) || (t[i].flags & TK_ALLCAPS))
         return 1;
-    entity_build *known = ex_find_entity(d, CN_ENT_BRAND, e->name);
+    entity_build *known = cni_ex_find_entity(d, CN_ENT_BRAND, e->name);
     if (known && known->n_mentions)
         return 1;
     const sentence *s = &d->seg.sents[t[i].sentence];
     for (size_t k = s->tok_begin; k < s->tok_end; k++) {
-        uint32_t x = ex_entity_at(d, k);
+        uint32_t x = cni_ex_entity_at(d, k);
         if (x && (d->ents[x - 1].pub.type == CN_ENT_BRAND ||
                   d->ents[x - 1].pub.type == CN_ENT_MODEL))
             return 1;
@@ -173,12 +173,12 @@ static int weak_name_confirmed(cn_doc *d, size_t i, const gz_entry *e)
     /* The next word may be a model: "Genesis GV60". */
     gz_match m[MAX_MATCHES];
     if (i + 1 < s->tok_end) {
-        size_t n = gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, i + 1, m, MAX_MATCHES);
+        size_t n = cni_gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, i + 1, m, MAX_MATCHES);
         for (size_t k = 0; k < n; k++)
             if (m[k].entry->kind == GZ_MODEL)
                 return 1;
     }
-    return rx_any(d->an->rx, d->scratch, "vehicle-context", d->res.text + s->start,
+    return cni_rx_any(d->an->rx, d->scratch, "vehicle-context", d->res.text + s->start,
                   s->end - s->start);
 }
 
@@ -194,7 +194,7 @@ static cn_entity_type entity_type_of(gz_kind k)
 static int add_leading(cn_doc *d, size_t i, size_t len, gz_kind want)
 {
     gz_match m[MAX_MATCHES];
-    size_t n = gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m,
+    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m,
                          MAX_MATCHES);
     for (size_t k = 0; k < n; k++) {
         const gz_entry *e = m[k].entry;
@@ -292,20 +292,20 @@ static int governments(cn_doc *d)
             strcasecmp(nm + n - 11, " government") == 0)
             name = nm;     /* the gazetteer already named it: "UK government" */
     }
-    const uint64_t government = seg_token_hash("government", 10);
+    const uint64_t government = cni_seg_token_hash("government", 10);
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < d->seg.n_toks; i++) {
-            if (d->seg.toks[i].hash != government || !ex_tok_is_ci(d, i, "government") ||
-                ex_entity_at(d, i))
+            if (d->seg.toks[i].hash != government || !cni_ex_tok_is_ci(d, i, "government") ||
+                cni_ex_entity_at(d, i))
                 continue;
             size_t first = i;
             if (i > 0 && (t[i - 1].flags & TK_POSS))
                 first = i - 1;
-            uint32_t e = first > 0 ? ex_entity_at(d, first - 1) : 0;
+            uint32_t e = first > 0 ? cni_ex_entity_at(d, first - 1) : 0;
             int qualified = e && d->ents[e - 1].pub.type == CN_ENT_PLACE;
             if (!qualified && first > 0) {
                 gz_match m[MAX_MATCHES];
-                size_t n = gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, first - 1,
+                size_t n = cni_gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, first - 1,
                                      m, MAX_MATCHES);
                 for (size_t k = 0; k < n; k++)
                     qualified |= m[k].entry->kind == GZ_DEMONYM && m[k].ntok == 1;
@@ -314,12 +314,12 @@ static int governments(cn_doc *d)
                 first--;
             if (pass == 0) {
                 if (qualified && !name)
-                    name = arena_strndup(&d->mem, d->res.text + t[first].start,
+                    name = cni_arena_strndup(&d->mem, d->res.text + t[first].start,
                                          t[i].end - t[first].start);
                 continue;
             }
             size_t idx;
-            if (ex_add_mention(d, CN_ENT_ORGANIZATION, name ? name : "government", first,
+            if (cni_ex_add_mention(d, CN_ENT_ORGANIZATION, name ? name : "government", first,
                                i + 1 - first, NULL, &idx))
                 return -1;
             d->ents[idx].pub.kind = "government";
@@ -367,7 +367,7 @@ static int merge_groups(cn_doc *d)
                 while (to < d->seg.n_toks && d->seg.toks[to].end <= grp->mentions[m].end)
                     to++;
                 if (to > from &&
-                    ex_add_mention(d, CN_ENT_BRAND, br->pub.name, from, to - from, NULL, NULL))
+                    cni_ex_add_mention(d, CN_ENT_BRAND, br->pub.name, from, to - from, NULL, NULL))
                     return -1;
             }
             grp->n_mentions = 0;
@@ -377,19 +377,19 @@ static int merge_groups(cn_doc *d)
     return 0;
 }
 
-int ex_entities(cn_doc *d)
+int cni_ex_entities(cn_doc *d)
 {
     const token *t = d->seg.toks;
     size_t n = d->seg.n_toks;
     gz_match m[MAX_MATCHES];
-    if (ex_orgs(d))
+    if (cni_ex_orgs(d))
         return -1;
     for (size_t i = 0; i < n;) {
-        if (!(t[i].flags & (TK_WORD | TK_NUM)) || ex_entity_at(d, i)) {
+        if (!(t[i].flags & (TK_WORD | TK_NUM)) || cni_ex_entity_at(d, i)) {
             i++;
             continue;
         }
-        size_t found = gz_lookup(d->an->gaz, d->res.text, t, n, i, m, MAX_MATCHES);
+        size_t found = cni_gz_lookup(d->an->gaz, d->res.text, t, n, i, m, MAX_MATCHES);
         size_t best = 0;
         for (size_t k = 0; k < found; k++) {
             gz_kind kd = (gz_kind)m[k].entry->kind;
@@ -397,7 +397,7 @@ int ex_entities(cn_doc *d)
                 best = m[k].ntok;
         }
         /* A person's name beats a one-word gazetteer hit ("Henry Ford"). */
-        size_t person = best < 2 ? ex_person_at(d, i) : 0;
+        size_t person = best < 2 ? cni_ex_person_at(d, i) : 0;
         if (person > best) {
             i += person;
             continue;
@@ -410,7 +410,7 @@ int ex_entities(cn_doc *d)
             return -1;
         i += best;
     }
-    if (governments(d) || ex_people(d) || merge_groups(d))
+    if (governments(d) || cni_ex_people(d) || merge_groups(d))
         return -1;
     return 0;
 }

@@ -122,7 +122,7 @@ static size_t nearest_entity(const cn_doc *d, size_t tb, size_t te, size_t x0,
 {
     size_t best = (size_t)-1, best_gap = (size_t)-1;
     for (size_t k = tb; k < te; k++) {
-        uint32_t e = ex_entity_at(d, k);
+        uint32_t e = cni_ex_entity_at(d, k);
         if (!e)
             continue;
         const cn_entity *p = &d->ents[e - 1].pub;
@@ -175,7 +175,7 @@ static int push_figure(cn_doc *d, const cn_figure *f)
 {
     if (d->n_figs == d->cap_figs) {
         size_t cap = d->cap_figs ? d->cap_figs * 2 : 16;
-        cn_figure *p = arena_grow(&d->mem, d->figs, sizeof *p, d->n_figs, cap);
+        cn_figure *p = cni_arena_grow(&d->mem, d->figs, sizeof *p, d->n_figs, cap);
         if (!p)
             return -1;
         d->figs = p;
@@ -202,7 +202,7 @@ static int skip_number(const cn_doc *d, const sentence *s, const num_expr *x)
     while (digit < x->end && !(d->res.text[digit] >= '0' && d->res.text[digit] <= '9'))
         digit++;
     size_t k = tok_at_byte(d, s->tok_begin, s->tok_end, digit < x->end ? digit : x->num_start);
-    uint32_t e = ex_entity_at(d, k);
+    uint32_t e = cni_ex_entity_at(d, k);
     if (e) {
         cn_entity_type ty = d->ents[e - 1].pub.type;
         if (ty != CN_ENT_PLACE && ty != CN_ENT_PERSON)
@@ -261,7 +261,7 @@ static void apply_respectively(cn_doc *d, const sentence *s, size_t first_fig)
     for (size_t k = s->tok_begin; k < s->tok_end; k++) {
         if (d->seg.toks[k].start >= x0)
             break;
-        uint32_t e = ex_entity_at(d, k);
+        uint32_t e = cni_ex_entity_at(d, k);
         if (!e || d->ents[e - 1].pub.type != CN_ENT_BRAND)
             continue;
         if (nn && names[nn - 1] == e - 1)
@@ -287,7 +287,7 @@ static int is_change(cn_doc *d, const sentence *s, const num_expr *x)
     size_t b0 = x->start > s->start + CHANGE_WINDOW ? x->start - CHANGE_WINDOW : s->start;
     size_t a1 = x->end + CHANGE_WINDOW < s->end ? x->end + CHANGE_WINDOW : s->end;
     rx_hit h[8];
-    size_t n = rx_find(d->an->rx, d->scratch, "change", text + b0, x->start - b0, h, 8);
+    size_t n = cni_rx_find(d->an->rx, d->scratch, "change", text + b0, x->start - b0, h, 8);
     int before = 0;
     for (size_t k = 0; k < n; k++) {
         if (!strcmp(h[k].label, "level"))
@@ -296,7 +296,7 @@ static int is_change(cn_doc *d, const sentence *s, const num_expr *x)
     }
     if (before)
         return 1;
-    n = rx_find(d->an->rx, d->scratch, "change", text + x->end, a1 - x->end, h, 8);
+    n = cni_rx_find(d->an->rx, d->scratch, "change", text + x->end, a1 - x->end, h, 8);
     for (size_t k = 0; k < n; k++)
         if (!strcmp(h[k].label, "after"))
             return 1;
@@ -319,7 +319,7 @@ static size_t find_periods(cn_doc *d, const sentence *s, period_span *out)
     char buf[PERIOD_MAX];
     while (n < MAX_PERIODS && pos < s->end) {
         size_t ms, me;
-        if (!period_find(text + pos, s->end - pos, d->res.published, buf, sizeof buf, &ms, &me))
+        if (!cni_period_find(text + pos, s->end - pos, d->res.published, buf, sizeof buf, &ms, &me))
             break;
         size_t a = pos + ms, b = pos + me;
         pos = b > pos ? b : pos + 1;
@@ -327,7 +327,7 @@ static size_t find_periods(cn_doc *d, const sentence *s, period_span *out)
             continue;
         out[n].start = a;
         out[n].end = b;
-        out[n].norm = arena_strdup(&d->mem, buf);
+        out[n].norm = cni_arena_strdup(&d->mem, buf);
         n++;
     }
     return n;
@@ -377,7 +377,7 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
     size_t first_fig = d->n_figs;
     num_expr x;
     size_t pos = s->start;
-    while (pos < s->end && num_next(text, s->end, pos, &x)) {
+    while (pos < s->end && cni_num_next(text, s->end, pos, &x)) {
         pos = x.end > pos ? x.end : pos + 1;
         /* "from 18.6bn in 2023 to 5.5bn": the year is no range's low end. */
         if ((x.flags & NUM_RANGE) && year_like(x.value) && x.value_hi > 1e5) {
@@ -387,7 +387,7 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
         if (skip_number(d, s, &x))
             continue;
         if (nh == (size_t)-1)
-            nh = rx_find(d->an->rx, d->scratch, "figure-kind", text + s->start,
+            nh = cni_rx_find(d->an->rx, d->scratch, "figure-kind", text + s->start,
                          s->end - s->start, hits, MAX_KIND_HITS);
         unit_class uc = classify_unit(&x);
         int loss = 0;
@@ -440,14 +440,14 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
         }
     }
     if (d->n_figs >= first_fig + 2 &&
-        rx_any(d->an->rx, d->scratch, "respectively", text + s->start, s->end - s->start))
+        cni_rx_any(d->an->rx, d->scratch, "respectively", text + s->start, s->end - s->start))
         apply_respectively(d, s, first_fig);
     return 0;
 }
 
 static uint64_t hash_str(uint64_t h, const char *s)
 {
-    return seg_hash_combine(h, s ? seg_hash_folded(s, strlen(s)) : 0);
+    return cni_seg_hash_combine(h, s ? cni_seg_hash_folded(s, strlen(s)) : 0);
 }
 
 /* An article states a fact once; repeats of the same figure are dropped.
@@ -455,26 +455,26 @@ static uint64_t hash_str(uint64_t h, const char *s)
 static int drop_repeats(cn_doc *d)
 {
     u64map seen;
-    u64map_init(&seen);
+    cni_u64map_init(&seen);
     size_t out = 0;
     for (size_t i = 0; i < d->n_figs; i++) {
         const cn_figure *f = &d->figs[i];
-        uint64_t h = seg_hash_folded((const char *)&f->value, sizeof f->value);
+        uint64_t h = cni_seg_hash_folded((const char *)&f->value, sizeof f->value);
         h = hash_str(hash_str(hash_str(h, f->kind), f->unit), f->subject);
-        if (u64map_get(&seen, h))
+        if (cni_u64map_get(&seen, h))
             continue;
-        if (u64map_put(&seen, h, 1)) {
-            u64map_release(&seen);
+        if (cni_u64map_put(&seen, h, 1)) {
+            cni_u64map_release(&seen);
             return -1;
         }
         d->figs[out++] = *f;
     }
-    u64map_release(&seen);
+    cni_u64map_release(&seen);
     d->n_figs = out;
     return 0;
 }
 
-int ex_figures(cn_doc *d)
+int cni_ex_figures(cn_doc *d)
 {
     figure_ctx fc = {NULL, NULL, NULL, NULL, 0};
     size_t para = (size_t)-1;

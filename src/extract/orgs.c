@@ -81,7 +81,7 @@ static size_t hash_list(const org_word *list, uint64_t *out)
 {
     size_t n = 0;
     for (; list->word && n < MAX_LIST_WORDS; list++)
-        out[n++] = seg_token_hash(list->word, strlen(list->word));
+        out[n++] = cni_seg_token_hash(list->word, strlen(list->word));
     qsort(out, n, sizeof *out, cmp_u64);
     return n;
 }
@@ -102,7 +102,7 @@ static const char *word_kind(const cn_doc *d, size_t i, const org_word *list)
                  list == HEADS ? n_heads : n_tails, sizeof h, cmp_u64))
         return NULL;
     for (; list->word; list++)
-        if (ex_tok_is(d, i, list->word))
+        if (cni_ex_tok_is(d, i, list->word))
             return list->kind;
     return NULL;
 }
@@ -110,7 +110,7 @@ static const char *word_kind(const cn_doc *d, size_t i, const org_word *list)
 static int is_connector(const cn_doc *d, size_t i)
 {
     for (const char *const *c = CONNECTORS; *c; c++)
-        if (ex_tok_is(d, i, *c))
+        if (cni_ex_tok_is(d, i, *c))
             return 1;
     return 0;
 }
@@ -125,7 +125,7 @@ static int cap_word(const cn_doc *d, size_t i)
 static int known_at(cn_doc *d, size_t i)
 {
     gz_match m[16];
-    size_t n = gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
     for (size_t k = 0; k < n; k++)
         if (m[k].entry->kind == GZ_BRAND || m[k].entry->kind == GZ_MODEL ||
             (m[k].entry->kind == GZ_ORG && m[k].ntok > 1))
@@ -136,13 +136,13 @@ static int known_at(cn_doc *d, size_t i)
 static char *span_text(cn_doc *d, size_t i, size_t n)
 {
     const token *t = d->seg.toks;
-    return arena_strndup(&d->mem, d->res.text + t[i].start, t[i + n - 1].end - t[i].start);
+    return cni_arena_strndup(&d->mem, d->res.text + t[i].start, t[i + n - 1].end - t[i].start);
 }
 
 static int add_org(cn_doc *d, size_t i, size_t n, const char *kind, const char *name)
 {
     size_t idx;
-    if (!name || ex_add_mention(d, CN_ENT_ORGANIZATION, name, i, n, NULL, &idx))
+    if (!name || cni_ex_add_mention(d, CN_ENT_ORGANIZATION, name, i, n, NULL, &idx))
         return -1;
     if (!d->ents[idx].pub.kind)
         d->ents[idx].pub.kind = kind;
@@ -153,9 +153,9 @@ static int add_org(cn_doc *d, size_t i, size_t n, const char *kind, const char *
 static int acronym_after(cn_doc *d, size_t end_tok, const char *name)
 {
     size_t n = d->seg.n_toks;
-    if (end_tok + 2 < n && ex_tok_is(d, end_tok, "(") && ex_tok_is(d, end_tok + 2, ")") &&
-        (d->seg.toks[end_tok + 1].flags & TK_ALLCAPS) && !ex_entity_at(d, end_tok + 1))
-        return ex_add_mention(d, CN_ENT_ORGANIZATION, name, end_tok + 1, 1, NULL, NULL);
+    if (end_tok + 2 < n && cni_ex_tok_is(d, end_tok, "(") && cni_ex_tok_is(d, end_tok + 2, ")") &&
+        (d->seg.toks[end_tok + 1].flags & TK_ALLCAPS) && !cni_ex_entity_at(d, end_tok + 1))
+        return cni_ex_add_mention(d, CN_ENT_ORGANIZATION, name, end_tok + 1, 1, NULL, NULL);
     return 0;
 }
 
@@ -185,7 +185,7 @@ static int is_verbish(const cn_doc *d, size_t i)
         "spokesman", "spokeswoman", "spokesperson", "president", "head", NULL
     };
     for (const char *const *v = VERBS; *v; v++)
-        if (ex_tok_is(d, i, *v))
+        if (cni_ex_tok_is(d, i, *v))
             return 1;
     return 0;
 }
@@ -196,7 +196,7 @@ static int acronym_org(cn_doc *d, size_t i)
 {
     const token *t = &d->seg.toks[i];
     size_t len = t->end - t->start;
-    if (!(t->flags & TK_ALLCAPS) || len < 3 || len > 6 || ex_entity_at(d, i))
+    if (!(t->flags & TK_ALLCAPS) || len < 3 || len > 6 || cni_ex_entity_at(d, i))
         return 0;
     for (size_t k = t->start; k < t->end; k++)
         if (d->res.text[k] >= '0' && d->res.text[k] <= '9')
@@ -206,14 +206,14 @@ static int acronym_org(cn_doc *d, size_t i)
     if (i + 1 < d->seg.n_toks && d->seg.toks[i + 1].sentence == t->sentence &&
         (d->seg.toks[i + 1].flags & TK_LOWER) && !is_verbish(d, i + 1))
         return 0;
-    if (i > 0 && ex_tok_is(d, i - 1, "("))
+    if (i > 0 && cni_ex_tok_is(d, i - 1, "("))
         return 0;
     for (const char *const *p = NOT_ORGS; *p; p++)
-        if (ex_tok_is(d, i, *p))
+        if (cni_ex_tok_is(d, i, *p))
             return 0;
     gz_match m[16];
-    if (gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16) ||
-        gz_is_common_word(d->an->gaz, t->hash))
+    if (cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16) ||
+        cni_gz_is_common_word(d->an->gaz, t->hash))
         return 0;
     const sentence *s = &d->seg.sents[t->sentence];
     size_t lower = 0, words = 0;
@@ -226,11 +226,11 @@ static int acronym_org(cn_doc *d, size_t i)
     return words >= 4 && lower * 2 >= words;
 }
 
-int ex_orgs(cn_doc *d)
+int cni_ex_orgs(cn_doc *d)
 {
     size_t n = d->seg.n_toks;
     for (size_t i = 0; i < n; i++) {
-        if (!cap_word(d, i) || ex_entity_at(d, i))
+        if (!cap_word(d, i) || cni_ex_entity_at(d, i))
             continue;
         if (acronym_org(d, i)) {
             if (add_org(d, i, 1, "other", span_text(d, i, 1)))
@@ -253,7 +253,7 @@ int ex_orgs(cn_doc *d)
         /* "German Central Association of the Automotive Trade": a head word
          * followed by of/for makes the whole run the name. */
         for (size_t p = i; p + 1 < j && !kind; p++)
-            if (word_kind(d, p, HEADS) && (ex_tok_is(d, p + 1, "of") || ex_tok_is(d, p + 1, "for")))
+            if (word_kind(d, p, HEADS) && (cni_ex_tok_is(d, p + 1, "of") || cni_ex_tok_is(d, p + 1, "for")))
                 kind = word_kind(d, p, HEADS);
         if (!kind) {
             /* Trim to the last tail word: "Acme Holdings Ltd said" has none after. */
@@ -268,11 +268,11 @@ int ex_orgs(cn_doc *d)
             i += len - 1;   /* the gazetteer's name; no pattern inside it */
             continue;
         }
-        if (d->seg.toks[i].flags & TK_SENT_START && ex_tok_is(d, i, "The"))
+        if (d->seg.toks[i].flags & TK_SENT_START && cni_ex_tok_is(d, i, "The"))
             continue;
         if (add_org(d, i, end, kind, span_text(d, i, end)))
             return -1;
-        if (acronym_after(d, i + end, d->ents[d->seg.n_toks ? ex_entity_at(d, i) - 1 : 0].pub.name))
+        if (acronym_after(d, i + end, d->ents[d->seg.n_toks ? cni_ex_entity_at(d, i) - 1 : 0].pub.name))
             return -1;
         i += end - 1;
     }

@@ -30,7 +30,7 @@ static int tok_in(const cn_doc *d, size_t i, const char *const *list)
         return 0;
     char first = d->res.text[d->seg.toks[i].start];
     for (; *list; list++)
-        if ((*list)[0] == first && ex_tok_is(d, i, *list))
+        if ((*list)[0] == first && cni_ex_tok_is(d, i, *list))
             return 1;
     return 0;
 }
@@ -49,7 +49,7 @@ static size_t role_ending_at(cn_doc *d, size_t i, size_t *role_len)
     for (size_t j = lo; j < i; j++) {
         if (!same_sentence(d, j, i))
             continue;
-        size_t n = gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, j, m, 16);
+        size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, j, m, 16);
         for (size_t k = 0; k < n; k++)
             if (m[k].entry->kind == GZ_ROLE && j + m[k].ntok == i) {
                 *role_len = m[k].ntok;
@@ -65,7 +65,7 @@ static size_t role_starting_at(cn_doc *d, size_t i)
     gz_match m[16];
     if (i >= d->seg.n_toks)
         return 0;
-    size_t n = gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
     size_t best = 0;
     for (size_t k = 0; k < n; k++)
         if (m[k].entry->kind == GZ_ROLE && m[k].ntok > best)
@@ -77,7 +77,7 @@ static size_t role_starting_at(cn_doc *d, size_t i)
 static int entity_name_at(cn_doc *d, size_t i)
 {
     gz_match m[16];
-    size_t n = gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
     for (size_t k = 0; k < n; k++) {
         int kd = m[k].entry->kind;
         if (kd == GZ_BRAND || kd == GZ_MODEL || kd == GZ_ORG || kd == GZ_PLACE ||
@@ -95,14 +95,14 @@ static int name_word(const cn_doc *d, size_t i)
 
 static int is_common(const cn_doc *d, size_t i)
 {
-    return gz_is_common_word(d->an->gaz, d->seg.toks[i].hash);
+    return cni_gz_is_common_word(d->an->gaz, d->seg.toks[i].hash);
 }
 
 static char *join_tokens(cn_doc *d, size_t i, size_t n)
 {
     const token *t = d->seg.toks;
     size_t cap = t[i + n - 1].end - t[i].start + 1;
-    char *s = arena_alloc(&d->mem, cap);
+    char *s = cni_arena_alloc(&d->mem, cap);
     if (!s)
         return NULL;
     size_t o = 0;
@@ -119,10 +119,10 @@ static char *join_tokens(cn_doc *d, size_t i, size_t n)
 /* ", chief executive of ..." right after a name. */
 static int role_follows(cn_doc *d, size_t k)
 {
-    if (k >= d->seg.n_toks || !ex_tok_is(d, k, ","))
+    if (k >= d->seg.n_toks || !cni_ex_tok_is(d, k, ","))
         return 0;
     for (size_t j = k + 1; j < d->seg.n_toks && j <= k + APPOSITION_GAP; j++) {
-        if (!same_sentence(d, k, j) || ex_tok_is(d, j, ","))
+        if (!same_sentence(d, k, j) || cni_ex_tok_is(d, j, ","))
             return 0;
         if (role_starting_at(d, j))
             return 1;
@@ -130,13 +130,13 @@ static int role_follows(cn_doc *d, size_t k)
     return 0;
 }
 
-size_t ex_person_at(cn_doc *d, size_t i)
+size_t cni_ex_person_at(cn_doc *d, size_t i)
 {
     const token *t = d->seg.toks;
     size_t n = d->seg.n_toks;
     if (!name_word(d, i))
         return 0;
-    int given = gz_is_given_name(d->an->gaz, t[i].hash);
+    int given = cni_gz_is_given_name(d->an->gaz, t[i].hash);
     int titled = i > 0 && same_sentence(d, i - 1, i) && tok_in(d, i - 1, TITLES);
     size_t role_len = 0;
     int roled = role_ending_at(d, i, &role_len) != SIZE_MAX;
@@ -148,7 +148,7 @@ size_t ex_person_at(cn_doc *d, size_t i)
             break;      /* a line break or tab is no part of a name */
         /* An initial: "J. D. Power", "Mary T. Barra". */
         if (t[k].end - t[k].start == 1 && (t[k].flags & TK_UPPER) && k + 1 < n &&
-            ex_tok_is(d, k + 1, ".") && t[k + 1].start == t[k].end) {
+            cni_ex_tok_is(d, k + 1, ".") && t[k + 1].start == t[k].end) {
             k += 2;
             continue;
         }
@@ -156,7 +156,7 @@ size_t ex_person_at(cn_doc *d, size_t i)
             k++;
             continue;
         }
-        if (!name_word(d, k) || ex_entity_at(d, k) || entity_name_at(d, k))
+        if (!name_word(d, k) || cni_ex_entity_at(d, k) || entity_name_at(d, k))
             break;
         /* Ordinary words end a name, except a given name's first surname
          * ("Theresa May"); headlines in title case stop here. */
@@ -186,7 +186,7 @@ size_t ex_person_at(cn_doc *d, size_t i)
         (t[i].flags & TK_SENT_START) && is_common(d, i))
         return 0;       /* "Will Power" at a sentence start is too risky */
     char *name = join_tokens(d, i, len);
-    if (!name || ex_add_mention(d, CN_ENT_PERSON, name, i, len, NULL, NULL))
+    if (!name || cni_ex_add_mention(d, CN_ENT_PERSON, name, i, len, NULL, NULL))
         return (size_t)0;
     return len;
 }
@@ -200,7 +200,7 @@ static const char *entity_name_before(cn_doc *d, size_t i, int want_place)
     size_t j = i - 1;
     if (d->seg.toks[j].flags & TK_POSS)
         j = j ? j - 1 : 0;
-    uint32_t e = ex_entity_at(d, j);
+    uint32_t e = cni_ex_entity_at(d, j);
     if (!e)
         return NULL;
     cn_entity_type ty = d->ents[e - 1].pub.type;
@@ -213,9 +213,9 @@ static const char *entity_name_before(cn_doc *d, size_t i, int want_place)
 static const char *org_after(cn_doc *d, size_t i)
 {
     for (size_t k = i; k < d->seg.n_toks && k < i + ORG_LOOKAHEAD && same_sentence(d, i, k); k++) {
-        if (ex_tok_is(d, k, ",") || ex_tok_is(d, k, ";"))
+        if (cni_ex_tok_is(d, k, ",") || cni_ex_tok_is(d, k, ";"))
             break;
-        uint32_t e = ex_entity_at(d, k);
+        uint32_t e = cni_ex_entity_at(d, k);
         if (e && (d->ents[e - 1].pub.type == CN_ENT_ORGANIZATION ||
                   d->ents[e - 1].pub.type == CN_ENT_BRAND))
             return d->ents[e - 1].pub.name;
@@ -230,13 +230,13 @@ static void find_role(cn_doc *d, entity_build *p, size_t first, size_t last)
     if (r != SIZE_MAX) {
         p->pub.role = join_tokens(d, r, role_len);
         p->pub.organization = entity_name_before(d, r, 0);
-        if (!p->pub.organization && r >= 2 && ex_tok_is(d, r - 1, "of"))
+        if (!p->pub.organization && r >= 2 && cni_ex_tok_is(d, r - 1, "of"))
             p->pub.organization = entity_name_before(d, r - 1, 0);
         return;
     }
     /* Apposition: "Mike Hawes, SMMT chief executive", "David Bailey, professor of ...". */
     size_t k = last + 1;
-    if (k >= d->seg.n_toks || !ex_tok_is(d, k, ",") || !same_sentence(d, last, k))
+    if (k >= d->seg.n_toks || !cni_ex_tok_is(d, k, ",") || !same_sentence(d, last, k))
         return;
     for (size_t j = k + 1; j < d->seg.n_toks && j <= k + APPOSITION_GAP &&
                            same_sentence(d, k, j); j++) {
@@ -248,7 +248,7 @@ static void find_role(cn_doc *d, entity_build *p, size_t first, size_t last)
                 p->pub.organization = org_after(d, j + len);
             return;
         }
-        if (ex_tok_is(d, j, ",") || tok_in(d, j, SPEECH))
+        if (cni_ex_tok_is(d, j, ",") || tok_in(d, j, SPEECH))
             return;
     }
 }
@@ -274,7 +274,7 @@ static int surname_matches(const cn_doc *d, size_t i, const char *name)
     const char *sp = strrchr(name, ' ');
     if (!sp)
         return 0;
-    if (ex_tok_is(d, i, sp + 1))
+    if (cni_ex_tok_is(d, i, sp + 1))
         return 1;
     const char *first_end = strchr(name, ' ');
     size_t n = (size_t)(first_end - name);
@@ -283,7 +283,7 @@ static int surname_matches(const cn_doc *d, size_t i, const char *name)
             return 0;       /* "De Meo" is no family-name-first "De" */
     const token *t = &d->seg.toks[i];
     return t->end - t->start == n && memcmp(d->res.text + t->start, name, n) == 0 &&
-           !gz_is_given_name(d->an->gaz, seg_token_hash(name, n));
+           !cni_gz_is_given_name(d->an->gaz, cni_seg_token_hash(name, n));
 }
 
 /* "De Meo" in a headline and "Luca de Meo" in the text are one person:
@@ -313,7 +313,7 @@ static int merge_short_names(cn_doc *d)
                 size_t from = tok_of(d, sh->mentions[m].start);
                 size_t to = tok_of(d, sh->mentions[m].end);
                 if (to > from &&
-                    ex_add_mention(d, CN_ENT_PERSON, lg->pub.name, from, to - from, NULL, NULL))
+                    cni_ex_add_mention(d, CN_ENT_PERSON, lg->pub.name, from, to - from, NULL, NULL))
                     return -1;
             }
             if (!lg->pub.role) {
@@ -327,13 +327,13 @@ static int merge_short_names(cn_doc *d)
     return 0;
 }
 
-int ex_people(cn_doc *d)
+int cni_ex_people(cn_doc *d)
 {
     /* Later mentions by surname alone: "Kyle said".  People are indexed by
      * the hash of their last and first words, so this stays linear in the
      * tokens however many people an article names. */
     u64map by_word;
-    u64map_init(&by_word);
+    cni_u64map_init(&by_word);
     size_t n_people = d->n_ents;
     for (size_t e = n_people; e-- > 0;) {
         const char *nm = d->ents[e].pub.name;
@@ -342,28 +342,28 @@ int ex_people(cn_doc *d)
             continue;
         const char *first_end = strchr(nm, ' ');
         /* Earlier entities win: they are put last. */
-        if (u64map_put(&by_word, seg_token_hash(sp + 1, strlen(sp + 1)), (uint32_t)e) ||
-            u64map_put(&by_word, seg_token_hash(nm, (size_t)(first_end - nm)), (uint32_t)e)) {
-            u64map_release(&by_word);
+        if (cni_u64map_put(&by_word, cni_seg_token_hash(sp + 1, strlen(sp + 1)), (uint32_t)e) ||
+            cni_u64map_put(&by_word, cni_seg_token_hash(nm, (size_t)(first_end - nm)), (uint32_t)e)) {
+            cni_u64map_release(&by_word);
             return -1;
         }
     }
     for (size_t i = 0; i < d->seg.n_toks && by_word.count; i++) {
-        if (ex_entity_at(d, i) || !name_word(d, i))
+        if (cni_ex_entity_at(d, i) || !name_word(d, i))
             continue;
-        const uint32_t *v = u64map_get(&by_word, d->seg.toks[i].hash);
+        const uint32_t *v = cni_u64map_get(&by_word, d->seg.toks[i].hash);
         if (!v)
             continue;
         entity_build *p = &d->ents[*v];
         if (!p->n_mentions || p->mentions[0].start > d->seg.toks[i].start ||
             !surname_matches(d, i, p->pub.name))
             continue;
-        if (ex_add_mention(d, CN_ENT_PERSON, p->pub.name, i, 1, NULL, NULL)) {
-            u64map_release(&by_word);
+        if (cni_ex_add_mention(d, CN_ENT_PERSON, p->pub.name, i, 1, NULL, NULL)) {
+            cni_u64map_release(&by_word);
             return -1;
         }
     }
-    u64map_release(&by_word);
+    cni_u64map_release(&by_word);
     for (size_t e = 0; e < d->n_ents; e++) {
         entity_build *p = &d->ents[e];
         if (p->pub.type != CN_ENT_PERSON)

@@ -31,7 +31,7 @@ static int is_close_mark(const cn_doc *d, size_t i)
 
 static int is_straight(const cn_doc *d, size_t i)
 {
-    return ex_tok_is(d, i, "\"");
+    return cni_ex_tok_is(d, i, "\"");
 }
 
 static int speech_verb_in(cn_doc *d, size_t tb, size_t te, size_t *verb_tok)
@@ -41,7 +41,7 @@ static int speech_verb_in(cn_doc *d, size_t tb, size_t te, size_t *verb_tok)
     const token *t = d->seg.toks;
     rx_hit h[4];
     size_t base = t[tb].start;
-    size_t n = rx_find(d->an->rx, d->scratch, "speech", d->res.text + base,
+    size_t n = cni_rx_find(d->an->rx, d->scratch, "speech", d->res.text + base,
                        t[te - 1].end - base, h, 4);
     if (!n)
         return 0;
@@ -73,7 +73,7 @@ static const char *speaker_near(cn_doc *d, size_t tb, size_t te, size_t verb, in
         size_t best_gap = (size_t)-1;
         const char *best = NULL;
         for (size_t k = tb; k < te; k++) {
-            uint32_t e = ex_entity_at(d, k);
+            uint32_t e = cni_ex_entity_at(d, k);
             if (!is_speaker_type(d, e, person_only))
                 continue;
             size_t g = k > verb ? k - verb : verb - k;
@@ -118,9 +118,9 @@ static const char *resolve_reference(cn_doc *d, size_t verb, size_t tb, size_t t
         size_t g = k > verb ? k - verb : verb - k;
         if (g > 3)
             continue;
-        if (ex_tok_is_ci(d, k, "he") || ex_tok_is_ci(d, k, "she"))
+        if (cni_ex_tok_is_ci(d, k, "he") || cni_ex_tok_is_ci(d, k, "she"))
             goto last_person;
-        if (ex_tok_is(d, k, "the") && k + 1 < te && (d->seg.toks[k + 1].flags & TK_LOWER)) {
+        if (cni_ex_tok_is(d, k, "the") && k + 1 < te && (d->seg.toks[k + 1].flags & TK_LOWER)) {
             const token *t = &d->seg.toks[k + 1];
             role_word = d->res.text + t->start;
             role_len = t->end - t->start;
@@ -131,7 +131,7 @@ static const char *resolve_reference(cn_doc *d, size_t verb, size_t tb, size_t t
     if (company_word(role_word, role_len)) {
         /* "the carmaker said": the maker named last before the quote. */
         for (size_t k = before; k-- > 0;) {
-            uint32_t e = ex_entity_at(d, k);
+            uint32_t e = cni_ex_entity_at(d, k);
             if (e && d->ents[e - 1].pub.type == CN_ENT_BRAND)
                 return d->ents[e - 1].pub.name;
         }
@@ -139,7 +139,7 @@ static const char *resolve_reference(cn_doc *d, size_t verb, size_t tb, size_t t
     }
 last_person:
     for (size_t k = before; k-- > 0;) {
-        uint32_t e = ex_entity_at(d, k);
+        uint32_t e = cni_ex_entity_at(d, k);
         if (!e || d->ents[e - 1].pub.type != CN_ENT_PERSON)
             continue;
         const char *role = d->ents[e - 1].pub.role;
@@ -162,7 +162,7 @@ static const char *attribute(cn_doc *d, size_t tb, size_t te, size_t before, int
      * right after the quote lets the verb come later. */
     size_t reach = VERB_AFTER_QUOTE;
     for (size_t k = tb; after_side && k < te && k < tb + 3; k++) {
-        uint32_t e = ex_entity_at(d, k);
+        uint32_t e = cni_ex_entity_at(d, k);
         if (e && d->ents[e - 1].pub.type == CN_ENT_PERSON)
             reach = 2 * VERB_AFTER_QUOTE;
     }
@@ -181,7 +181,7 @@ static const char *attribute(cn_doc *d, size_t tb, size_t te, size_t before, int
 static int has_speaker(const cn_doc *d, size_t tb, size_t te)
 {
     for (size_t k = tb; k < te; k++)
-        if (is_speaker_type(d, ex_entity_at(d, k), 0))
+        if (is_speaker_type(d, cni_ex_entity_at(d, k), 0))
             return 1;
     return 0;
 }
@@ -192,7 +192,7 @@ static int push_quote(cn_doc *d, size_t start, size_t end, const char *speaker)
         return 0;
     if (d->n_quotes == d->cap_quotes) {
         size_t cap = d->cap_quotes ? d->cap_quotes * 2 : 16;
-        cn_quote *p = arena_grow(&d->mem, d->quotes, sizeof *p, d->n_quotes, cap);
+        cn_quote *p = cni_arena_grow(&d->mem, d->quotes, sizeof *p, d->n_quotes, cap);
         if (!p)
             return -1;
         d->quotes = p;
@@ -227,7 +227,7 @@ static size_t find_spans(const cn_doc *d, size_t pb, size_t pe, qspan *out, size
 
 #define MAX_SPANS 32
 
-int ex_quotes(cn_doc *d)
+int cni_ex_quotes(cn_doc *d)
 {
     const char *last_speaker = NULL;
     const token *t = d->seg.toks;
@@ -260,7 +260,7 @@ int ex_quotes(cn_doc *d)
             size_t before_b = k ? (q[k - 1].close_tok < pe ? q[k - 1].close_tok + 1 : pe) : pb;
             size_t before_e = q[k].open_tok;
             /* "X said: “...”" introduces this quote, whatever follows it. */
-            int colon = before_e > before_b && ex_tok_is(d, before_e - 1, ":");
+            int colon = before_e > before_b && cni_ex_tok_is(d, before_e - 1, ":");
             const char *speaker = colon ? attribute(d, before_b, before_e, q[k].open_tok, 0)
                                         : NULL;
             if (!speaker)

@@ -17,12 +17,12 @@ static void decode_utf8_lossy(const char *s, size_t n, buf *out)
 {
     size_t i = 0;
     while (i < n) {
-        size_t ok = utf8_valid_len(s + i, n - i);
+        size_t ok = cni_utf8_valid_len(s + i, n - i);
         for (size_t k = 0; k < ok; k++)   /* keep the valid run, NUL to space */
-            buf_putc(out, s[i + k] ? s[i + k] : ' ');
+            cni_buf_putc(out, s[i + k] ? s[i + k] : ' ');
         i += ok;
         if (i < n) {
-            buf_put_cp(out, 0xFFFD);
+            cni_buf_put_cp(out, 0xFFFD);
             i++;
         }
     }
@@ -66,7 +66,7 @@ static uint32_t single_byte_cp(unsigned char c, charset cs)
 static void decode_single_byte(const char *s, size_t n, charset cs, buf *out)
 {
     for (size_t i = 0; i < n && !out->failed; i++)
-        buf_put_cp(out, single_byte_cp((unsigned char)s[i], cs));
+        cni_buf_put_cp(out, single_byte_cp((unsigned char)s[i], cs));
 }
 
 /*** UTF-16 ***/
@@ -85,10 +85,10 @@ static void decode_utf16(const char *s, size_t n, int big_endian, buf *out)
                 i += 2;
             }
         }
-        buf_put_cp(out, c);   /* a lone surrogate becomes U+FFFD there */
+        cni_buf_put_cp(out, c);   /* a lone surrogate becomes U+FFFD there */
     }
     if (i < n)
-        buf_put_cp(out, 0xFFFD);   /* odd trailing byte */
+        cni_buf_put_cp(out, 0xFFFD);   /* odd trailing byte */
 }
 
 /*** UTF-32 ***/
@@ -104,9 +104,9 @@ static void decode_utf32(const char *s, size_t n, int big_endian, buf *out)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     for (; i + 3 < n && !out->failed; i += 4)
-        buf_put_cp(out, utf32_unit(u + i, big_endian));   /* bad values: U+FFFD */
+        cni_buf_put_cp(out, utf32_unit(u + i, big_endian));   /* bad values: U+FFFD */
     if (i < n)
-        buf_put_cp(out, 0xFFFD);   /* 1 to 3 trailing bytes */
+        cni_buf_put_cp(out, 0xFFFD);   /* 1 to 3 trailing bytes */
 }
 
 /* How many of the first units of s are not UTF-32 code points (past
@@ -230,7 +230,7 @@ static charset charset_from_name(const char *s, size_t n)
         return CS_LATIN9;
     if (!strncmp(name, "utf16", 5) || !strcmp(name, "unicode") || !strcmp(name, "ucs2") ||
         !strncmp(name, "utf32", 5) || !strcmp(name, "ucs4"))
-        return CS_UTF16LE;   /* only a BOM or NULs decide; see ing_html_decode */
+        return CS_UTF16LE;   /* only a BOM or NULs decide; see cni_ing_html_decode */
     return k ? CS_OTHER : CS_NONE;
 }
 
@@ -288,9 +288,9 @@ static int decode_iconv(const char *s, size_t n, const char *name, buf *out)
         for (char *q = chunk; q < o; q++)   /* NUL never reaches the text */
             if (*q == 0)
                 *q = ' ';
-        buf_put(out, chunk, (size_t)(o - chunk));
+        cni_buf_put(out, chunk, (size_t)(o - chunk));
         if (err == EILSEQ || err == EINVAL) {
-            buf_put_cp(out, 0xFFFD);
+            cni_buf_put_cp(out, 0xFFFD);
             in++;
             in_left--;
             iconv(cd, NULL, NULL, NULL, NULL);
@@ -301,7 +301,7 @@ static int decode_iconv(const char *s, size_t n, const char *name, buf *out)
     return 0;
 }
 
-void ing_text_decode(const char *bytes, size_t len, buf *out, unsigned *warnings)
+void cni_ing_text_decode(const char *bytes, size_t len, buf *out, unsigned *warnings)
 {
     size_t bom;
     charset cs = bom_charset(bytes, len, &bom);
@@ -314,10 +314,10 @@ void ing_text_decode(const char *bytes, size_t len, buf *out, unsigned *warnings
         /* Transcoded like UTF-16: offsets index the decoded text. */
         *warnings |= ING_WARN_UTF16;
         decode_utf32(bytes + bom, len - bom, cs == CS_UTF32BE, out);
-    } else if (utf8_valid_len(bytes, len) == len) {
+    } else if (cni_utf8_valid_len(bytes, len) == len) {
         /* Verbatim, so offsets index the file; only NUL becomes a space. */
         size_t at = out->len;
-        buf_put(out, bytes, len);
+        cni_buf_put(out, bytes, len);
         for (size_t i = at; i < out->len && !out->failed; i++)
             if (out->data[i] == 0)
                 out->data[i] = ' ';
@@ -327,7 +327,7 @@ void ing_text_decode(const char *bytes, size_t len, buf *out, unsigned *warnings
     }
 }
 
-int ing_html_decode(const char *bytes, size_t len, buf *scratch,
+int cni_ing_html_decode(const char *bytes, size_t len, buf *scratch,
                     const char **text, size_t *text_len, unsigned *warnings)
 {
     size_t bom;
@@ -342,7 +342,7 @@ int ing_html_decode(const char *bytes, size_t len, buf *scratch,
         if (cs == CS_UTF16LE)   /* readable as ASCII, so not really UTF-16 */
             cs = CS_UTF8;
     }
-    size_t valid = utf8_valid_len(s, n);
+    size_t valid = cni_utf8_valid_len(s, n);
     /* A page labelled Latin-1 that is valid UTF-8 with non-ASCII bytes was
      * re-saved as UTF-8: Latin-1 text is almost never valid UTF-8. */
     if ((cs == CS_CP1252 || cs == CS_LATIN9) && valid == n) {

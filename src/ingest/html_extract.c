@@ -178,7 +178,7 @@ static int is_unlikely(const ctx *c, uint32_t i, int marker, int wrapper)
         return 1;
     if (marker || h->tag == HT_BODY || h->tag == HT_HTML)
         return 0;
-    if ((hn_tag_flags[h->tag] & TF_CHROME) || role_is_chrome(s, n))
+    if ((cni_hn_tag_flags[h->tag] & TF_CHROME) || role_is_chrome(s, n))
         return !wrapper;
     if (!(c->flags & F_STRIP_UNLIKELY) || n == 0 || h->tag == HT_A || (c->up[i] & (UP_TABLE | UP_CODE)))
         return 0;
@@ -206,7 +206,7 @@ static void para_share(const ctx *c, uint32_t *ptext, uint8_t *marker)
         const hn_node *h = &c->N[i];
         if (h->tag == HT_TEXT) {
             uint32_t p = h->parent;
-            while (p != HN_NONE && !(hn_tag_flags[c->N[p].tag] & TF_BLOCK))
+            while (p != HN_NONE && !(cni_hn_tag_flags[c->N[p].tag] & TF_BLOCK))
                 p = c->N[p].parent;   /* libxml2 caps depth at 256 */
             if (p != HN_NONE && c->N[p].tag == HT_P)
                 ptext[i] = c->text_chars[i];
@@ -305,7 +305,7 @@ static void gather(ctx *c, int cleaning, const uint8_t *keep_root)
                 s->lis++;
             else if (t == HT_P || is_p_like_div(c, i))
                 s->paras++;
-            if (hn_tag_flags[t] & TF_HEADING)
+            if (cni_hn_tag_flags[t] & TF_HEADING)
                 s->heads = s->text;
             if (t == HT_UL || t == HT_OL)
                 s->lists = s->text;
@@ -459,7 +459,7 @@ static void own_text(const ctx *c, uint32_t *own, uint32_t *own_commas)
         if (c->gone[i] || c->N[i].tag != HT_TEXT)
             continue;
         uint32_t p = c->N[i].parent;
-        while (p != HN_NONE && !(hn_tag_flags[c->N[p].tag] & TF_BLOCK))
+        while (p != HN_NONE && !(cni_hn_tag_flags[c->N[p].tag] & TF_BLOCK))
             p = c->N[p].parent;
         if (p != HN_NONE) {
             own[p] += c->text_chars[i] > 1 ? c->text_chars[i] : 0;
@@ -724,7 +724,7 @@ static size_t chars_of(const buf *b)
     return k;
 }
 
-void hx_extract(const hn_dom *dom, buf *out)
+void cni_hx_extract(const hn_dom *dom, buf *out)
 {
     ctx c = { 0 };
     c.dom = dom;
@@ -777,25 +777,25 @@ void hx_extract(const hn_dom *dom, buf *out)
         prefer_markers(&c, keep_root);
         gather(&c, 1, keep_root);
         buf attempt = { 0 };
-        hx_render(dom, keep_root, c.gone, c.up, &attempt);
+        cni_hx_render(dom, keep_root, c.gone, c.up, &attempt);
         if (attempt.failed) {
-            buf_release(&attempt);
+            cni_buf_release(&attempt);
             out->failed = 1;
             goto done;
         }
         size_t chars = chars_of(&attempt);
         if (chars > best_chars || !best.data) {
-            buf_release(&best);
+            cni_buf_release(&best);
             best = attempt;
             best_chars = chars;
         } else
-            buf_release(&attempt);
+            cni_buf_release(&attempt);
         if (best_chars >= RETRY_BELOW_CHARS)
             break;
     }
-    buf_put(out, best.data ? best.data : "", best.len);
+    cni_buf_put(out, best.data ? best.data : "", best.len);
 done:
-    buf_release(&best);
+    cni_buf_release(&best);
     free(c.gone); free(c.up); free(c.cand); free(c.st); free(c.score);
     free(c.text_chars); free(c.text_commas); free(ptext); free(own); free(own_commas);
     free(marker); free(keep_root);

@@ -104,7 +104,7 @@ static void put_lower(buf *b, const char *s)
             c = (char)(c + 32);
         if (c == '\t' || c == '\n' || c == '\r')
             c = ' ';
-        buf_putc(b, c);
+        cni_buf_putc(b, c);
     }
 }
 
@@ -156,7 +156,7 @@ static void text_of(const xmlNode *n, meta_cands *m, meta_key k, size_t max)
     const xmlNode *x = n->children;
     while (x && b.len <= max && budget-- > 0) {
         if ((x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) && x->content)
-            buf_put(&b, (const char *)x->content, strlen((const char *)x->content));
+            cni_buf_put(&b, (const char *)x->content, strlen((const char *)x->content));
         if (x->type == XML_ELEMENT_NODE && x->children) {
             x = x->children;
             continue;
@@ -168,14 +168,14 @@ static void text_of(const xmlNode *n, meta_cands *m, meta_key k, size_t max)
     if (b.failed)
         m->oom = 1;
     else if (b.len <= max && !x)
-        meta_add(m, k, b.data ? b.data : "", b.len);
-    buf_release(&b);
+        cni_meta_add(m, k, b.data ? b.data : "", b.len);
+    cni_buf_release(&b);
 }
 
 static void add_str(meta_cands *m, meta_key k, const char *s)
 {
     if (s && !m->val[k])
-        meta_add(m, k, s, strlen(s));
+        cni_meta_add(m, k, s, strlen(s));
 }
 
 static void element_meta(const xmlNode *n, html_tag tag, const char *sig, meta_cands *m)
@@ -205,7 +205,7 @@ static void element_meta(const xmlNode *n, html_tag tag, const char *sig, meta_c
         if (type && eq_ci(type, "application/ld+json")) {
             xmlChar *t = xmlNodeGetContent(n);
             if (t) {
-                meta_add(m, MK_LD_JSON, (const char *)t, strlen((const char *)t));
+                cni_meta_add(m, MK_LD_JSON, (const char *)t, strlen((const char *)t));
                 xmlFree(t);
             }
         }
@@ -272,7 +272,7 @@ static uint16_t element_attrs(const xmlNode *n, html_tag tag, buf *sig)
             !strcmp(name, "data-testid") || !strcmp(name, "aria-label") ||
             (!strcmp(name, "name") && tag != HT_INPUT)) {
             put_lower(sig, v);
-            buf_putc(sig, ' ');
+            cni_buf_putc(sig, ' ');
             if (!strcmp(name, "itemprop") && has_word_ci(v, "articlebody"))
                 f |= HA_ARTICLE_BODY;
             if (!strcmp(name, "itemprop") && has_word_ci(v, "author"))
@@ -306,17 +306,17 @@ static int flatten(xmlNode *root, hn_dom *d, meta_cands *m)
     while (n) {
         int descend = 0;
         if (n->type == XML_ELEMENT_NODE) {
-            html_tag tag = hn_tag_lookup((const char *)n->name);
+            html_tag tag = cni_hn_tag_lookup((const char *)n->name);
             sig.len = 0;
             uint16_t attrs = element_attrs(n, tag, &sig);
-            buf_putc(&sig, '\0');
+            cni_buf_putc(&sig, '\0');
             if (sig.failed) {
                 rc = -1;
                 break;
             }
             element_meta(n, tag, sig.data, m);
             descend = tag != HT_SCRIPT && tag != HT_STYLE && tag != HT_TITLE;
-            if (!drop_root && (hn_tag_flags[tag] & TF_DROP) && tag != HT_HEAD)
+            if (!drop_root && (cni_hn_tag_flags[tag] & TF_DROP) && tag != HT_HEAD)
                 descend = 0;   /* nothing inside matters, not even metadata */
             else if (!drop_root && tag == HT_HEAD)
                 drop_root = n;
@@ -326,7 +326,7 @@ static int flatten(xmlNode *root, hn_dom *d, meta_cands *m)
                     break;
                 }
                 d->nodes[d->n - 1].attrs = attrs;
-                buf_put(&d->pool, sig.data, sig.len - 1);
+                cni_buf_put(&d->pool, sig.data, sig.len - 1);
                 d->nodes[d->n - 1].len = (uint32_t)(d->pool.len - d->nodes[d->n - 1].str);
                 n->_private = (void *)(uintptr_t)d->n;   /* index + 1 */
                 if (descend && n->children)
@@ -339,7 +339,7 @@ static int flatten(xmlNode *root, hn_dom *d, meta_cands *m)
                 break;
             }
             size_t len = strlen((const char *)n->content);
-            buf_put(&d->pool, (const char *)n->content, len);
+            cni_buf_put(&d->pool, (const char *)n->content, len);
             d->nodes[d->n - 1].len = (uint32_t)len;
             d->nodes[d->n - 1].end = (uint32_t)d->n;
         }
@@ -373,7 +373,7 @@ static int flatten(xmlNode *root, hn_dom *d, meta_cands *m)
             n = n->parent;
         }
     }
-    buf_release(&sig);
+    cni_buf_release(&sig);
     return rc;
 }
 
@@ -385,7 +385,7 @@ static void libxml_init(void)
     xmlInitParser();
 }
 
-int ing_html_run(const char *bytes, size_t len, ing_doc *out)
+int cni_ing_html_run(const char *bytes, size_t len, ing_doc *out)
 {
     buf scratch = { 0 }, text = { 0 };
     hn_dom dom = { 0 };
@@ -395,7 +395,7 @@ int ing_html_run(const char *bytes, size_t len, ing_doc *out)
     xmlDoc *doc = NULL;
     int rc = -1;
 
-    if (ing_html_decode(bytes, len, &scratch, &src, &src_len, &out->warnings) != 0)
+    if (cni_ing_html_decode(bytes, len, &scratch, &src, &src_len, &out->warnings) != 0)
         goto done;
     if (src_len > HTML_MAX_INPUT)
         src_len = HTML_MAX_INPUT;
@@ -420,29 +420,29 @@ int ing_html_run(const char *bytes, size_t len, ing_doc *out)
                              HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
                              XML_PARSE_HUGE);
     htmlFreeParserCtxt(ctxt);
-    buf_release(&scratch);
+    cni_buf_release(&scratch);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (root && flatten(root, &dom, &meta) != 0)
         goto done;
     xmlFreeDoc(doc);
     doc = NULL;
     if (dom.n)
-        hx_extract(&dom, &text);
+        cni_hx_extract(&dom, &text);
     if (text.failed)
         goto done;
     if (text.len == 0)
         out->warnings |= ING_WARN_NO_BODY;
-    out->text = buf_detach(&text, &out->len);
-    if (!out->text || meta_choose(&meta, out) != 0)
+    out->text = cni_buf_detach(&text, &out->len);
+    if (!out->text || cni_meta_choose(&meta, out) != 0)
         goto done;
     rc = 0;
 done:
     if (doc)
         xmlFreeDoc(doc);
-    buf_release(&scratch);
-    buf_release(&text);
-    buf_release(&dom.pool);
+    cni_buf_release(&scratch);
+    cni_buf_release(&text);
+    cni_buf_release(&dom.pool);
     free(dom.nodes);
-    meta_release(&meta);
+    cni_meta_release(&meta);
     return rc;
 }

@@ -104,7 +104,7 @@ static void para_end(pen *p)
     else if (p->chars < DATELINE_MAX_CHARS) {
         char date[11];
         size_t at, end;
-        if (ing_date_find(s, n, date, &at, &end) && (at == 0 || starts_with_label(s, n)))
+        if (cni_ing_date_find(s, n, date, &at, &end) && (at == 0 || starts_with_label(s, n)))
             drop = 1;
     }
     if (drop)
@@ -123,12 +123,12 @@ static void pen_text(pen *p, const char *s, size_t n, int in_link)
         if (p->sep == SEP_PARA)
             para_end(p);
         if (p->sep != SEP_NONE && p->out->len)
-            buf_put(p->out, p->sep == SEP_PARA ? "\n\n" : p->sep == SEP_LINE ? "\n" : " ",
+            cni_buf_put(p->out, p->sep == SEP_PARA ? "\n\n" : p->sep == SEP_LINE ? "\n" : " ",
                         p->sep == SEP_PARA ? 2 : 1);
         if (p->sep == SEP_PARA || p->out->len == 0)
             p->para_start = p->out->len;
         p->sep = SEP_NONE;
-        buf_putc(p->out, ch);
+        cni_buf_putc(p->out, ch);
         if (((unsigned char)ch & 0xC0) != 0x80) {
             p->chars++;
             p->link_chars += in_link != 0;
@@ -140,7 +140,7 @@ static int element_break(html_tag t)
 {
     if (t == HT_TD || t == HT_TH)
         return SEP_SPACE;   /* cells of one row stay one paragraph */
-    return hn_tag_flags[t] & TF_BLOCK ? SEP_PARA : SEP_NONE;
+    return cni_hn_tag_flags[t] & TF_BLOCK ? SEP_PARA : SEP_NONE;
 }
 
 /* Closes the elements between last and stop (exclusive), innermost first. */
@@ -176,7 +176,7 @@ static void render(const view *c, uint32_t root, pen *p)
     pen_break(p, SEP_PARA);
 }
 
-void hx_render(const hn_dom *dom, const uint8_t *roots, const uint8_t *gone, const uint8_t *up,
+void cni_hx_render(const hn_dom *dom, const uint8_t *roots, const uint8_t *gone, const uint8_t *up,
                buf *out)
 {
     view v = { dom->nodes, dom->pool.data, gone, up };

@@ -4,13 +4,13 @@
 #include "ingest_impl.h"
 
 #define HT_FLAGS(id, name, flags) flags,
-const unsigned char hn_tag_flags[HT_COUNT] = { HT_LIST(HT_FLAGS) };
+const unsigned char cni_hn_tag_flags[HT_COUNT] = { HT_LIST(HT_FLAGS) };
 #undef HT_FLAGS
 #define HT_NAME(id, name, flags) name,
 static const char *const tag_names[HT_COUNT] = { HT_LIST(HT_NAME) };
 #undef HT_NAME
 
-html_tag hn_tag_lookup(const char *name)
+html_tag cni_hn_tag_lookup(const char *name)
 {
     size_t lo = HT_A, hi = HT_COUNT;   /* names from HT_A on are sorted */
     while (lo < hi) {

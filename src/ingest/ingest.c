@@ -1,4 +1,4 @@
-/* Ingest: plain-text titles and datelines, and the ing_run entry point. */
+/* Ingest: plain-text titles and datelines, and the cni_ing_run entry point. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,7 +44,7 @@ static int next_line(const char *s, size_t n, size_t *pos, size_t *b, size_t *e)
 static int is_dateline(const char *s, size_t n, char out[11])
 {
     size_t at, end;
-    if (!ing_date_find_near(s, n, DATELINE_MAX_OFFSET, out, &at, &end))
+    if (!cni_ing_date_find_near(s, n, DATELINE_MAX_OFFSET, out, &at, &end))
         return 0;
     size_t k = at;
     while (k > 0 && ascii_space((unsigned char)s[k - 1]))
@@ -71,14 +71,14 @@ static int text_metadata(const char *s, size_t n, ing_doc *out)
     int more = next_line(s, n, &pos, &b2, &e2);
     int first_is_date = is_dateline(s + b, e - b, date) && e - b < 60;
     if (more && !first_is_date && e - b <= TITLE_MAX_BYTES && s[e - 1] != '.') {
-        out->title = str_ndup(s + b, e - b);
+        out->title = cni_str_ndup(s + b, e - b);
         if (!out->title)
             return -1;
     }
     pos = out->title ? after_first : 0;
     for (int k = 0; k < DATELINE_MAX_LINES && next_line(s, n, &pos, &b, &e); k++) {
         if (is_dateline(s + b, e - b, date)) {
-            out->published = str_ndup(date, 10);
+            out->published = cni_str_ndup(date, 10);
             return out->published ? 0 : -1;
         }
     }
@@ -88,8 +88,8 @@ static int text_metadata(const char *s, size_t n, ing_doc *out)
 static int run_text(const char *bytes, size_t len, ing_doc *out)
 {
     buf b = { 0 };
-    ing_text_decode(bytes, len, &b, &out->warnings);
-    out->text = buf_detach(&b, &out->len);
+    cni_ing_text_decode(bytes, len, &b, &out->warnings);
+    out->text = cni_buf_detach(&b, &out->len);
     if (!out->text)
         return -1;
     return text_metadata(out->text, out->len, out);
@@ -97,7 +97,7 @@ static int run_text(const char *bytes, size_t len, ing_doc *out)
 
 /*** Entry points ***/
 
-int ing_run(const char *bytes, size_t len, const char *name, ing_mode mode, ing_doc *out)
+int cni_ing_run(const char *bytes, size_t len, const char *name, ing_mode mode, ing_doc *out)
 {
     memset(out, 0, sizeof *out);
     if (!bytes)
@@ -105,23 +105,23 @@ int ing_run(const char *bytes, size_t len, const char *name, ing_mode mode, ing_
     if (!bytes)
         bytes = "";
     int html = mode == ING_MODE_HTML ||
-               (mode == ING_MODE_AUTO && ing_looks_like_html(name, bytes, len));
+               (mode == ING_MODE_AUTO && cni_ing_looks_like_html(name, bytes, len));
     int rc;
     if (html) {
         out->format = ING_FORMAT_HTML;
-        rc = ing_html_run(bytes, len, out);
+        rc = cni_ing_html_run(bytes, len, out);
     } else {
         out->format = ING_FORMAT_TEXT;
         rc = run_text(bytes, len, out);
     }
     if (rc != 0) {
-        ing_doc_release(out);
+        cni_ing_doc_release(out);
         return -1;
     }
     return 0;
 }
 
-void ing_doc_release(ing_doc *d)
+void cni_ing_doc_release(ing_doc *d)
 {
     if (!d)
         return;

@@ -25,7 +25,7 @@ typedef struct {
  * (case-insensitive), or the first KiB (after BOM/white space) looks like
  * markup: <!doctype, <html, <head, <body, <p>, <div, <article, <meta, <!--
  * name and bytes may be NULL. */
-int ing_looks_like_html(const char *name, const char *bytes, size_t len);
+int cni_ing_looks_like_html(const char *name, const char *bytes, size_t len);
 
 /* Decode and clean.  name may be NULL (it only helps ING_MODE_AUTO).
  * Plain text that is valid UTF-8 comes back byte for byte (NUL bytes become
@@ -36,7 +36,7 @@ int ing_looks_like_html(const char *name, const char *bytes, size_t len);
  * lifted), at most INT_MAX bytes are read; entities are never expanded
  * beyond HTML's own, nothing is fetched.
  * Returns 0 on success, -1 on out of memory (out left zeroed). */
-int ing_run(const char *bytes, size_t len, const char *name, ing_mode mode, ing_doc *out);
+int cni_ing_run(const char *bytes, size_t len, const char *name, ing_mode mode, ing_doc *out);
 
-void ing_doc_release(ing_doc *d);   /* frees fields, zeroes the struct; NULL-safe */
+void cni_ing_doc_release(ing_doc *d);   /* frees fields, zeroes the struct; NULL-safe */
 #endif

@@ -16,26 +16,26 @@
 
 /* HTML input to UTF-8 without NUL bytes: BOM, then the declared charset,
  * then a guess.  *text points either into bytes or into scratch. */
-int ing_html_decode(const char *bytes, size_t len, buf *scratch,
+int cni_ing_html_decode(const char *bytes, size_t len, buf *scratch,
                     const char **text, size_t *text_len, unsigned *warnings);
 
 /* Plain text to UTF-8: UTF-16/32 by BOM or guess, valid UTF-8 byte for
  * byte (NUL becomes a space, so offsets index the file), else
  * Windows-1252.  Appends to out; sets ING_WARN_* bits. */
-void ing_text_decode(const char *bytes, size_t len, buf *out, unsigned *warnings);
+void cni_ing_text_decode(const char *bytes, size_t len, buf *out, unsigned *warnings);
 
-/* HTML path of ing_run (html_parse.c): fills text, metadata, warnings. */
-int ing_html_run(const char *bytes, size_t len, ing_doc *out);
+/* HTML path of cni_ing_run (html_parse.c): fills text, metadata, warnings. */
+int cni_ing_html_run(const char *bytes, size_t len, ing_doc *out);
 
 /*** Metadata ***/
 /* Finds the first date in s[0..n) (ISO 8601, "March 12, 2024",
  * "12 March 2024", RFC 2822) and writes YYYY-MM-DD plus NUL to out.
  * Returns 1 if found. */
-int ing_date_scan(const char *s, size_t n, char out[11]);
+int cni_ing_date_scan(const char *s, size_t n, char out[11]);
 /* The same, also giving where the date was found: s[*at .. *end). */
-int ing_date_find(const char *s, size_t n, char out[11], size_t *at, size_t *end);
+int cni_ing_date_find(const char *s, size_t n, char out[11], size_t *at, size_t *end);
 /* The same, for a date starting at most max_at bytes in. */
-int ing_date_find_near(const char *s, size_t n, size_t max_at, char out[11], size_t *at,
+int cni_ing_date_find_near(const char *s, size_t n, size_t max_at, char out[11], size_t *at,
                        size_t *end);
 
 typedef enum {
@@ -55,11 +55,11 @@ typedef struct {
     int oom;
 } meta_cands;
 
-void meta_add(meta_cands *m, meta_key k, const char *s, size_t n);
+void cni_meta_add(meta_cands *m, meta_key k, const char *s, size_t n);
 /* Choose title, published, author, site into out (malloc'd or NULL).
  * Returns -1 on out of memory. */
-int meta_choose(const meta_cands *m, ing_doc *out);
-void meta_release(meta_cands *m);
+int cni_meta_choose(const meta_cands *m, ing_doc *out);
+void cni_meta_release(meta_cands *m);
 
 /*** Flat DOM: the parsed page copied into one array in document order ***/
 #define HN_NONE UINT32_MAX
@@ -117,9 +117,9 @@ enum {
 typedef enum { HT_LIST(HT_ENUM) HT_COUNT } html_tag;
 #undef HT_ENUM
 
-extern const unsigned char hn_tag_flags[HT_COUNT];   /* html_tags.c */
+extern const unsigned char cni_hn_tag_flags[HT_COUNT];   /* html_tags.c */
 /* The tag of a lower-case element name; HT_OTHER when not listed. */
-html_tag hn_tag_lookup(const char *name);
+html_tag cni_hn_tag_lookup(const char *name);
 
 enum {
     HA_HIDDEN = 1,        /* hidden, aria-hidden=true, display:none */
@@ -144,12 +144,12 @@ typedef struct {
 } hn_dom;
 
 /* Article body of dom rendered as paragraphs separated by "\n\n" into out. */
-void hx_extract(const hn_dom *dom, buf *out);
+void cni_hx_extract(const hn_dom *dom, buf *out);
 
 enum { HX_IN_LINK = 8 };   /* up[i]: node i is inside a link */
 /* Appends the subtrees marked in roots, minus nodes marked in gone, to out
  * (html_render.c). */
-void hx_render(const hn_dom *dom, const uint8_t *roots, const uint8_t *gone, const uint8_t *up,
+void cni_hx_render(const hn_dom *dom, const uint8_t *roots, const uint8_t *gone, const uint8_t *up,
                buf *out);
 
 #endif

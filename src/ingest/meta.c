@@ -137,12 +137,12 @@ static int date_at(const char *s, size_t n, size_t i, int *y, int *m, int *d, si
     return valid_date(yr, mo, da);
 }
 
-int ing_date_find(const char *s, size_t n, char out[11], size_t *at, size_t *end)
+int cni_ing_date_find(const char *s, size_t n, char out[11], size_t *at, size_t *end)
 {
-    return ing_date_find_near(s, n, n, out, at, end);
+    return cni_ing_date_find_near(s, n, n, out, at, end);
 }
 
-int ing_date_find_near(const char *s, size_t n, size_t max_at, char out[11], size_t *at,
+int cni_ing_date_find_near(const char *s, size_t n, size_t max_at, char out[11], size_t *at,
                        size_t *end)
 {
     for (size_t i = 0; i < n && i <= max_at; i++) {
@@ -173,10 +173,10 @@ int ing_date_find_near(const char *s, size_t n, size_t max_at, char out[11], siz
     return 0;
 }
 
-int ing_date_scan(const char *s, size_t n, char out[11])
+int cni_ing_date_scan(const char *s, size_t n, char out[11])
 {
     size_t at, end;
-    return ing_date_find(s, n, out, &at, &end);
+    return cni_ing_date_find(s, n, out, &at, &end);
 }
 
 /*** Candidates ***/
@@ -200,20 +200,20 @@ static char *clean_copy(const char *s, size_t n, int *oom)
             continue;
         }
         if (space && b.len)
-            buf_putc(&b, ' ');
+            cni_buf_putc(&b, ' ');
         space = 0;
-        buf_putc(&b, (char)c);
+        cni_buf_putc(&b, (char)c);
     }
     if (b.failed)
         *oom = 1;
     if (b.failed || b.len == 0 || b.len > META_MAX_BYTES) {
-        buf_release(&b);
+        cni_buf_release(&b);
         return NULL;
     }
-    return buf_detach(&b, NULL);
+    return cni_buf_detach(&b, NULL);
 }
 
-void meta_add(meta_cands *m, meta_key k, const char *s, size_t n)
+void cni_meta_add(meta_cands *m, meta_key k, const char *s, size_t n)
 {
     if (m->oom)
         return;
@@ -228,7 +228,7 @@ void meta_add(meta_cands *m, meta_key k, const char *s, size_t n)
             m->ld = p;
             m->cap_ld = cap;
         }
-        char *copy = str_ndup(s, n);
+        char *copy = cni_str_ndup(s, n);
         if (!copy) {
             m->oom = 1;
             return;
@@ -241,7 +241,7 @@ void meta_add(meta_cands *m, meta_key k, const char *s, size_t n)
     m->val[k] = clean_copy(s, n, &m->oom);
 }
 
-void meta_release(meta_cands *m)
+void cni_meta_release(meta_cands *m)
 {
     for (int k = 0; k < MK_COUNT; k++)
         free(m->val[k]);
@@ -306,7 +306,7 @@ static char *json_string(json_reader *r, int keep)
         char c = r->s[r->i++];
         if (c != '\\') {
             if (keep)
-                buf_putc(&b, c);
+                cni_buf_putc(&b, c);
             continue;
         }
         if (r->i >= r->n)
@@ -318,7 +318,7 @@ static char *json_string(json_reader *r, int keep)
         case 'u':
             if (json_hex4(r, &cp) != 0) {
                 r->bad = 1;
-                buf_release(&b);
+                cni_buf_release(&b);
                 return NULL;
             }
             if (cp >= 0xD800 && cp <= 0xDBFF && r->i + 6 <= r->n && r->s[r->i] == '\\' &&
@@ -335,22 +335,22 @@ static char *json_string(json_reader *r, int keep)
         default: cp = (unsigned char)c; break;
         }
         if (keep)
-            buf_put_cp(&b, cp);
+            cni_buf_put_cp(&b, cp);
     }
     if (r->i >= r->n) {
         r->bad = 1;
-        buf_release(&b);
+        cni_buf_release(&b);
         return NULL;
     }
     r->i++;
     if (!keep) {
-        buf_release(&b);
+        cni_buf_release(&b);
         return NULL;
     }
     if (b.failed)
         r->oom = 1;
     char *out = clean_copy(b.data ? b.data : "", b.len, &r->oom);
-    buf_release(&b);
+    cni_buf_release(&b);
     return out;
 }
 
@@ -455,7 +455,7 @@ static void json_object(json_reader *r, int depth, char **names)
     }
     /* An object met where a name is wanted (author, publisher) gives its name. */
     if (names && o.name) {
-        char *name = str_ndup(o.name, strlen(o.name));
+        char *name = cni_str_ndup(o.name, strlen(o.name));
         if (!name)
             r->oom = 1;
         add_name(names, name, &r->oom);
@@ -566,9 +566,9 @@ static char *strip_title_suffix(const char *t, const char *site, int loose)
         size_t tl = n - best - best_len;
         if ((site && equal_ci(tail, tl, site)) ||
             (loose && tl <= TITLE_SUFFIX_MAX_BYTES && tl < best))
-            return str_ndup(t, best);
+            return cni_str_ndup(t, best);
     }
-    return str_ndup(t, n);
+    return cni_str_ndup(t, n);
 }
 
 static int is_url(const char *s)
@@ -581,7 +581,7 @@ static char *copy(const char *s, size_t n, int *oom)
 {
     if (!s)
         return NULL;
-    char *p = str_ndup(s, n);
+    char *p = cni_str_ndup(s, n);
     if (!p)
         *oom = 1;
     return p;
@@ -603,7 +603,7 @@ static char *author_copy(const char *a, int *oom)
 
 /* JSON-LD that cannot be read offers nothing; a failed allocation
  * anywhere is an error. */
-int meta_choose(const meta_cands *m, ing_doc *out)
+int cni_meta_choose(const meta_cands *m, ing_doc *out)
 {
     json_reader r = { 0 };
     for (size_t i = 0; i < m->n_ld; i++)
@@ -624,7 +624,7 @@ int meta_choose(const meta_cands *m, ing_doc *out)
 
     const char *dates[] = { v[MK_DATE_PUBLISHED], r.date, v[MK_DATE_OTHER], v[MK_TIME] };
     for (size_t k = 0; k < sizeof dates / sizeof *dates && !out->published; k++)
-        if (dates[k] && ing_date_scan(dates[k], strlen(dates[k]), date))
+        if (dates[k] && cni_ing_date_scan(dates[k], strlen(dates[k]), date))
             out->published = copy(date, 10, &oom);
 
     const char *authors[] = { v[MK_AUTHOR_META], r.author, v[MK_AUTHOR_REL],

@@ -5,7 +5,7 @@
 #include "ingest_impl.h"
 
 
-int ing_looks_like_html(const char *name, const char *bytes, size_t len)
+int cni_ing_looks_like_html(const char *name, const char *bytes, size_t len)
 {
     if (name) {
         size_t k = strlen(name);

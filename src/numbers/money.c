@@ -96,7 +96,7 @@ static const sfx_ent spaced_scale_tab[] = {
 
 /* Currency before the number at i: returns where the digits start (after an
  * optional gap), with the ISO code in *code; 0 when there is none. */
-size_t num_currency_prefix(const uchar *t, size_t len, size_t i, const char **code)
+size_t cni_num_currency_prefix(const uchar *t, size_t len, size_t i, const char **code)
 {
     size_t k;
     if (i >= len)
@@ -156,7 +156,7 @@ static size_t match_percent(const uchar *t, size_t len, size_t i, const char **u
 }
 
 /* The suffix part of a digit core: glued letters, spaced scale, am/pm. */
-int num_digit_suffixes(const uchar *t, size_t len, core *c, const lit *L, int has_cur, size_t *j, size_t *skip)
+int cni_num_digit_suffixes(const uchar *t, size_t len, core *c, const lit *L, int has_cur, size_t *j, size_t *skip)
 {
     size_t s = *j, k;
     int integer = L->n_frac == 0;
@@ -283,7 +283,7 @@ reject:
 }
 
 /* Percent, currency word or physical unit after the number. */
-void num_postfix_units(const uchar *t, size_t len, core *c, int has_cur, size_t *j)
+void cni_num_postfix_units(const uchar *t, size_t len, core *c, int has_cur, size_t *j)
 {
     size_t k, m, g;
     int fc;
@@ -343,7 +343,7 @@ void num_postfix_units(const uchar *t, size_t len, core *c, int has_cur, size_t 
         }
 }
 
-int num_suffix_selftest(void)
+int cni_num_suffix_selftest(void)
 {
     size_t k;
     for (k = 0; k < COUNT(glued_tab); k++)

@@ -43,7 +43,7 @@ typedef struct {
     unsigned char frac;   /* ordinal that doubles as a fraction: "a third" */
 } word_ent;
 
-/* Sorted (strcmp order) for binary search; num_selftest() checks it. */
+/* Sorted (strcmp order) for binary search; cni_num_selftest() checks it. */
 static const word_ent word_tab[] = {
     {"a", W_A, 1, 0, 0}, {"about", W_NONE, 0, 1, 0}, {"above", W_NONE, 0, 1, 0}, {"almost", W_NONE, 0, 1, 0},
     {"an", W_A, 1, 1, 0}, {"and", W_AND, 0, 0, 0}, {"approx", W_NONE, 0, 1, 0}, {"approximately", W_NONE, 0, 1, 0},
@@ -207,7 +207,7 @@ static int frac_of_scale(const uchar *t, size_t len, size_t *end)
 
 /* Spelled-out numbers: "twenty-five", "two hundred and fifty thousand",
  * "half a million", "a third", "two-thirds", "a dozen", "ninth". */
-int num_parse_words(const uchar *t, size_t len, size_t i, core *c)
+int cni_num_parse_words(const uchar *t, size_t len, size_t i, core *c)
 {
     double total = 0, cur = 0;
     int last = W_NONE, min_scale = 99, scale_e = 0, ord = 0, frac = 0, done = 0, hundred = 0;
@@ -263,7 +263,7 @@ int num_parse_words(const uchar *t, size_t len, size_t i, core *c)
             if ((last == W_UNIT || last == W_TEEN || last == W_TENS || last == W_HUNDRED ||
                  last == W_A || last == W_HALFAND) && e->v < min_scale && cur > 0) {
                 int ovf = 0;
-                total += num_mul_p10(cur, e->v, &ovf);
+                total += cni_num_mul_p10(cur, e->v, &ovf);
                 cur = 0;
                 min_scale = scale_e = e->v;
                 hundred = 0;
@@ -311,7 +311,7 @@ int num_parse_words(const uchar *t, size_t len, size_t i, core *c)
         case W_ORDSCALE:
             if (last == W_UNIT || last == W_TEEN || last == W_TENS || last == W_HUNDRED || last == W_A) {
                 int ovf = 0;
-                cur = num_mul_p10(cur, e->v, &ovf);            /* "one millionth" */
+                cur = cni_num_mul_p10(cur, e->v, &ovf);            /* "one millionth" */
                 ord = ok = done = 1;
             }
             break;
@@ -356,7 +356,7 @@ int num_parse_words(const uchar *t, size_t len, size_t i, core *c)
         int sc = frac_of_scale(t, len, &acc_end);
         if (sc) {
             int ovf = 0;
-            cur = num_mul_p10(cur, sc, &ovf);
+            cur = cni_num_mul_p10(cur, sc, &ovf);
             scale_e = sc;
         }
     }
@@ -393,10 +393,10 @@ static void build_opener_prefix(void)
 }
 
 /* Can a letter at i (a word start) open an expression? */
-int num_letter_may_start(const uchar *t, size_t len, size_t i)
+int cni_num_letter_may_start(const uchar *t, size_t len, size_t i)
 {
     const word_ent *e;
-    if (is_upper(t[i]) && num_currency_prefix(t, len, i, NULL))
+    if (is_upper(t[i]) && cni_num_currency_prefix(t, len, i, NULL))
         return 1;
     pthread_once(&opener_once, build_opener_prefix);
     unsigned b = text_letter_or_end(t, len, i + 1);
@@ -407,7 +407,7 @@ int num_letter_may_start(const uchar *t, size_t len, size_t i)
     return e && may_open(e);
 }
 
-size_t num_qualifier_at(const uchar *t, size_t len, size_t i, const char **norm)
+size_t cni_num_qualifier_at(const uchar *t, size_t len, size_t i, const char **norm)
 {
     size_t q, m;
     for (q = 0; q < COUNT(qual_tab); q++) {
@@ -419,7 +419,7 @@ size_t num_qualifier_at(const uchar *t, size_t len, size_t i, const char **norm)
     return 0;
 }
 
-int num_words_selftest(void)
+int cni_num_words_selftest(void)
 {
     size_t k;
     for (k = 1; k < COUNT(word_tab); k++)

@@ -1,8 +1,8 @@
-/* Number expressions: the byte scanner, digit literals, ranges and the num_next/num_at/num_selftest entry points. */
+/* Number expressions: the byte scanner, digit literals, ranges and the cni_num_next/cni_num_at/cni_num_selftest entry points. */
 
 /* Number, money and quantity expressions in news text (this file, number_words.c and money.c).
  *
- * num_next() is one left-to-right byte scan. Only a few kinds of position can
+ * cni_num_next() is one left-to-right byte scan. Only a few kinds of position can
  * open an expression: an ASCII digit, a sign ('-', '+', U+2212), a currency
  * symbol, or the first letter of a word that is a number word, qualifier,
  * currency code, "minus" or "between". Everything else is skipped a byte or a
@@ -249,9 +249,9 @@ static void core_finish(core *c)
 {
     int ovf = 0;
     if (c->words)
-        c->value = num_mul_p10(c->wval, c->extra_e, &ovf);
+        c->value = cni_num_mul_p10(c->wval, c->extra_e, &ovf);
     else
-        c->value = num_mul_p10((double)c->mant, c->e + c->scale_e + c->minor + c->extra_e, &ovf);
+        c->value = cni_num_mul_p10((double)c->mant, c->e + c->scale_e + c->minor + c->extra_e, &ovf);
     if (ovf)
         c->flags |= NUM_OVERFLOW;
     if (c->neg)
@@ -270,7 +270,7 @@ static int parse_core(const uchar *t, size_t len, size_t i, core *c, size_t *ski
     if (i >= len)
         return 0;
     if (allow_sign) {
-        if (t[j] == '-' && j + 1 < len && (is_digit(t[j + 1]) || num_currency_prefix(t, len, j + 1, NULL))) {
+        if (t[j] == '-' && j + 1 < len && (is_digit(t[j + 1]) || cni_num_currency_prefix(t, len, j + 1, NULL))) {
             c->neg = c->sign = 1;
             j++;
         } else if (is_minus_sign(t, len, j) && j + 3 < len) {
@@ -292,7 +292,7 @@ static int parse_core(const uchar *t, size_t len, size_t i, core *c, size_t *ski
             j = g;
         }
     }
-    if ((k = num_currency_prefix(t, len, j, &cur)) != 0)
+    if ((k = cni_num_currency_prefix(t, len, j, &cur)) != 0)
         j = k;
     if (j < len && is_digit(t[j])) {
         lit L;
@@ -330,11 +330,11 @@ static int parse_core(const uchar *t, size_t len, size_t i, core *c, size_t *ski
                 *skip = skip_chain(t, len, j);
                 return 0;
             }
-        } else if (!num_digit_suffixes(t, len, c, &L, cur != NULL, &j, skip)) {
+        } else if (!cni_num_digit_suffixes(t, len, c, &L, cur != NULL, &j, skip)) {
             return 0;
         }
     } else if (!cur && j < len && is_alpha(t[j])) {
-        if (!num_parse_words(t, len, j, c)) {
+        if (!cni_num_parse_words(t, len, j, c)) {
             *skip = skip_word(t, len, j);
             return 0;
         }
@@ -344,7 +344,7 @@ static int parse_core(const uchar *t, size_t len, size_t i, core *c, size_t *ski
     }
     c->value = 0;
     core_finish(c);                    /* value is needed by the "won" rule */
-    num_postfix_units(t, len, c, cur != NULL, &j);
+    cni_num_postfix_units(t, len, c, cur != NULL, &j);
     if (cur) {
         c->unit = cur;
         c->flags |= NUM_MONEY;
@@ -402,7 +402,7 @@ static int try_range(const uchar *t, size_t len, const core *a, core *b, int mod
     if (!hy && m == k)
         return 0;
     k = m;
-    if (k >= len || (hy && !is_digit(t[k]) && !num_currency_prefix(t, len, k, NULL)))
+    if (k >= len || (hy && !is_digit(t[k]) && !cni_num_currency_prefix(t, len, k, NULL)))
         return 0;
     if (!parse_core(t, len, k, b, &sk, !hy))
         return 0;
@@ -520,7 +520,7 @@ static int parse_expr(const uchar *t, size_t len, size_t i, num_expr *out, size_
             }
             return 0;                       /* the number after "between" is read on its own */
         }
-        if ((q = num_qualifier_at(t, len, i, &qn)) != 0) {
+        if ((q = cni_num_qualifier_at(t, len, i, &qn)) != 0) {
             size_t k = skip_gap(t, len, q);
             if (k > q && parse_core(t, len, k, &a, &sk, 1)) {
                 qual = qn;
@@ -580,7 +580,7 @@ static int sign_start_ok(const uchar *t, size_t len, size_t i, size_t n)
         return 0;
     if (i > 0 && (word_before(t, i) || t[i - 1] == '-' || t[i - 1] == '.' || t[i - 1] == '/' || t[i - 1] == '+'))
         return 0;
-    return is_digit(t[i + n]) || num_currency_prefix(t, len, i + n, NULL);
+    return is_digit(t[i + n]) || cni_num_currency_prefix(t, len, i + n, NULL);
 }
 
 static int scan(const uchar *t, size_t len, size_t i, num_expr *out, int only_here)
@@ -595,14 +595,14 @@ static int scan(const uchar *t, size_t len, size_t i, num_expr *out, int only_he
             else
                 resume = skip_chain(t, len, i);
         } else if (is_alpha(c)) {
-            if (word_before(t, i) || !num_letter_may_start(t, len, i))
+            if (word_before(t, i) || !cni_num_letter_may_start(t, len, i))
                 resume = skip_word(t, len, i);
             else
                 cand = 1;
         } else if (c == '-' || c == '+') {
             cand = sign_start_ok(t, len, i, 1);
         } else if (c == '$' || c == 0xC2 || c == 0xE2) {
-            cand = num_currency_prefix(t, len, i, NULL) != 0 ||
+            cand = cni_num_currency_prefix(t, len, i, NULL) != 0 ||
                    (is_minus_sign(t, len, i) && sign_start_ok(t, len, i, 3));
         }
         if (cand && parse_expr(t, len, i, out, &resume))
@@ -614,21 +614,21 @@ static int scan(const uchar *t, size_t len, size_t i, num_expr *out, int only_he
     return 0;
 }
 
-int num_next(const char *text, size_t len, size_t pos, num_expr *out)
+int cni_num_next(const char *text, size_t len, size_t pos, num_expr *out)
 {
     if (!text || !out)
         return 0;
     return scan((const uchar *)text, len, pos, out, 0);
 }
 
-int num_at(const char *text, size_t len, size_t pos, num_expr *out)
+int cni_num_at(const char *text, size_t len, size_t pos, num_expr *out)
 {
     if (!text || !out || pos >= len)
         return 0;
     return scan((const uchar *)text, len, pos, out, 1);
 }
 
-int num_selftest(void)
+int cni_num_selftest(void)
 {
-    return num_words_selftest() && num_suffix_selftest();
+    return cni_num_words_selftest() && cni_num_suffix_selftest();
 }

@@ -29,16 +29,16 @@ typedef struct {
  * Skipped entirely (never returned): digits glued to letters ("EX30", "MG4", "4x4", "COVID-19", "F-150", "ID.3"), version-like and
  * dotted/slashed/hyphenated date chains ("1.2.3", "12.03.2024", "12/03/2024", "2024-03-12"), phone numbers and codes with a leading zero.
  * Clock times keep the digits as written: "10.30am" and "10:30" -> 10.3. Pence are converted: "50p" -> 0.5 GBP. */
-int num_next(const char *text, size_t len, size_t pos, num_expr *out);
+int cni_num_next(const char *text, size_t len, size_t pos, num_expr *out);
 
-/* Like num_next, but only an expression starting exactly at pos (a qualifier may open it). Returns 1 and fills *out, or 0. */
-int num_at(const char *text, size_t len, size_t pos, num_expr *out);
+/* Like cni_num_next, but only an expression starting exactly at pos (a qualifier may open it). Returns 1 and fills *out, or 0. */
+int cni_num_at(const char *text, size_t len, size_t pos, num_expr *out);
 
 /* Internal consistency check of the keyword tables (sorted for binary search). Returns 1 when sound. For the unit tests. */
-int num_selftest(void);
+int cni_num_selftest(void);
 
 /* Periods. published is "YYYY-MM-DD" or NULL. Finds the first period expression in text[0..len) (a sentence) and writes its normalised form into out (NUL-terminated): "in 2024" -> "2024"; "in August" -> "2024-08" when published is in 2024 (a month later than the published month means the previous year); "August 2023" -> "2023-08"; "the first half" / "H1" / "first six months" -> "2024-H1" (year from the sentence if present, else from published); "Q3" / "third quarter" -> "2024-Q3"; "last year" -> published year - 1; "this year" -> published year; "2023/24" or "financial year 2023/24" -> "FY2023/24"; "FY24" -> "FY2024"; "the first nine months" -> "2024-9M"; "last month" -> previous month. When a relative period cannot be resolved (no published date), write the matched text as written (e.g. "last year"). Returns 1 and sets *mstart and *mend to the matched span, or 0. Do not treat "2024" inside a model name or a number with units as a period.
  * Also: "Q3 FY24" -> "FY2024-Q3"; "2020-2024" -> "2020-2024"; "next year"/"this month"/"next month"/"last quarter" resolve likewise.
  * The span never includes a leading "in"/"the". */
-int period_find(const char *text, size_t len, const char *published, char *out, size_t outsz, size_t *mstart, size_t *mend);
+int cni_period_find(const char *text, size_t len, const char *published, char *out, size_t outsz, size_t *mstart, size_t *mend);
 #endif

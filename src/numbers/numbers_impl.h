@@ -192,29 +192,29 @@ typedef struct {
 
 /* numbers.c: v * 10^e, exact for small mantissas and |e| <= 22; capped at
  * NUM_VALUE_MAX (sets *ovf). */
-double num_mul_p10(double v, int e, int *ovf);
+double cni_num_mul_p10(double v, int e, int *ovf);
 
 /* number_words.c */
 /* Spelled-out number at i into c (value in c->wval, c->end). Returns 1 or 0. */
-int num_parse_words(const uchar *t, size_t len, size_t i, core *c);
+int cni_num_parse_words(const uchar *t, size_t len, size_t i, core *c);
 /* Can a letter at i (a word start) open an expression? */
-int num_letter_may_start(const uchar *t, size_t len, size_t i);
+int cni_num_letter_may_start(const uchar *t, size_t len, size_t i);
 /* The first qualifier pattern matching at i: returns its end and the
  * normalised form in *norm, or 0. */
-size_t num_qualifier_at(const uchar *t, size_t len, size_t i, const char **norm);
+size_t cni_num_qualifier_at(const uchar *t, size_t len, size_t i, const char **norm);
 /* The number-word table is sorted and its index tables agree. */
-int num_words_selftest(void);
+int cni_num_words_selftest(void);
 
 /* money.c */
 /* Currency before the number at i: returns where the digits start (after an
  * optional gap), with the ISO code in *code; 0 when there is none. */
-size_t num_currency_prefix(const uchar *t, size_t len, size_t i, const char **code);
+size_t cni_num_currency_prefix(const uchar *t, size_t len, size_t i, const char **code);
 /* The suffix part of a digit core: glued letters, spaced scale, am/pm. On
  * failure *skip is where scanning may resume. */
-int num_digit_suffixes(const uchar *t, size_t len, core *c, const lit *L, int has_cur, size_t *j, size_t *skip);
+int cni_num_digit_suffixes(const uchar *t, size_t len, core *c, const lit *L, int has_cur, size_t *j, size_t *skip);
 /* Percent, currency word or physical unit after the number. */
-void num_postfix_units(const uchar *t, size_t len, core *c, int has_cur, size_t *j);
+void cni_num_postfix_units(const uchar *t, size_t len, core *c, int has_cur, size_t *j);
 /* The glued-suffix table fits NUM_MAX_SUFFIX. */
-int num_suffix_selftest(void);
+int cni_num_suffix_selftest(void);
 
 #endif

@@ -14,7 +14,7 @@ static const char *const month_abbr_tab[] = {
 };
 
 /* Capitalised month name at [s,e): 1..12, negative for an abbreviation. */
-int per_month_word(const uchar *t, size_t s, size_t e)
+int cni_per_month_word(const uchar *t, size_t s, size_t e)
 {
     char buf[PER_MAX_WORD];
     size_t n = e - s, k;
@@ -86,13 +86,13 @@ static const char *const count_nouns[] = {
 };
 
 /* A plain year at i: returns its end and *y, or 0. */
-size_t per_year_at(const uchar *t, size_t len, size_t i, int *y, int check_ctx)
+size_t cni_per_year_at(const uchar *t, size_t len, size_t i, int *y, int check_ctx)
 {
     num_expr e;
     char w[PER_MAX_WORD];
     size_t k, we;
     int cap;
-    if (i >= len || !is_digit(t[i]) || !num_at((const char *)t, len, i, &e))
+    if (i >= len || !is_digit(t[i]) || !cni_num_at((const char *)t, len, i, &e))
         return 0;
     if ((e.flags & (NUM_YEAR | NUM_RANGE)) != NUM_YEAR)
         return 0;
@@ -120,7 +120,7 @@ size_t per_year_at(const uchar *t, size_t len, size_t i, int *y, int check_ctx)
 }
 
 /* "FY24", "FY2024", "FY 2023/24", "FY23-24" at i: returns the end. */
-size_t per_fy_at(const uchar *t, size_t len, size_t i, int *y, int *y2)
+size_t cni_per_fy_at(const uchar *t, size_t len, size_t i, int *y, int *y2)
 {
     size_t j = i + 2, d, n, k;
     int a, b = 0;
@@ -166,7 +166,7 @@ size_t per_fy_at(const uchar *t, size_t len, size_t i, int *y, int *y2)
 
 /* A year attached after a half/quarter/month count: " 2024", "'24",
  * " of 2024", " FY24", " of last year", " this year", " of the year". */
-void per_attach_year(const uchar *t, size_t len, per *r)
+void cni_per_attach_year(const uchar *t, size_t len, per *r)
 {
     size_t i = r->e, k, m;
     int of = 0, y, y2;
@@ -191,10 +191,10 @@ void per_attach_year(const uchar *t, size_t len, per *r)
         of = 1;
         k = g;
     }
-    if ((m = per_year_at(t, len, k, &y, 0)) != 0) {
+    if ((m = cni_per_year_at(t, len, k, &y, 0)) != 0) {
         r->y = y;
         r->e = m;
-    } else if ((m = per_fy_at(t, len, k, &y, &y2)) != 0) {
+    } else if ((m = cni_per_fy_at(t, len, k, &y, &y2)) != 0) {
         r->y = y2 ? y2 : y;
         r->fy = 1;
         r->e = m;
@@ -250,7 +250,7 @@ static size_t count_at(const uchar *t, size_t len, size_t i, int *n)
  * "quarter to September" / "year to March" when fixed is 3 / 12. The three
  * months to June are Q2, the six months to December H2, the nine months
  * to September 9M, a year to March FY(y-1)/y; other spans are not matched. */
-int per_months_to(const uchar *t, size_t len, size_t i, per *r, int fixed)
+int cni_per_months_to(const uchar *t, size_t len, size_t i, per *r, int fixed)
 {
     static const char *const links[] = {"to", "ended", "ending", "through", "until"};
     size_t k, m, e, q;
@@ -270,7 +270,7 @@ int per_months_to(const uchar *t, size_t len, size_t i, per *r, int fixed)
         return 0;
     for (e = k; e < len && is_alpha(t[e]); e++)
         ;
-    mo = per_month_word(t, k, e);
+    mo = cni_per_month_word(t, k, e);
     if (mo < 0)
         mo = -mo;
     if (n == 12) {
@@ -294,7 +294,7 @@ int per_months_to(const uchar *t, size_t len, size_t i, per *r, int fixed)
         ;                               /* "September 30, 2024" */
     if (q > k && q < len && t[q] == ',' && !word_at(t, len, q + 1))
         k = skip_gap(t, len, q + 1);
-    if (k > e && (m = per_year_at(t, len, k, &y, 0)) != 0) {
+    if (k > e && (m = cni_per_year_at(t, len, k, &y, 0)) != 0) {
         r->y = y;
         r->e = m;
     }
@@ -302,7 +302,7 @@ int per_months_to(const uchar *t, size_t len, size_t i, per *r, int fixed)
 }
 
 /* After an ordinal n at [i, e): "half", "quarter", "N months". */
-int per_ordinal_period(const uchar *t, size_t len, int n, size_t e, per *r)
+int cni_per_ordinal_period(const uchar *t, size_t len, int n, size_t e, per *r)
 {
     size_t k = sep(t, len, e), m;
     int cnt;
@@ -322,12 +322,12 @@ int per_ordinal_period(const uchar *t, size_t len, int n, size_t e, per *r)
         return 0;
     }
     r->e = m;
-    per_attach_year(t, len, r);
+    cni_per_attach_year(t, len, r);
     return 1;
 }
 
 /* "H1", "Q3", "1H24", "3Q" as a token: kind and number, year if glued. */
-int per_half_quarter_token(const char *tok, per *r)
+int cni_per_half_quarter_token(const char *tok, per *r)
 {
     size_t n = strlen(tok);
     if (n == 2 && (tok[0] == 'h' || tok[0] == 'q') && is_digit((uchar)tok[1])) {
@@ -346,7 +346,7 @@ int per_half_quarter_token(const char *tok, per *r)
 }
 
 /* Month name at [i, e) and what follows it. */
-int per_month_period(const uchar *t, size_t len, size_t i, size_t e, int mo, per *r)
+int cni_per_month_period(const uchar *t, size_t len, size_t i, size_t e, int mo, per *r)
 {
     static const char *const may_before[] = {
         "in", "since", "during", "until", "till", "by", "from", "to", "of", "last", "this",
@@ -368,11 +368,11 @@ int per_month_period(const uchar *t, size_t len, size_t i, size_t e, int mo, per
         r->kind = P_QUARTER;
         r->n = mo / 3;
         r->e = m;
-        per_attach_year(t, len, r);
+        cni_per_attach_year(t, len, r);
         return 1;
     }
     if (k > e) {
-        if ((m = per_year_at(t, len, k, &y, 0)) != 0) {             /* "August 2023" */
+        if ((m = cni_per_year_at(t, len, k, &y, 0)) != 0) {             /* "August 2023" */
             r->y = y;
             r->e = m;
             return 1;
@@ -392,7 +392,7 @@ int per_month_period(const uchar *t, size_t len, size_t i, size_t e, int mo, per
             if (q < len && t[q] == ',')
                 q++;
             m = skip_gap(t, len, q);
-            if (m > q && (q = per_year_at(t, len, m, &y, 0)) != 0) {
+            if (m > q && (q = cni_per_year_at(t, len, m, &y, 0)) != 0) {
                 r->y = y;
                 r->e = q;
                 return 1;

@@ -1,10 +1,10 @@
-/* Period expressions: matching at each word start, normalised output, and period_find(). */
+/* Period expressions: matching at each word start, normalised output, and cni_period_find(). */
 
 /* Period expressions in a sentence: "H1", "the third quarter of 2024",
  * "August 2023", "FY2023/24", "the first nine months", "last year".
  *
  * One left-to-right pass over word starts; the first position where any
- * pattern matches wins. Years are recognised through num_at(), so a year
+ * pattern matches wins. Years are recognised through cni_num_at(), so a year
  * is only a year when the number parser agrees (no unit, scale, currency,
  * separator, not glued to letters); on top of that "Peugeot 2008" (a
  * capitalised word that is not a month or preposition) and "2024 units" are
@@ -29,13 +29,13 @@ static int match_digit(const uchar *t, size_t len, size_t i, const char *tok, si
     num_expr e;
     int y;
     size_t k;
-    if (per_half_quarter_token(tok, r)) {                          /* "1H24", "3Q" */
+    if (cni_per_half_quarter_token(tok, r)) {                          /* "1H24", "3Q" */
         r->e = te;
         if (!r->y)
-            per_attach_year(t, len, r);
+            cni_per_attach_year(t, len, r);
         return 1;
     }
-    if (!num_at((const char *)t, len, i, &e)) {
+    if (!cni_num_at((const char *)t, len, i, &e)) {
         *next = skip_chain(t, len, i);
         return 0;
     }
@@ -48,7 +48,7 @@ static int match_digit(const uchar *t, size_t len, size_t i, const char *tok, si
         return 1;
     }
     if (e.flags & NUM_YEAR) {
-        if (!per_year_at(t, len, i, &y, 1))
+        if (!cni_per_year_at(t, len, i, &y, 1))
             return 0;
         r->kind = P_YEAR;
         r->y = y;
@@ -65,13 +65,13 @@ static int match_digit(const uchar *t, size_t len, size_t i, const char *tok, si
             size_t se = token(t, len, k, tk, sizeof tk), m;
             memset(&sub, 0, sizeof sub);
             sub.s = k;
-            if (is_alpha(t[k]) && per_half_quarter_token(tk, &sub)) {
+            if (is_alpha(t[k]) && cni_per_half_quarter_token(tk, &sub)) {
                 sub.e = se;
             } else {
                 static const char *const ords[] = {"first", "second", "third", "fourth"};
                 size_t q;
                 for (q = 0; q < COUNT(ords); q++)
-                    if ((m = kw(t, len, k, ords[q])) != 0 && per_ordinal_period(t, len, (int)q + 1, m, &sub))
+                    if ((m = kw(t, len, k, ords[q])) != 0 && cni_per_ordinal_period(t, len, (int)q + 1, m, &sub))
                         break;
                 if (q == COUNT(ords) || sub.kind == P_NM)
                     return 1;
@@ -83,9 +83,9 @@ static int match_digit(const uchar *t, size_t len, size_t i, const char *tok, si
         return 1;
     }
     if ((e.flags & NUM_ORDINAL) && !(e.flags & NUM_WORDS) && e.value >= 1 && e.value <= 4 && e.start == i)
-        return per_ordinal_period(t, len, (int)e.value, e.end, r);   /* "1st half" */
+        return cni_per_ordinal_period(t, len, (int)e.value, e.end, r);   /* "1st half" */
     if (!e.flags && !e.unit && e.start == i)
-        return per_months_to(t, len, i, r, 0);                      /* "9 months to September" */
+        return cni_per_months_to(t, len, i, r, 0);                      /* "9 months to September" */
     return 0;
 }
 
@@ -138,12 +138,12 @@ static int match_word(const uchar *t, size_t len, size_t i, const char *tok, siz
     static const char *const ords[] = {"first", "second", "third", "fourth"};
     size_t k, m;
     int y, y2, mo;
-    if (per_half_quarter_token(tok, r)) {                          /* "H1", "Q3" */
+    if (cni_per_half_quarter_token(tok, r)) {                          /* "H1", "Q3" */
         r->e = te;
-        per_attach_year(t, len, r);
+        cni_per_attach_year(t, len, r);
         return 1;
     }
-    if ((m = per_fy_at(t, len, i, &y, &y2)) != 0) {                /* "FY24", "FY2023/24" */
+    if ((m = cni_per_fy_at(t, len, i, &y, &y2)) != 0) {                /* "FY24", "FY2023/24" */
         r->kind = P_FY;
         r->y = y;
         r->y2 = y2;
@@ -154,7 +154,7 @@ static int match_word(const uchar *t, size_t len, size_t i, const char *tok, siz
         return 0;
     for (k = 0; k < COUNT(ords); k++)
         if (strcmp(tok, ords[k]) == 0)
-            return per_ordinal_period(t, len, (int)k + 1, te, r);
+            return cni_per_ordinal_period(t, len, (int)k + 1, te, r);
     if (!strcmp(tok, "last") || !strcmp(tok, "this") || !strcmp(tok, "next") ||
         !strcmp(tok, "previous") || !strcmp(tok, "current") || !strcmp(tok, "prior")) {
         int delta = tok[0] == 'l' || tok[0] == 'p' ? -1 : tok[0] == 'n' ? 1 : 0;
@@ -179,10 +179,10 @@ static int match_word(const uchar *t, size_t len, size_t i, const char *tok, siz
         k = skip_gap(t, len, te);
         if ((m = kw(t, len, k, "year")) != 0)
             k = skip_gap(t, len, m);
-        if ((m = per_fy_at(t, len, k, &y, &y2)) != 0) {
+        if ((m = cni_per_fy_at(t, len, k, &y, &y2)) != 0) {
             r->y = y;
             r->y2 = y2;
-        } else if (k < len && is_digit(t[k]) && num_at((const char *)t, len, k, &e) && (e.flags & NUM_YEAR)) {
+        } else if (k < len && is_digit(t[k]) && cni_num_at((const char *)t, len, k, &e) && (e.flags & NUM_YEAR)) {
             r->y = (int)e.value;
             r->y2 = (e.flags & NUM_RANGE) ? (int)e.value_hi : 0;
             if (r->y2 && r->y2 != r->y + 1)
@@ -197,7 +197,7 @@ static int match_word(const uchar *t, size_t len, size_t i, const char *tok, siz
     }
     if (!strcmp(tok, "between")) {                              /* "between 2020 and 2024" */
         num_expr e;
-        if (num_at((const char *)t, len, i, &e) && (e.flags & NUM_YEAR) && (e.flags & NUM_RANGE)) {
+        if (cni_num_at((const char *)t, len, i, &e) && (e.flags & NUM_YEAR) && (e.flags & NUM_RANGE)) {
             r->kind = P_YRANGE;
             r->s = e.num_start;
             r->y = (int)e.value;
@@ -207,11 +207,11 @@ static int match_word(const uchar *t, size_t len, size_t i, const char *tok, siz
         }
         return 0;
     }
-    if ((mo = per_month_word(t, i, te)) != 0)
-        return per_month_period(t, len, i, te, mo, r);
+    if ((mo = cni_per_month_word(t, i, te)) != 0)
+        return cni_per_month_period(t, len, i, te, mo, r);
     if (!strcmp(tok, "quarter") || !strcmp(tok, "year"))    /* "the quarter to September" */
-        return per_months_to(t, len, i, r, tok[0] == 'q' ? 3 : 12);
-    return per_months_to(t, len, i, r, 0);                          /* "nine months to September" */
+        return cni_per_months_to(t, len, i, r, tok[0] == 'q' ? 3 : 12);
+    return cni_per_months_to(t, len, i, r, 0);                          /* "nine months to September" */
 }
 
 /* The first plain year of the sentence, or 0. */
@@ -219,9 +219,9 @@ static int sentence_year(const uchar *t, size_t len)
 {
     size_t i = 0;
     num_expr e;
-    while (num_next((const char *)t, len, i, &e)) {
+    while (cni_num_next((const char *)t, len, i, &e)) {
         int y;
-        if ((e.flags & (NUM_YEAR | NUM_RANGE)) == NUM_YEAR && per_year_at(t, len, e.start, &y, 1))
+        if ((e.flags & (NUM_YEAR | NUM_RANGE)) == NUM_YEAR && cni_per_year_at(t, len, e.start, &y, 1))
             return y;
         i = e.end;
     }
@@ -352,7 +352,7 @@ static void write_period(const uchar *t, size_t len, const per *r, pubdate pub, 
     put_text(out, outsz, t, r->s, r->e);
 }
 
-int period_find(const char *text, size_t len, const char *published, char *out, size_t outsz,
+int cni_period_find(const char *text, size_t len, const char *published, char *out, size_t outsz,
                 size_t *mstart, size_t *mend)
 {
     const uchar *t = (const uchar *)text;

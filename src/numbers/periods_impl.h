@@ -127,21 +127,21 @@ static inline int two_digit_year(int yy) { return 2000 + yy; }
 /* ------------------------------------------------- period_words.c */
 
 /* Capitalised month name at [s,e): 1..12, negative for an abbreviation. */
-int per_month_word(const uchar *t, size_t s, size_t e);
+int cni_per_month_word(const uchar *t, size_t s, size_t e);
 /* A plain year at i: returns its end and *y, or 0. With check_ctx, a
  * capitalised word before it must be one that may precede a year. */
-size_t per_year_at(const uchar *t, size_t len, size_t i, int *y, int check_ctx);
+size_t cni_per_year_at(const uchar *t, size_t len, size_t i, int *y, int check_ctx);
 /* "FY24", "FY2024", "FY 2023/24", "FY23-24" at i: returns the end. */
-size_t per_fy_at(const uchar *t, size_t len, size_t i, int *y, int *y2);
+size_t cni_per_fy_at(const uchar *t, size_t len, size_t i, int *y, int *y2);
 /* A year attached after a half/quarter/month count (extends r->e). */
-void per_attach_year(const uchar *t, size_t len, per *r);
+void cni_per_attach_year(const uchar *t, size_t len, per *r);
 /* "N months to September", "quarter to"/"year to" when fixed is 3/12. */
-int per_months_to(const uchar *t, size_t len, size_t i, per *r, int fixed);
+int cni_per_months_to(const uchar *t, size_t len, size_t i, per *r, int fixed);
 /* After an ordinal n ending at e: "half", "quarter", "N months". */
-int per_ordinal_period(const uchar *t, size_t len, int n, size_t e, per *r);
+int cni_per_ordinal_period(const uchar *t, size_t len, int n, size_t e, per *r);
 /* "H1", "Q3", "1H24", "3Q" as a lower-cased token. */
-int per_half_quarter_token(const char *tok, per *r);
-/* Month name at [i, e) (mo from per_month_word) and what follows it. */
-int per_month_period(const uchar *t, size_t len, size_t i, size_t e, int mo, per *r);
+int cni_per_half_quarter_token(const char *tok, per *r);
+/* Month name at [i, e) (mo from cni_per_month_word) and what follows it. */
+int cni_per_month_period(const uchar *t, size_t len, size_t i, size_t e, int mo, per *r);
 
 #endif

@@ -9,7 +9,7 @@ static const double p10_tab[] = {
 };
 
 /* v * 10^e, exact for small mantissas and |e| <= 22; capped at NUM_VALUE_MAX. */
-double num_mul_p10(double v, int e, int *ovf)
+double cni_num_mul_p10(double v, int e, int *ovf)
 {
     double r;
     if (v == 0)

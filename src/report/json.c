@@ -7,9 +7,9 @@
 #include "report.h"
 #include "utf8.h"
 
-void rep_json_string(buf *b, const char *s, size_t len)
+void cni_rep_json_string(buf *b, const char *s, size_t len)
 {
-    buf_putc(b, '"');
+    cni_buf_putc(b, '"');
     size_t i = 0, run = 0;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
@@ -18,32 +18,32 @@ void rep_json_string(buf *b, const char *s, size_t len)
             run++;
             continue;
         }
-        buf_put(b, s + i - run, run);
+        cni_buf_put(b, s + i - run, run);
         run = 0;
         if (c < 0x80) {
             switch (c) {
-            case '"': buf_puts(b, "\\\""); break;
-            case '\\': buf_puts(b, "\\\\"); break;
-            case '\n': buf_puts(b, "\\n"); break;
-            case '\t': buf_puts(b, "\\t"); break;
-            case '\r': buf_puts(b, "\\r"); break;
-            default: buf_printf(b, "\\u%04x", c); break;
+            case '"': cni_buf_puts(b, "\\\""); break;
+            case '\\': cni_buf_puts(b, "\\\\"); break;
+            case '\n': cni_buf_puts(b, "\\n"); break;
+            case '\t': cni_buf_puts(b, "\\t"); break;
+            case '\r': cni_buf_puts(b, "\\r"); break;
+            default: cni_buf_printf(b, "\\u%04x", c); break;
             }
             i++;
             continue;
         }
         size_t j = i;
-        uint32_t cp = utf8_decode(s, len, &j);
+        uint32_t cp = cni_utf8_decode(s, len, &j);
         if (cp == 0xFFFD && !(j - i == 3 && (unsigned char)s[i] == 0xEF))
-            buf_puts(b, "\\ufffd");
+            cni_buf_puts(b, "\\ufffd");
         else if (cp == 0x2028 || cp == 0x2029)
-            buf_printf(b, "\\u%04x", cp);   /* break JavaScript parsers otherwise */
+            cni_buf_printf(b, "\\u%04x", cp);   /* break JavaScript parsers otherwise */
         else
-            buf_put(b, s + i, j - i);
+            cni_buf_put(b, s + i, j - i);
         i = j;
     }
-    buf_put(b, s + i - run, run);
-    buf_putc(b, '"');
+    cni_buf_put(b, s + i - run, run);
+    cni_buf_putc(b, '"');
 }
 
 /* v as the shortest decimal with at most six fraction digits when there is
@@ -77,22 +77,22 @@ static int put_fixed(buf *b, double v)
         } while (u);
         if (v < 0)
             tmp[--i] = '-';
-        buf_put(b, tmp + i, sizeof tmp - i);
+        cni_buf_put(b, tmp + i, sizeof tmp - i);
         return 1;
     }
     return 0;
 }
 
-void rep_json_number(buf *b, double v)
+void cni_rep_json_number(buf *b, double v)
 {
     if (!isfinite(v)) {
-        buf_puts(b, "null");
+        cni_buf_puts(b, "null");
         return;
     }
     if (put_fixed(b, v))
         return;
     if (v == floor(v) && fabs(v) < 1e15) {
-        buf_printf(b, "%.0f", v);
+        cni_buf_printf(b, "%.0f", v);
         return;
     }
     char tmp[64];
@@ -102,10 +102,10 @@ void rep_json_number(buf *b, double v)
         if (strtod(tmp, NULL) == v)
             break;
     }
-    buf_puts(b, tmp);
+    cni_buf_puts(b, tmp);
 }
 
-int rep_wants(const cn_report_options *o, unsigned type_bit)
+int cni_rep_wants(const cn_report_options *o, unsigned type_bit)
 {
     return !o || !o->types || (o->types & type_bit);
 }
@@ -120,28 +120,28 @@ static void nl(jw *w)
 {
     if (!w->pretty)
         return;
-    buf_putc(w->b, '\n');
+    cni_buf_putc(w->b, '\n');
     for (int i = 0; i < w->depth; i++)
-        buf_puts(w->b, "  ");
+        cni_buf_puts(w->b, "  ");
 }
 
 /* Inlined, so that the length of each literal key is known when compiling. */
 static inline __attribute__((always_inline)) void key(jw *w, const char *k, int first)
 {
     if (!first)
-        buf_putc(w->b, ',');
+        cni_buf_putc(w->b, ',');
     nl(w);
-    buf_putc(w->b, '"');     /* keys are plain ASCII: nothing to escape */
-    buf_puts(w->b, k);
-    buf_puts(w->b, w->pretty ? "\": " : "\":");
+    cni_buf_putc(w->b, '"');     /* keys are plain ASCII: nothing to escape */
+    cni_buf_puts(w->b, k);
+    cni_buf_puts(w->b, w->pretty ? "\": " : "\":");
 }
 
 static void str_or_null(jw *w, const char *s)
 {
     if (s)
-        rep_json_string(w->b, s, strlen(s));
+        cni_rep_json_string(w->b, s, strlen(s));
     else
-        buf_puts(w->b, "null");
+        cni_buf_puts(w->b, "null");
 }
 
 static inline __attribute__((always_inline)) void kv_str(jw *w, const char *k, const char *v)
@@ -153,7 +153,7 @@ static inline __attribute__((always_inline)) void kv_str(jw *w, const char *k, c
 static inline __attribute__((always_inline)) void kv_size(jw *w, const char *k, size_t v, int first)
 {
     key(w, k, first);
-    buf_put_size(w->b, v);
+    cni_buf_put_size(w->b, v);
 }
 
 static void entity_attrs(jw *w, const cn_entity *e)
@@ -190,118 +190,118 @@ static void entity_attrs(jw *w, const cn_entity *e)
 static void write_entities(jw *w, const cn_result *r, const cn_report_options *o)
 {
     key(w, "entities", 0);
-    buf_putc(w->b, '[');
+    cni_buf_putc(w->b, '[');
     w->depth++;
     int first = 1;
     for (size_t i = 0; i < r->n_entities; i++) {
         const cn_entity *e = &r->entities[i];
-        if (!rep_wants(o, 1u << e->type))
+        if (!cni_rep_wants(o, 1u << e->type))
             continue;
         if (!first)
-            buf_putc(w->b, ',');
+            cni_buf_putc(w->b, ',');
         first = 0;
         nl(w);
-        buf_putc(w->b, '{');
+        cni_buf_putc(w->b, '{');
         w->depth++;
         key(w, "type", 1);
         str_or_null(w, cn_entity_type_name(e->type));
         kv_str(w, "name", e->name);
         key(w, "mentions", 0);
-        buf_putc(w->b, '[');
+        cni_buf_putc(w->b, '[');
         for (size_t m = 0; m < e->n_mentions; m++) {
             const cn_mention *mn = &e->mentions[m];
-            buf_puts(w->b, m ? (w->pretty ? ", {" : ",{") : "{");
-            buf_puts(w->b, w->pretty ? "\"start\": " : "\"start\":");
-            buf_put_size(w->b, mn->start);
-            buf_puts(w->b, w->pretty ? ", \"end\": " : ",\"end\":");
-            buf_put_size(w->b, mn->end);
-            buf_puts(w->b, w->pretty ? ", \"text\": " : ",\"text\":");
-            rep_json_string(w->b, r->text + mn->start, mn->end - mn->start);
-            buf_putc(w->b, '}');
+            cni_buf_puts(w->b, m ? (w->pretty ? ", {" : ",{") : "{");
+            cni_buf_puts(w->b, w->pretty ? "\"start\": " : "\"start\":");
+            cni_buf_put_size(w->b, mn->start);
+            cni_buf_puts(w->b, w->pretty ? ", \"end\": " : ",\"end\":");
+            cni_buf_put_size(w->b, mn->end);
+            cni_buf_puts(w->b, w->pretty ? ", \"text\": " : ",\"text\":");
+            cni_rep_json_string(w->b, r->text + mn->start, mn->end - mn->start);
+            cni_buf_putc(w->b, '}');
         }
-        buf_putc(w->b, ']');
+        cni_buf_putc(w->b, ']');
         entity_attrs(w, e);
         w->depth--;
         nl(w);
-        buf_putc(w->b, '}');
+        cni_buf_putc(w->b, '}');
     }
     w->depth--;
     if (!first)
         nl(w);
-    buf_putc(w->b, ']');
+    cni_buf_putc(w->b, ']');
 }
 
 static void write_figures(jw *w, const cn_result *r, const cn_report_options *o)
 {
     key(w, "figures", 0);
-    buf_putc(w->b, '[');
+    cni_buf_putc(w->b, '[');
     w->depth++;
-    size_t n = rep_wants(o, CN_TYPE_FIGURE) ? r->n_figures : 0;
+    size_t n = cni_rep_wants(o, CN_TYPE_FIGURE) ? r->n_figures : 0;
     for (size_t i = 0; i < n; i++) {
         const cn_figure *f = &r->figures[i];
         if (i)
-            buf_putc(w->b, ',');
+            cni_buf_putc(w->b, ',');
         nl(w);
-        buf_putc(w->b, '{');
+        cni_buf_putc(w->b, '{');
         w->depth++;
         key(w, "kind", 1);
         str_or_null(w, f->kind);
         key(w, "value", 0);
-        rep_json_number(w->b, f->value);
+        cni_rep_json_number(w->b, f->value);
         kv_str(w, "unit", f->unit);
         kv_str(w, "qualifier", f->qualifier);
         kv_str(w, "subject", f->subject);
         kv_str(w, "region", f->region);
         kv_str(w, "period", f->period);
         key(w, "text", 0);
-        rep_json_string(w->b, r->text + f->start, f->end - f->start);
+        cni_rep_json_string(w->b, r->text + f->start, f->end - f->start);
         kv_size(w, "start", f->start, 0);
         kv_size(w, "end", f->end, 0);
         kv_size(w, "sentence", f->sentence, 0);
         w->depth--;
         nl(w);
-        buf_putc(w->b, '}');
+        cni_buf_putc(w->b, '}');
     }
     w->depth--;
     if (n)
         nl(w);
-    buf_putc(w->b, ']');
+    cni_buf_putc(w->b, ']');
 }
 
 static void write_quotes(jw *w, const cn_result *r, const cn_report_options *o)
 {
     key(w, "quotes", 0);
-    buf_putc(w->b, '[');
+    cni_buf_putc(w->b, '[');
     w->depth++;
-    size_t n = rep_wants(o, CN_TYPE_QUOTE) ? r->n_quotes : 0;
+    size_t n = cni_rep_wants(o, CN_TYPE_QUOTE) ? r->n_quotes : 0;
     for (size_t i = 0; i < n; i++) {
         const cn_quote *q = &r->quotes[i];
         if (i)
-            buf_putc(w->b, ',');
+            cni_buf_putc(w->b, ',');
         nl(w);
-        buf_putc(w->b, '{');
+        cni_buf_putc(w->b, '{');
         w->depth++;
         key(w, "speaker", 1);
         str_or_null(w, q->speaker);
         key(w, "text", 0);
-        rep_json_string(w->b, r->text + q->start, q->end - q->start);
+        cni_rep_json_string(w->b, r->text + q->start, q->end - q->start);
         kv_size(w, "start", q->start, 0);
         kv_size(w, "end", q->end, 0);
         w->depth--;
         nl(w);
-        buf_putc(w->b, '}');
+        cni_buf_putc(w->b, '}');
     }
     w->depth--;
     if (n)
         nl(w);
-    buf_putc(w->b, ']');
+    cni_buf_putc(w->b, ']');
 }
 
-void rep_json(const cn_result *r, const char *source, const cn_report_options *o,
+void cni_rep_json(const cn_result *r, const char *source, const cn_report_options *o,
               int pretty, buf *b)
 {
     jw w = {b, pretty, 1};
-    buf_putc(b, '{');
+    cni_buf_putc(b, '{');
     key(&w, "schema", 1);
     str_or_null(&w, CARNEWS_SCHEMA);
     kv_str(&w, "source", source ? source : "-");
@@ -312,23 +312,23 @@ void rep_json(const cn_result *r, const char *source, const cn_report_options *o
     kv_str(&w, "site", r->site);
     key(&w, "stats", 0);
     const char *sep = pretty ? ": " : ":";
-    buf_puts(b, "{\"bytes\"");
-    buf_puts(b, sep);
-    buf_put_size(b, r->stats.bytes);
-    buf_puts(b, pretty ? ", \"paragraphs\"" : ",\"paragraphs\"");
-    buf_puts(b, sep);
-    buf_put_size(b, r->stats.paragraphs);
-    buf_puts(b, pretty ? ", \"sentences\"" : ",\"sentences\"");
-    buf_puts(b, sep);
-    buf_put_size(b, r->stats.sentences);
-    buf_puts(b, pretty ? ", \"words\"" : ",\"words\"");
-    buf_puts(b, sep);
-    buf_put_size(b, r->stats.words);
-    buf_putc(b, '}');
+    cni_buf_puts(b, "{\"bytes\"");
+    cni_buf_puts(b, sep);
+    cni_buf_put_size(b, r->stats.bytes);
+    cni_buf_puts(b, pretty ? ", \"paragraphs\"" : ",\"paragraphs\"");
+    cni_buf_puts(b, sep);
+    cni_buf_put_size(b, r->stats.paragraphs);
+    cni_buf_puts(b, pretty ? ", \"sentences\"" : ",\"sentences\"");
+    cni_buf_puts(b, sep);
+    cni_buf_put_size(b, r->stats.sentences);
+    cni_buf_puts(b, pretty ? ", \"words\"" : ",\"words\"");
+    cni_buf_puts(b, sep);
+    cni_buf_put_size(b, r->stats.words);
+    cni_buf_putc(b, '}');
     write_entities(&w, r, o);
     write_figures(&w, r, o);
     write_quotes(&w, r, o);
     w.depth = 0;
     nl(&w);
-    buf_puts(b, "}\n");
+    cni_buf_puts(b, "}\n");
 }

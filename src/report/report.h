@@ -6,16 +6,16 @@
 
 /* JSON string literal for s[0..len): escapes quotes, backslashes and
  * control characters; bytes that are not valid UTF-8 become U+FFFD. */
-void rep_json_string(buf *b, const char *s, size_t len);
+void cni_rep_json_string(buf *b, const char *s, size_t len);
 /* A JSON number; non-finite values become null. */
-void rep_json_number(buf *b, double v);
+void cni_rep_json_number(buf *b, double v);
 /* Whether reports include entity type t / figures / quotes. */
-int rep_wants(const cn_report_options *o, unsigned type_bit);
+int cni_rep_wants(const cn_report_options *o, unsigned type_bit);
 
-void rep_json(const cn_result *r, const char *source, const cn_report_options *o,
+void cni_rep_json(const cn_result *r, const char *source, const cn_report_options *o,
               int pretty, buf *b);
-void rep_text(const cn_result *r, const char *source, const cn_report_options *o,
+void cni_rep_text(const cn_result *r, const char *source, const cn_report_options *o,
               buf *b);
-void rep_tsv(const cn_result *r, const char *source, const cn_report_options *o,
+void cni_rep_tsv(const cn_result *r, const char *source, const cn_report_options *o,
              buf *b);
 #endif

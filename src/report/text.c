@@ -41,9 +41,9 @@ static void put_clean(buf *b, const char *s, size_t len, size_t max_chars)
     size_t base = b->len;
     while (i < len && s[i] != '\0') {
         size_t j = i;
-        uint32_t cp = utf8_decode(s, len, &j);
+        uint32_t cp = cni_utf8_decode(s, len, &j);
         int bad = cp == 0xFFFD && !(j - i == 3 && (unsigned char)s[i] == 0xEF);
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || utf8_is_space(cp)) {
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cni_utf8_is_space(cp)) {
             space = chars > 0;
             i = j;
             continue;
@@ -53,19 +53,19 @@ static void put_clean(buf *b, const char *s, size_t len, size_t max_chars)
                 b->len = cut_len;
             if (b->data)
                 b->data[b->len] = '\0';
-            buf_puts(b, "...");
+            cni_buf_puts(b, "...");
             return;
         }
         if (space) {
             cut_len = b->len;
-            buf_putc(b, ' ');
+            cni_buf_putc(b, ' ');
             chars++;
             space = 0;
         }
         if (bad)
-            buf_puts(b, "\xEF\xBF\xBD");
+            cni_buf_puts(b, "\xEF\xBF\xBD");
         else
-            buf_put(b, s + i, j - i);
+            cni_buf_put(b, s + i, j - i);
         chars++;
         i = j;
     }
@@ -78,15 +78,15 @@ static void put_escaped_path(buf *b, const char *s)
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c == '\n')
-            buf_puts(b, "\\n");
+            cni_buf_puts(b, "\\n");
         else if (c == '\t')
-            buf_puts(b, "\\t");
+            cni_buf_puts(b, "\\t");
         else if (c == '\r')
-            buf_puts(b, "\\r");
+            cni_buf_puts(b, "\\r");
         else if (c < 0x20 || c == 0x7F)
-            buf_printf(b, "\\x%02x", c);
+            cni_buf_printf(b, "\\x%02x", c);
         else
-            buf_putc(b, (char)c);
+            cni_buf_putc(b, (char)c);
     }
 }
 
@@ -105,7 +105,7 @@ static void pad(buf *b, size_t n)
     static const char spaces[] = "                                        ";
     while (n > 0) {
         size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
-        buf_put(b, spaces, k);
+        cni_buf_put(b, spaces, k);
         n -= k;
     }
 }
@@ -114,20 +114,20 @@ static void pad(buf *b, size_t n)
 static void styled_cut(buf *b, int color, const char *sgr, const char *s, size_t max_w)
 {
     if (color)
-        buf_puts(b, sgr);
+        cni_buf_puts(b, sgr);
     if (max_w && width(s) > max_w) {
         size_t keep = max_w > 3 ? max_w - 3 : 0, i = 0;
         for (size_t n = 0; s[i]; i++) {
             if (((unsigned char)s[i] & 0xC0) != 0x80 && n++ == keep)
                 break;
         }
-        buf_put(b, s, i);
-        buf_puts(b, "...");
+        cni_buf_put(b, s, i);
+        cni_buf_puts(b, "...");
     } else {
-        buf_puts(b, s);
+        cni_buf_puts(b, s);
     }
     if (color)
-        buf_puts(b, SGR_RESET);
+        cni_buf_puts(b, SGR_RESET);
 }
 
 static void styled(buf *b, int color, const char *sgr, const char *s)
@@ -155,14 +155,14 @@ static void put_decimal(buf *b, double v, int max_dec)
     size_t int_len = dot ? (size_t)(dot - tmp) : strlen(tmp);
     int zero = strspn(tmp, "0.") == strlen(tmp);
     if (v < 0 && !zero)
-        buf_putc(b, '-');
+        cni_buf_putc(b, '-');
     for (size_t i = 0; i < int_len; i++) {
         if (i > 0 && (int_len - i) % 3 == 0)
-            buf_putc(b, ',');
-        buf_putc(b, tmp[i]);
+            cni_buf_putc(b, ',');
+        cni_buf_putc(b, tmp[i]);
     }
     if (dot)
-        buf_puts(b, dot);
+        cni_buf_puts(b, dot);
 }
 
 /* Currency units are ISO 4217 codes: three capital letters. */
@@ -181,7 +181,7 @@ static void put_money(buf *b, double v)
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         if (fabs(v) >= steps[i].scale) {
             put_decimal(b, v / steps[i].scale, 3);
-            buf_puts(b, steps[i].suffix);
+            cni_buf_puts(b, steps[i].suffix);
             return;
         }
     }
@@ -192,24 +192,24 @@ static void put_value(buf *b, const cn_figure *f)
 {
     if (f->qualifier) {
         put_clean(b, f->qualifier, strlen(f->qualifier), 0);
-        buf_putc(b, ' ');
+        cni_buf_putc(b, ' ');
     }
     if (!isfinite(f->value)) {
-        buf_putc(b, '?');
+        cni_buf_putc(b, '?');
     } else if (f->unit && strcmp(f->unit, "percent") == 0) {
         put_decimal(b, f->value, 2);
-        buf_putc(b, '%');
+        cni_buf_putc(b, '%');
         return;
     } else if (is_currency(f->unit)) {
-        buf_puts(b, f->unit);
-        buf_putc(b, ' ');
+        cni_buf_puts(b, f->unit);
+        cni_buf_putc(b, ' ');
         put_money(b, f->value);
         return;
     } else {
         put_decimal(b, f->value, 2);
     }
     if (f->unit) {
-        buf_putc(b, ' ');
+        cni_buf_putc(b, ' ');
         put_clean(b, f->unit, strlen(f->unit), 0);
     }
 }
@@ -262,10 +262,10 @@ static char **tab_row(table *t)
 static void tab_take(table *t, char **slot, buf *tmp)
 {
     if (tmp->len == 0 && !tmp->failed) {
-        buf_release(tmp);
+        cni_buf_release(tmp);
         return;
     }
-    *slot = buf_detach(tmp, NULL);
+    *slot = cni_buf_detach(tmp, NULL);
     if (!*slot)
         t->failed = 1;
 }
@@ -275,7 +275,7 @@ static void tab_str(table *t, char **slot, const char *s)
     if (!s || !*s)
         return;
     buf tmp;
-    buf_init(&tmp);
+    cni_buf_init(&tmp);
     put_clean(&tmp, s, strlen(s), 0);
     tab_take(t, slot, &tmp);
 }
@@ -283,8 +283,8 @@ static void tab_str(table *t, char **slot, const char *s)
 static void tab_count(table *t, char **slot, size_t n)
 {
     buf tmp;
-    buf_init(&tmp);
-    buf_printf(&tmp, "%zu", n);
+    cni_buf_init(&tmp);
+    cni_buf_printf(&tmp, "%zu", n);
     tab_take(t, slot, &tmp);
 }
 
@@ -329,7 +329,7 @@ static void tab_render(const table *t, const char *title,
             pending = (t->right >> c) & 1 ? 0 : fill;
         }
     }
-    buf_putc(b, '\n');
+    cni_buf_putc(b, '\n');
 
     size_t last_col = 0;
     for (size_t c = 0; c < t->ncols; c++)
@@ -358,7 +358,7 @@ static void tab_render(const table *t, const char *title,
             styled_cut(b, color && right, SGR_DIM, text, c < last_col ? w[c] : 0);
             pending = right ? 0 : fill;
         }
-        buf_putc(b, '\n');
+        cni_buf_putc(b, '\n');
     }
 }
 
@@ -451,7 +451,7 @@ static int figures_section(const cn_result *r, int color, buf *b)
             break;
         tab_str(&t, &row[0], f->kind);
         buf tmp;
-        buf_init(&tmp);
+        cni_buf_init(&tmp);
         put_value(&tmp, f);
         tab_take(&t, &row[1], &tmp);
         tab_str(&t, &row[2], f->subject);
@@ -476,10 +476,10 @@ static int quotes_section(const cn_result *r, buf *b, int color)
             break;
         tab_str(&t, &row[0], q->speaker ? q->speaker : "(unknown)");
         buf tmp;
-        buf_init(&tmp);
-        buf_putc(&tmp, '"');
+        cni_buf_init(&tmp);
+        cni_buf_putc(&tmp, '"');
         put_clean(&tmp, r->text + q->start, q->end - q->start, QUOTE_MAX_CHARS);
-        buf_putc(&tmp, '"');
+        cni_buf_putc(&tmp, '"');
         tab_take(&t, &row[1], &tmp);
     }
     if (!t.failed)
@@ -501,7 +501,7 @@ static void header(const cn_result *r, const char *source, int color, buf *b)
 {
     label(b, color, "Source");
     put_escaped_path(b, source ? source : "-");
-    buf_putc(b, '\n');
+    cni_buf_putc(b, '\n');
     static const char *const names[] = {"Title", "Published", "Author", "Site"};
     const char *values[] = {r->title, r->published, r->author, r->site};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
@@ -509,24 +509,24 @@ static void header(const cn_result *r, const char *source, int color, buf *b)
             continue;
         label(b, color, names[i]);
         put_clean(b, values[i], strlen(values[i]), 0);
-        buf_putc(b, '\n');
+        cni_buf_putc(b, '\n');
     }
     label(b, color, "Stats");
-    buf_puts(b, r->format ? r->format : "text");
+    cni_buf_puts(b, r->format ? r->format : "text");
     const struct { size_t n; const char *what; } stats[] = {
         {r->stats.bytes, "bytes"}, {r->stats.paragraphs, "paragraphs"},
         {r->stats.sentences, "sentences"}, {r->stats.words, "words"},
     };
     for (size_t i = 0; i < sizeof stats / sizeof stats[0]; i++) {
-        buf_puts(b, ", ");
+        cni_buf_puts(b, ", ");
         put_decimal(b, (double)stats[i].n, 0);
-        buf_putc(b, ' ');
-        buf_puts(b, stats[i].what);
+        cni_buf_putc(b, ' ');
+        cni_buf_puts(b, stats[i].what);
     }
-    buf_putc(b, '\n');
+    cni_buf_putc(b, '\n');
 }
 
-void rep_text(const cn_result *r, const char *source, const cn_report_options *o,
+void cni_rep_text(const cn_result *r, const char *source, const cn_report_options *o,
               buf *b)
 {
     int color = o && o->color;
@@ -534,7 +534,7 @@ void rep_text(const cn_result *r, const char *source, const cn_report_options *o
     int any = 0, failed = 0;
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0] && !failed; i++) {
         const section *s = &SECTIONS[i];
-        if (!rep_wants(o, 1u << s->type))
+        if (!cni_rep_wants(o, 1u << s->type))
             continue;
         int has = 0;
         for (size_t k = 0; k < r->n_entities && !has; k++)
@@ -542,17 +542,17 @@ void rep_text(const cn_result *r, const char *source, const cn_report_options *o
         if (!has)
             continue;
         if (!any++)
-            buf_putc(b, '\n');
+            cni_buf_putc(b, '\n');
         failed = entity_section(r, s, color, b) != 0;
     }
-    if (!failed && r->n_figures && rep_wants(o, CN_TYPE_FIGURE)) {
+    if (!failed && r->n_figures && cni_rep_wants(o, CN_TYPE_FIGURE)) {
         if (!any++)
-            buf_putc(b, '\n');
+            cni_buf_putc(b, '\n');
         failed = figures_section(r, color, b) != 0;
     }
-    if (!failed && r->n_quotes && rep_wants(o, CN_TYPE_QUOTE)) {
+    if (!failed && r->n_quotes && cni_rep_wants(o, CN_TYPE_QUOTE)) {
         if (!any++)
-            buf_putc(b, '\n');
+            cni_buf_putc(b, '\n');
         failed = quotes_section(r, b, color) != 0;
     }
     if (failed)

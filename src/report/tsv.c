@@ -41,11 +41,11 @@ static void put_field(buf *b, const char *s, size_t len)
             run++;
             continue;
         }
-        buf_put(b, s + i - run, run);
+        cni_buf_put(b, s + i - run, run);
         run = 0;
-        buf_puts(b, esc);
+        cni_buf_puts(b, esc);
     }
-    buf_put(b, s + len - run, run);
+    cni_buf_put(b, s + len - run, run);
 }
 
 static void set(row *r, int col, const char *s)
@@ -78,19 +78,19 @@ static void row_span(row *r, const cn_result *res, size_t start, size_t end)
     r->len[COL_TEXT] = end - start;
 }
 
-/* value is a number (rep_json_number), not a string: value_of != NULL
+/* value is a number (cni_rep_json_number), not a string: value_of != NULL
  * writes that figure's value in its column. */
 static void put_row(buf *b, const row *r, const cn_figure *value_of)
 {
     for (int c = 0; c < COL_COUNT; c++) {
         if (c)
-            buf_putc(b, '\t');
+            cni_buf_putc(b, '\t');
         if (c == COL_VALUE && value_of)
-            rep_json_number(b, value_of->value);
+            cni_rep_json_number(b, value_of->value);
         else if (r->s[c])
             put_field(b, r->s[c], r->len[c]);
     }
-    buf_putc(b, '\n');
+    cni_buf_putc(b, '\n');
 }
 
 static void entity_row(const cn_result *res, const cn_entity *e, const char *source,
@@ -154,7 +154,7 @@ static void quote_row(const cn_result *res, const cn_quote *q, const char *sourc
     put_row(b, &r, NULL);
 }
 
-void rep_tsv(const cn_result *r, const char *source, const cn_report_options *o,
+void cni_rep_tsv(const cn_result *r, const char *source, const cn_report_options *o,
              buf *b)
 {
     if (!source)
@@ -162,18 +162,18 @@ void rep_tsv(const cn_result *r, const char *source, const cn_report_options *o,
     if (o && o->tsv_header) {
         for (int c = 0; c < COL_COUNT; c++) {
             if (c)
-                buf_putc(b, '\t');
-            buf_puts(b, COLUMNS[c]);
+                cni_buf_putc(b, '\t');
+            cni_buf_puts(b, COLUMNS[c]);
         }
-        buf_putc(b, '\n');
+        cni_buf_putc(b, '\n');
     }
     for (size_t i = 0; i < r->n_entities; i++)
-        if (rep_wants(o, 1u << r->entities[i].type))
+        if (cni_rep_wants(o, 1u << r->entities[i].type))
             entity_row(r, &r->entities[i], source, b);
-    if (rep_wants(o, CN_TYPE_FIGURE))
+    if (cni_rep_wants(o, CN_TYPE_FIGURE))
         for (size_t i = 0; i < r->n_figures; i++)
             figure_row(r, &r->figures[i], source, b);
-    if (rep_wants(o, CN_TYPE_QUOTE))
+    if (cni_rep_wants(o, CN_TYPE_QUOTE))
         for (size_t i = 0; i < r->n_quotes; i++)
             quote_row(r, &r->quotes[i], source, b);
 }

@@ -14,7 +14,7 @@ static int is_letter_cp(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-    if (utf8_is_space(cp))
+    if (cni_utf8_is_space(cp))
         return 0;
     if ((cp >= 0x2010 && cp <= 0x206F) || cp == 0xFFFD || cp == 0x2212)
         return 0;       /* dashes, quotes, bullets, ellipsis */
@@ -68,12 +68,12 @@ static int is_quote_cp(uint32_t cp)
 
 /*** Folding and hashing ***/
 
-size_t seg_fold(const char *s, size_t len, char *out, size_t cap)
+size_t cni_seg_fold(const char *s, size_t len, char *out, size_t cap)
 {
     size_t o = 0, i = 0;
     while (i < len && o + 1 < cap) {
         size_t j = i;
-        uint32_t cp = utf8_decode(s, len, &j);
+        uint32_t cp = cni_utf8_decode(s, len, &j);
         char c = 0;
         if (cp < 0x80)
             c = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
@@ -108,7 +108,7 @@ size_t seg_fold(const char *s, size_t len, char *out, size_t cap)
 #define FNV_OFFSET 1469598103934665603ULL
 #define FNV_PRIME 1099511628211ULL
 
-uint64_t seg_hash_folded(const char *s, size_t len)
+uint64_t cni_seg_hash_folded(const char *s, size_t len)
 {
     uint64_t h = FNV_OFFSET;
     for (size_t i = 0; i < len; i++) {
@@ -118,7 +118,7 @@ uint64_t seg_hash_folded(const char *s, size_t len)
     return h;
 }
 
-uint64_t seg_token_hash(const char *s, size_t len)
+uint64_t cni_seg_token_hash(const char *s, size_t len)
 {
     char tmp[256];
     if (len > 200)
@@ -133,11 +133,11 @@ uint64_t seg_token_hash(const char *s, size_t len)
     }
     if (i == len)
         return h;
-    size_t n = seg_fold(s, len, tmp, sizeof tmp);
-    return seg_hash_folded(tmp, n);
+    size_t n = cni_seg_fold(s, len, tmp, sizeof tmp);
+    return cni_seg_hash_folded(tmp, n);
 }
 
-uint64_t seg_hash_combine(uint64_t h, uint64_t tok)
+uint64_t cni_seg_hash_combine(uint64_t h, uint64_t tok)
 {
     return (h ^ (tok + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2))) * FNV_PRIME;
 }
@@ -156,7 +156,7 @@ static uint32_t cp_at(const char *s, size_t len, size_t i)
 {
     if (i >= len)
         return 0;
-    return utf8_decode(s, len, &i);
+    return cni_utf8_decode(s, len, &i);
 }
 
 static int push_token(seg_state *st, size_t start, size_t end, uint32_t flags)
@@ -169,7 +169,7 @@ static int push_token(seg_state *st, size_t start, size_t end, uint32_t flags)
          * article at once (huge texts still grow by doubling). */
         size_t first = st->len / 5 + 64 < ((size_t)1 << 20) ? st->len / 5 + 64 : (size_t)1 << 20;
         size_t cap = st->cap_toks ? st->cap_toks * 2 : first;
-        token *t = arena_grow(st->mem, o->toks, sizeof(token), o->n_toks, cap);
+        token *t = cni_arena_grow(st->mem, o->toks, sizeof(token), o->n_toks, cap);
         if (!t)
             return -1;
         o->toks = t;
@@ -180,7 +180,7 @@ static int push_token(seg_state *st, size_t start, size_t end, uint32_t flags)
     t->end = (uint32_t)end;
     t->flags = flags;
     t->sentence = 0;
-    t->hash = seg_token_hash(st->text + start, end - start);
+    t->hash = cni_seg_token_hash(st->text + start, end - start);
     return 0;
 }
 
@@ -207,7 +207,7 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
             continue;
         }
         size_t k = j;
-        uint32_t cp = utf8_decode(s, len, &k);
+        uint32_t cp = cni_utf8_decode(s, len, &k);
         if (is_word_cp(cp)) {
             if (is_letter_cp(cp)) {
                 (*letters)++;
@@ -222,7 +222,7 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
         if (cp == '.' || cp == '-' || cp == '/' || cp == ',' || cp == '&' ||
             cp == 0x2010 || cp == 0x2011 || is_apostrophe(cp)) {
             size_t m = k;
-            uint32_t next = m < len ? utf8_decode(s, len, &m) : 0;
+            uint32_t next = m < len ? cni_utf8_decode(s, len, &m) : 0;
             uint32_t prev = j > i ? cp_at(s, len, j - 1) : 0;
             if (!is_word_cp(next))
                 break;
@@ -235,7 +235,7 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
             if (is_apostrophe(cp)) {
                 /* Possessive: 's followed by a non-word character. */
                 size_t q = m;
-                uint32_t after = q < len ? utf8_decode(s, len, &q) : 0;
+                uint32_t after = q < len ? cni_utf8_decode(s, len, &q) : 0;
                 if ((next == 's' || next == 'S') && !is_word_cp(after))
                     break;
                 if (!is_letter_cp(next))
@@ -267,8 +267,8 @@ static int tokenize(seg_state *st)
             continue;
         }
         size_t k = i;
-        uint32_t cp = utf8_decode(s, len, &k);
-        if (utf8_is_space(cp)) {
+        uint32_t cp = cni_utf8_decode(s, len, &k);
+        if (cni_utf8_is_space(cp)) {
             i = k;
             continue;
         }
@@ -296,7 +296,7 @@ static int tokenize(seg_state *st)
             /* 's right after a word is a possessive marker. */
             token *prev = &st->out->toks[st->out->n_toks - 1];
             size_t m = k;
-            uint32_t next = m < len ? utf8_decode(s, len, &m) : 0;
+            uint32_t next = m < len ? cni_utf8_decode(s, len, &m) : 0;
             uint32_t after = m < len ? cp_at(s, len, m) : 0;
             if (prev->end == i && (prev->flags & TK_WORD) &&
                 (next == 's' || next == 'S') && !is_word_cp(after)) {
@@ -357,8 +357,8 @@ static int only_space(const char *s, size_t a, size_t b)
 {
     size_t i = a;
     while (i < b) {
-        uint32_t cp = utf8_decode(s, b, &i);
-        if (!utf8_is_space(cp))
+        uint32_t cp = cni_utf8_decode(s, b, &i);
+        if (!cni_utf8_is_space(cp))
             return 0;
     }
     return 1;
@@ -371,7 +371,7 @@ static int push_para(seg_state *st, size_t *cap, size_t a, size_t b)
         return 0;
     if (o->n_paras == *cap) {
         size_t nc = *cap ? *cap * 2 : 64;
-        paragraph *p = arena_grow(st->mem, o->paras, sizeof *p, o->n_paras, nc);
+        paragraph *p = cni_arena_grow(st->mem, o->paras, sizeof *p, o->n_paras, nc);
         if (!p)
             return -1;
         o->paras = p;
@@ -570,7 +570,7 @@ static int split_sentences(seg_state *st)
                 after = p_end;
             if (o->n_sents == cap) {
                 size_t nc = cap ? cap * 2 : 64;
-                sentence *ns = arena_grow(st->mem, o->sents, sizeof *ns, o->n_sents, nc);
+                sentence *ns = cni_arena_grow(st->mem, o->sents, sizeof *ns, o->n_sents, nc);
                 if (!ns)
                     return -1;
                 o->sents = ns;
@@ -594,7 +594,7 @@ static int split_sentences(seg_state *st)
     return 0;
 }
 
-size_t seg_tokens_only(const char *text, size_t len, token *buf, size_t max)
+size_t cni_seg_tokens_only(const char *text, size_t len, token *buf, size_t max)
 {
     segmentation o;
     memset(&o, 0, sizeof o);
@@ -605,7 +605,7 @@ size_t seg_tokens_only(const char *text, size_t len, token *buf, size_t max)
     return o.n_toks;
 }
 
-int seg_run(const char *text, size_t len, arena *mem, segmentation *out)
+int cni_seg_run(const char *text, size_t len, arena *mem, segmentation *out)
 {
     memset(out, 0, sizeof *out);
     seg_state st = {text, len, mem, out, 0};

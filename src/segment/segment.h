@@ -45,19 +45,19 @@ typedef struct {
 
 /* Segment text[0..len).  All arrays live in the arena.  Returns 0, or -1
  * when out of memory.  len must be below 4 GiB (offsets are 32-bit). */
-int seg_run(const char *text, size_t len, arena *mem, segmentation *out);
+int cni_seg_run(const char *text, size_t len, arena *mem, segmentation *out);
 
 /* Tokens only, into a caller's buffer of max tokens (for short strings
  * such as gazetteer names).  Returns the count, or (size_t)-1 when they do
  * not fit. */
-size_t seg_tokens_only(const char *text, size_t len, token *buf, size_t max);
+size_t cni_seg_tokens_only(const char *text, size_t len, token *buf, size_t max);
 
 /* Folding used for matching: ASCII lower case, curly apostrophes and
  * quotes to straight ones, dashes to '-'.  Writes at most cap-1 bytes and a
  * NUL into out; returns the folded length. */
-size_t seg_fold(const char *s, size_t len, char *out, size_t cap);
-uint64_t seg_hash_folded(const char *s, size_t len);
+size_t cni_seg_fold(const char *s, size_t len, char *out, size_t cap);
+uint64_t cni_seg_hash_folded(const char *s, size_t len);
 /* Hash of text[start,end) as a token would get it. */
-uint64_t seg_token_hash(const char *s, size_t len);
-uint64_t seg_hash_combine(uint64_t h, uint64_t tok);
+uint64_t cni_seg_token_hash(const char *s, size_t len);
+uint64_t cni_seg_hash_combine(uint64_t h, uint64_t tok);
 #endif

@@ -103,7 +103,9 @@ def check_cycles(objdir):
                 objs.append(os.path.join(root, n))
     owner, uses = {}, {}
     for o in sorted(objs):
-        name = o.split("CMakeFiles" + os.sep, 1)[1].split(os.sep, 1)[1]
+        rel = os.path.relpath(o, objdir)
+        folder, rest = rel.split("CMakeFiles" + os.sep, 1)
+        name = folder + rest.split(os.sep, 1)[1][:-len(".o")]
         defined, undefined = symbols(o)
         for s in defined:
             owner[s] = name

@@ -75,27 +75,27 @@ static void test_tsv_reader(void **state)
     char ok[] = "# comment\r\na\tb\r\n\r\n1\t2\n# more\n3\t4";
     count_ctx c = {0, ""};
     cn_error err;
-    assert_int_equal(tsv_parse(ok, strlen(ok), "x.tsv", cols, 2, count_row, &c, &err), CN_OK);
+    assert_int_equal(cni_tsv_parse(ok, strlen(ok), "x.tsv", cols, 2, count_row, &c, &err), CN_OK);
     assert_int_equal(c.rows, 2);
     assert_string_equal(c.last, "4/3");   /* columns come back in asked order */
 
     char short_row[] = "a\tb\n1\n";
-    assert_int_equal(tsv_parse(short_row, strlen(short_row), "x.tsv", cols, 2, count_row, &c, &err),
+    assert_int_equal(cni_tsv_parse(short_row, strlen(short_row), "x.tsv", cols, 2, count_row, &c, &err),
                      CN_ERR_DATA);
     assert_string_equal(err.message, "x.tsv:2: 1 fields, header has 2");
 
     char bad_utf8[] = "a\tb\n\xC3\x28\tx\n";
-    assert_int_equal(tsv_parse(bad_utf8, strlen(bad_utf8), "y.tsv", cols, 2, count_row, &c, &err),
+    assert_int_equal(cni_tsv_parse(bad_utf8, strlen(bad_utf8), "y.tsv", cols, 2, count_row, &c, &err),
                      CN_ERR_DATA);
     assert_string_equal(err.message, "y.tsv:2: invalid UTF-8");
 
     char no_col[] = "a\tc\n1\t2\n";
-    assert_int_equal(tsv_parse(no_col, strlen(no_col), "z.tsv", cols, 2, count_row, &c, &err),
+    assert_int_equal(cni_tsv_parse(no_col, strlen(no_col), "z.tsv", cols, 2, count_row, &c, &err),
                      CN_ERR_DATA);
     assert_string_equal(err.message, "z.tsv:1: header has no column 'b'");
 
     char empty[] = "# only comments\n";
-    assert_int_equal(tsv_parse(empty, strlen(empty), "e.tsv", cols, 2, count_row, &c, &err),
+    assert_int_equal(cni_tsv_parse(empty, strlen(empty), "e.tsv", cols, 2, count_row, &c, &err),
                      CN_ERR_DATA);
 }
 
@@ -124,40 +124,40 @@ static void test_gazetteer_matching(void **state)
     write_minimal_data();
     gazetteer *g;
     cn_error err;
-    assert_int_equal(gz_load(&g, tmpdir, NULL, 0, &err), CN_OK);
-    assert_int_equal(gz_count(g, GZ_BRAND), 4);
+    assert_int_equal(cni_gz_load(&g, tmpdir, NULL, 0, &err), CN_OK);
+    assert_int_equal(cni_gz_count(g, GZ_BRAND), 4);
 
     const char *text = "JLR and Jaguar Land Rover's Chief Executive in Britain; jlr";
     arena mem;
-    arena_init(&mem);
+    cni_arena_init(&mem);
     segmentation seg;
-    assert_int_equal(seg_run(text, strlen(text), &mem, &seg), 0);
+    assert_int_equal(cni_seg_run(text, strlen(text), &mem, &seg), 0);
     gz_match m[8];
     /* "JLR" */
-    assert_int_equal(gz_lookup(g, text, seg.toks, seg.n_toks, 0, m, 8), 1);
+    assert_int_equal(cni_gz_lookup(g, text, seg.toks, seg.n_toks, 0, m, 8), 1);
     assert_string_equal(m[0].entry->name, "Jaguar Land Rover");
     assert_non_null(m[0].entry->link);
     assert_string_equal(m[0].entry->link->name, "Tata Motors");
     /* "Jaguar Land Rover" longest first, then "Jaguar" */
-    size_t n = gz_lookup(g, text, seg.toks, seg.n_toks, 2, m, 8);
+    size_t n = cni_gz_lookup(g, text, seg.toks, seg.n_toks, 2, m, 8);
     assert_int_equal(n, 2);
     assert_int_equal(m[0].ntok, 3);
     assert_int_equal(m[1].ntok, 1);
     /* roles match in any case */
-    n = gz_lookup(g, text, seg.toks, seg.n_toks, 6, m, 8);
+    n = cni_gz_lookup(g, text, seg.toks, seg.n_toks, 6, m, 8);
     assert_int_equal(n, 1);
     assert_int_equal(m[0].entry->kind, GZ_ROLE);
     /* "Britain" is the United Kingdom */
-    n = gz_lookup(g, text, seg.toks, seg.n_toks, 9, m, 8);
+    n = cni_gz_lookup(g, text, seg.toks, seg.n_toks, 9, m, 8);
     assert_int_equal(n, 1);
     assert_string_equal(m[0].entry->name, "United Kingdom");
     /* lower-case "jlr" is not the acronym */
-    assert_int_equal(gz_lookup(g, text, seg.toks, seg.n_toks, seg.n_toks - 1, m, 8), 0);
-    const gz_entry *leaf = gz_find(g, GZ_MODEL, "Leaf");
+    assert_int_equal(cni_gz_lookup(g, text, seg.toks, seg.n_toks, seg.n_toks - 1, m, 8), 0);
+    const gz_entry *leaf = cni_gz_find(g, GZ_MODEL, "Leaf");
     assert_non_null(leaf);
     assert_true(leaf->flags & GZF_NEEDS_CONTEXT);
-    arena_release(&mem);
-    gz_free(g);
+    cni_arena_release(&mem);
+    cni_gz_free(g);
 }
 
 static void test_gazetteer_rejects_bad_rows(void **state)
@@ -166,10 +166,10 @@ static void test_gazetteer_rejects_bad_rows(void **state)
     write_minimal_data();
     cn_error err;
     write_file("models.tsv", "name\tbrand\taliases\tcontext\nE-Pace\tJaguar\t\tsometimes\n");
-    assert_int_equal(gz_check_dir(tmpdir, &err), CN_ERR_DATA);
+    assert_int_equal(cni_gz_check_dir(tmpdir, &err), CN_ERR_DATA);
     assert_non_null(strstr(err.message, "models.tsv:2: context must be free or brand"));
     write_file("models.tsv", "name\tbrand\taliases\tcontext\nE-Pace\tJaguar\n");
-    assert_int_equal(gz_check_dir(tmpdir, &err), CN_ERR_DATA);
+    assert_int_equal(cni_gz_check_dir(tmpdir, &err), CN_ERR_DATA);
     assert_non_null(strstr(err.message, "models.tsv:2: 2 fields, header has 4"));
     write_file("models.tsv", "name\tbrand\taliases\tcontext\n");
 }
@@ -190,11 +190,11 @@ static void test_user_dir_overrides(void **state)
     const char *dirs[] = {user};
     gazetteer *g;
     cn_error err;
-    assert_int_equal(gz_load(&g, tmpdir, dirs, 1, &err), CN_OK);
-    const gz_entry *j = gz_find(g, GZ_BRAND, "Jaguar");
+    assert_int_equal(cni_gz_load(&g, tmpdir, dirs, 1, &err), CN_OK);
+    const gz_entry *j = cni_gz_find(g, GZ_BRAND, "Jaguar");
     assert_non_null(j);
     assert_string_equal(j->attr[1], "India");     /* the user's row wins */
-    gz_free(g);
+    cni_gz_free(g);
 }
 
 static void test_rules(void **state)
@@ -203,36 +203,36 @@ static void test_rules(void **state)
     write_file("rules/kinds.rules", "label\tpattern\nsales\t(?i)\\bsold\\b\njobs\t\\bjobs\\b\n");
     rules *r;
     cn_error err;
-    assert_int_equal(rx_load(&r, tmpdir, NULL, 0, &err), CN_OK);
-    rx_scratch *s = rx_scratch_new(r);
+    assert_int_equal(cni_rx_load(&r, tmpdir, NULL, 0, &err), CN_OK);
+    rx_scratch *s = cni_rx_scratch_new(r);
     assert_non_null(s);
     rx_hit h[4];
     const char *text = "Nissan SOLD cars and cut 900 jobs";
-    size_t n = rx_find(r, s, "kinds", text, strlen(text), h, 4);
+    size_t n = cni_rx_find(r, s, "kinds", text, strlen(text), h, 4);
     assert_int_equal(n, 2);
     assert_string_equal(h[0].label, "sales");
     assert_int_equal(h[0].start, 7);
     assert_string_equal(h[1].label, "jobs");
-    assert_false(rx_any(r, s, "other-set", text, strlen(text)));
-    rx_scratch_free(s);
-    rx_free(r);
+    assert_false(cni_rx_any(r, s, "other-set", text, strlen(text)));
+    cni_rx_scratch_free(s);
+    cni_rx_free(r);
 
     write_file("rules/kinds.rules", "label\tpattern\nsales\t(unclosed\n");
-    assert_int_equal(rx_check_dir(tmpdir, &err), CN_ERR_RULE);
+    assert_int_equal(cni_rx_check_dir(tmpdir, &err), CN_ERR_RULE);
     assert_non_null(strstr(err.message, "kinds.rules:2: pattern does not compile"));
 
     write_file("rules/kinds.rules", "label\tpattern\nslow\t^(a+)+$\n");
-    assert_int_equal(rx_check_dir(tmpdir, &err), CN_ERR_RULE);
+    assert_int_equal(cni_rx_check_dir(tmpdir, &err), CN_ERR_RULE);
     assert_non_null(strstr(err.message, "kinds.rules:2: pattern backtracks catastrophically"));
     write_file("rules/kinds.rules", "label\tpattern\n");
 }
 
-/* Hits as "label@start-end;" in the order rx_find gives them. */
+/* Hits as "label@start-end;" in the order cni_rx_find gives them. */
 static const char *hits_text(const rules *r, rx_scratch *s, const char *set, const char *text)
 {
     static char out[512];
     rx_hit h[16];
-    size_t n = rx_find(r, s, set, text, strlen(text), h, 16);
+    size_t n = cni_rx_find(r, s, set, text, strlen(text), h, 16);
     out[0] = '\0';
     for (size_t i = 0; i < n; i++)
         snprintf(out + strlen(out), sizeof out - strlen(out), "%s@%zu-%zu;", h[i].label,
@@ -240,7 +240,7 @@ static const char *hits_text(const rules *r, rx_scratch *s, const char *set, con
     return out;
 }
 
-/* rx_find skips positions where a rule cannot start: the result must be
+/* cni_rx_find skips positions where a rule cannot start: the result must be
  * what a plain scan with every pattern gives, cold or cached. */
 static void test_rules_start_filter(void **state)
 {
@@ -257,8 +257,8 @@ static void test_rules_start_filter(void **state)
                "mid\tsold\n");
     rules *r;
     cn_error err;
-    assert_int_equal(rx_load(&r, tmpdir, NULL, 0, &err), CN_OK);
-    rx_scratch *s = rx_scratch_new(r);
+    assert_int_equal(cni_rx_load(&r, tmpdir, NULL, 0, &err), CN_OK);
+    rx_scratch *s = cni_rx_scratch_new(r);
     assert_non_null(s);
     static const char *const cases[][2] = {
         {"He said, she SAYS", "said@3-7;said@13-17;"},
@@ -277,8 +277,8 @@ static void test_rules_start_filter(void **state)
         for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
             assert_string_equal(hits_text(r, s, "filter", cases[i][0]), cases[i][1]);
     assert_string_equal(hits_text(r, s, "words", "resold, said"), "said@8-12;mid@2-6;");
-    rx_scratch_free(s);
-    rx_free(r);
+    cni_rx_scratch_free(s);
+    cni_rx_free(r);
     write_file("rules/filter.rules", "label\tpattern\n");
     write_file("rules/words.rules", "label\tpattern\n");
 }
@@ -289,23 +289,23 @@ static void test_u64map_reserve(void **state)
 {
     (void)state;
     u64map m;
-    u64map_init(&m);
-    assert_int_equal(u64map_put(&m, 0, 7), 0);          /* key 0 is a key like any */
-    assert_int_equal(u64map_put(&m, 42, 1), 0);
-    assert_int_equal(u64map_reserve(&m, 5000), 0);
+    cni_u64map_init(&m);
+    assert_int_equal(cni_u64map_put(&m, 0, 7), 0);          /* key 0 is a key like any */
+    assert_int_equal(cni_u64map_put(&m, 42, 1), 0);
+    assert_int_equal(cni_u64map_reserve(&m, 5000), 0);
     assert_true(m.cap >= 10000);
     const uint64_t *keys = m.keys;
     for (uint64_t k = 100; k < 5098; k++)
-        assert_int_equal(u64map_put(&m, k * 0x9E3779B97F4A7C15ull, (uint32_t)k), 0);
+        assert_int_equal(cni_u64map_put(&m, k * 0x9E3779B97F4A7C15ull, (uint32_t)k), 0);
     assert_ptr_equal(m.keys, keys);
-    assert_int_equal(*u64map_get(&m, 0), 7);
-    assert_int_equal(*u64map_get(&m, 42), 1);
+    assert_int_equal(*cni_u64map_get(&m, 0), 7);
+    assert_int_equal(*cni_u64map_get(&m, 42), 1);
     for (uint64_t k = 100; k < 5098; k++)
-        assert_int_equal(*u64map_get(&m, k * 0x9E3779B97F4A7C15ull), (uint32_t)k);
-    assert_null(u64map_get(&m, 43));
-    assert_int_equal(u64map_reserve(&m, 10), 0);        /* never shrinks */
+        assert_int_equal(*cni_u64map_get(&m, k * 0x9E3779B97F4A7C15ull), (uint32_t)k);
+    assert_null(cni_u64map_get(&m, 43));
+    assert_int_equal(cni_u64map_reserve(&m, 10), 0);        /* never shrinks */
     assert_ptr_equal(m.keys, keys);
-    u64map_release(&m);
+    cni_u64map_release(&m);
 }
 
 static void test_shipped_data_loads(void **state)
@@ -313,19 +313,19 @@ static void test_shipped_data_loads(void **state)
     (void)state;
     cn_error err;
     gazetteer *g;
-    assert_int_equal(gz_load(&g, CARNEWS_TEST_DATA_DIR, NULL, 0, &err), CN_OK);
-    assert_true(gz_count(g, GZ_BRAND) >= 400);
-    assert_true(gz_count(g, GZ_MODEL) >= 1000);
-    assert_true(gz_count(g, GZ_PLANT) >= 250);
-    assert_true(gz_count(g, GZ_PLACE) >= 500);
-    const gz_entry *omoda = gz_find(g, GZ_BRAND, "Omoda");
+    assert_int_equal(cni_gz_load(&g, CARNEWS_TEST_DATA_DIR, NULL, 0, &err), CN_OK);
+    assert_true(cni_gz_count(g, GZ_BRAND) >= 400);
+    assert_true(cni_gz_count(g, GZ_MODEL) >= 1000);
+    assert_true(cni_gz_count(g, GZ_PLANT) >= 250);
+    assert_true(cni_gz_count(g, GZ_PLACE) >= 500);
+    const gz_entry *omoda = cni_gz_find(g, GZ_BRAND, "Omoda");
     assert_non_null(omoda);
     assert_non_null(omoda->link);
     assert_string_equal(omoda->link->name, "Chery");
-    gz_free(g);
+    cni_gz_free(g);
     rules *r;
-    assert_int_equal(rx_load(&r, CARNEWS_TEST_DATA_DIR, NULL, 0, &err), CN_OK);
-    rx_free(r);
+    assert_int_equal(cni_rx_load(&r, CARNEWS_TEST_DATA_DIR, NULL, 0, &err), CN_OK);
+    cni_rx_free(r);
 }
 
 int main(void)

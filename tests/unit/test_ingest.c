@@ -16,7 +16,7 @@
 static ing_doc run(const char *bytes, size_t len, const char *name, ing_mode mode)
 {
     ing_doc d;
-    assert_int_equal(ing_run(bytes, len, name, mode, &d), 0);
+    assert_int_equal(cni_ing_run(bytes, len, name, mode, &d), 0);
     assert_non_null(d.text);
     assert_int_equal(strlen(d.text), d.len);   /* no NUL inside */
     return d;
@@ -103,7 +103,7 @@ static void utf8_is_verbatim(void **state)
     assert_memory_equal(d.text, s, d.len);
     assert_int_equal(d.warnings, 0);
     assert_str(d.title, "Škoda raises Octavia output");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void utf8_bom_keeps_offsets(void **state)
@@ -115,7 +115,7 @@ static void utf8_bom_keeps_offsets(void **state)
     assert_memory_equal(d.text, s, d.len);   /* BOM and CR bytes stay */
     assert_str(d.title, "Renault trims Zoe line");
     assert_int_equal(d.warnings, 0);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void crlf_and_lone_cr_are_kept(void **state)
@@ -126,7 +126,7 @@ static void crlf_and_lone_cr_are_kept(void **state)
     assert_int_equal(d.len, strlen(s));
     assert_memory_equal(d.text, s, d.len);
     assert_str(d.title, "Volvo recalls XC40");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void nul_bytes_become_spaces(void **state)
@@ -137,7 +137,7 @@ static void nul_bytes_become_spaces(void **state)
     ing_doc d = run(s, n, NULL, ING_MODE_TEXT);
     assert_int_equal(d.len, n);
     assert_string_equal(d.text, "Hyundai Ioniq 5 sales rose  in May.");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void utf16le_with_bom(void **state)
@@ -156,7 +156,7 @@ static void utf16le_with_bom(void **state)
     ing_doc d = run(b, len, NULL, ING_MODE_AUTO);
     assert_string_equal(d.text, "Caf\xC3\xA9 sells \xE2\x82\xAC" "9 coffee \xF0\x9F\x9A\x97");
     assert_true(d.warnings & ING_WARN_UTF16);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void utf16be_with_bom(void **state)
@@ -171,7 +171,7 @@ static void utf16be_with_bom(void **state)
     ing_doc d = run(b, len, NULL, ING_MODE_TEXT);
     assert_string_equal(d.text, "BMW i4 \xE2\x80\x93 Munich");
     assert_true(d.warnings & ING_WARN_UTF16);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void utf16_lone_surrogates_become_fffd(void **state)
@@ -182,7 +182,7 @@ static void utf16_lone_surrogates_become_fffd(void **state)
     size_t len = to_utf16(u, 6, 0, 1, b);
     ing_doc d = run(b, len, NULL, ING_MODE_TEXT);
     assert_string_equal(d.text, "A\xEF\xBF\xBD" "B\xEF\xBF\xBD" "C\xEF\xBF\xBD");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void utf16_without_bom_is_detected(void **state)
@@ -195,11 +195,11 @@ static void utf16_without_bom_is_detected(void **state)
     ing_doc d = run(b, len, NULL, ING_MODE_AUTO);
     assert_string_equal(d.text, "Stellantis confirmed the Melfi plant will build four electric models from 2024.");
     assert_true(d.warnings & ING_WARN_UTF16);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     len = to_utf16(u, n, 1, 0, b);
     d = run(b, len, NULL, ING_MODE_AUTO);
     assert_string_equal(d.text, "Stellantis confirmed the Melfi plant will build four electric models from 2024.");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void utf32_with_bom(void **state)
@@ -222,7 +222,7 @@ static void utf32_with_bom(void **state)
         assert_string_equal(d.text, want);
         assert_true(d.warnings & ING_WARN_UTF16);
         assert_false(d.warnings & ING_WARN_INVALID_UTF8);
-        ing_doc_release(&d);
+        cni_ing_doc_release(&d);
     }
     /* Title and dateline come from the decoded lines. */
     uint32_t t[256];
@@ -232,7 +232,7 @@ static void utf32_with_bom(void **state)
     ing_doc d = run(b, len, "note.txt", ING_MODE_AUTO);
     assert_str(d.title, "Kia adds a shift at Zilina");
     assert_str(d.published, "2024-03-12");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void utf32_bad_units_become_fffd(void **state)
@@ -246,11 +246,11 @@ static void utf32_bad_units_become_fffd(void **state)
     b[len++] = 0;
     ing_doc d = run(b, len, NULL, ING_MODE_TEXT);
     assert_string_equal(d.text, "A\xEF\xBF\xBD" "B\xEF\xBF\xBD" "C D\xEF\xBF\xBD");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     /* The BOM alone is an empty text. */
     d = run("\x00\x00\xFE\xFF", 4, NULL, ING_MODE_AUTO);
     assert_string_equal(d.text, "");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void utf32_without_bom_is_detected(void **state)
@@ -265,7 +265,7 @@ static void utf32_without_bom_is_detected(void **state)
         ing_doc d = run(b, len, NULL, ING_MODE_AUTO);
         assert_string_equal(d.text, s);
         assert_true(d.warnings & ING_WARN_UTF16);
-        ing_doc_release(&d);
+        cni_ing_doc_release(&d);
     }
 }
 
@@ -283,12 +283,12 @@ static void utf16_starting_with_nul_is_not_utf32(void **state)
     ing_doc d = run(b, len, NULL, ING_MODE_TEXT);
     assert_string_equal(d.text, " Seat Ibiza");
     assert_true(d.warnings & ING_WARN_UTF16);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     /* Plain ASCII whose length is a multiple of four is not UTF-32. */
     d = run("Ford Puma", 8, NULL, ING_MODE_TEXT);
     assert_string_equal(d.text, "Ford Pum");
     assert_int_equal(d.warnings, 0);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void cp1252_bytes_are_decoded(void **state)
@@ -299,7 +299,7 @@ static void cp1252_bytes_are_decoded(void **state)
     assert_string_equal(d.text, "Dealers said \xE2\x80\x9Cprices are firm\xE2\x80\x9D at \xC2\xA3"
                                 "32,000 \xE2\x80\x93 up 4%.");
     assert_true(d.warnings & ING_WARN_INVALID_UTF8);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void cp1252_undefined_bytes_become_fffd(void **state)
@@ -309,7 +309,7 @@ static void cp1252_undefined_bytes_become_fffd(void **state)
     ing_doc d = run(s, sizeof s - 1, NULL, ING_MODE_TEXT);
     assert_string_equal(d.text, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD"
                                 "e\xEF\xBF\xBD" "f\xC3\xA9");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void empty_and_null_input(void **state)
@@ -318,14 +318,14 @@ static void empty_and_null_input(void **state)
     ing_doc d = run("", 0, NULL, ING_MODE_AUTO);
     assert_int_equal(d.len, 0);
     assert_null(d.title);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     d = run(NULL, 10, NULL, ING_MODE_HTML);
     assert_int_equal(d.len, 0);
-    ing_doc_release(&d);
-    ing_doc_release(NULL);
+    cni_ing_doc_release(&d);
+    cni_ing_doc_release(NULL);
     ing_doc zero;
     memset(&zero, 0, sizeof zero);
-    ing_doc_release(&zero);
+    cni_ing_doc_release(&zero);
 }
 
 /*** Plain text: title and dateline ***/
@@ -343,14 +343,14 @@ static void text_title_rules(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         ing_doc d = run(cases[i][0], strlen(cases[i][0]), NULL, ING_MODE_TEXT);
         assert_str(d.title, cases[i][1]);
-        ing_doc_release(&d);
+        cni_ing_doc_release(&d);
     }
     char longline[400];
     memset(longline, 'x', 250);
     strcpy(longline + 250, "\nsecond line");
     ing_doc d = run(longline, strlen(longline), NULL, ING_MODE_TEXT);
     assert_null(d.title);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void text_dateline(void **state)
@@ -368,7 +368,7 @@ static void text_dateline(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         ing_doc d = run(cases[i][0], strlen(cases[i][0]), NULL, ING_MODE_TEXT);
         assert_str(d.published, cases[i][1]);
-        ing_doc_release(&d);
+        cni_ing_doc_release(&d);
     }
 }
 
@@ -377,10 +377,10 @@ static void text_dateline(void **state)
 static void detection(void **state)
 {
     (void)state;
-    assert_true(ing_looks_like_html("story.HTML", "plain words", 11));
-    assert_true(ing_looks_like_html("dir/story.htm", NULL, 0));
-    assert_false(ing_looks_like_html("story.txt", "Plain text about cars.", 22));
-    assert_false(ing_looks_like_html(NULL, NULL, 0));
+    assert_true(cni_ing_looks_like_html("story.HTML", "plain words", 11));
+    assert_true(cni_ing_looks_like_html("dir/story.htm", NULL, 0));
+    assert_false(cni_ing_looks_like_html("story.txt", "Plain text about cars.", 22));
+    assert_false(cni_ing_looks_like_html(NULL, NULL, 0));
     const char *yes[] = {
         "<!DOCTYPE html><html><body>x</body></html>",
         "\xEF\xBB\xBF  \n<html lang=\"en\">",
@@ -393,7 +393,7 @@ static void detection(void **state)
         "<body>",
     };
     for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-        assert_true(ing_looks_like_html(NULL, yes[i], strlen(yes[i])));
+        assert_true(cni_ing_looks_like_html(NULL, yes[i], strlen(yes[i])));
     const char *no[] = {
         "Tesla <3 Berlin",
         "a < b and b > c",
@@ -402,12 +402,12 @@ static void detection(void **state)
         "Prices: <$30,000 for the base model.",
     };
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-        assert_false(ing_looks_like_html(NULL, no[i], strlen(no[i])));
+        assert_false(cni_ing_looks_like_html(NULL, no[i], strlen(no[i])));
     uint16_t u[64];
     size_t n = ascii_units("<html><body><p>Hi</p></body></html>", u);
     char b[200];
     size_t len = to_utf16(u, n, 0, 1, b);
-    assert_true(ing_looks_like_html(NULL, b, len));
+    assert_true(cni_ing_looks_like_html(NULL, b, len));
 }
 
 static void forced_modes(void **state)
@@ -417,11 +417,11 @@ static void forced_modes(void **state)
     ing_doc d = run(s, strlen(s), "x.txt", ING_MODE_TEXT);
     assert_int_equal(d.format, ING_FORMAT_TEXT);
     assert_memory_equal(d.text, s, strlen(s));
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     d = run(s, strlen(s), "x.txt", ING_MODE_AUTO);
     assert_int_equal(d.format, ING_FORMAT_HTML);
     assert_string_equal(d.text, "Audi builds the Q8 e-tron in Brussels, where 1,300 people work.");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 /*** Hostile input ***/
@@ -450,14 +450,14 @@ static void deep_nesting(void **state)
     assert_true(seconds_since(t0) < 5.0);
     assert_has(d.text, "Lucid will raise output at its Casa Grande plant");
     assert_has(d.text, "Deep inside.");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     /* Unclosed inline elements pile up the same way. */
     char *inl = repeat(lead, "<b><i><span>", 100000, "");
     t0 = clock();
     d = run(inl, strlen(inl), NULL, ING_MODE_HTML);
     assert_true(seconds_since(t0) < 5.0);
     assert_has(d.text, "Lucid will raise output");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     free(open);
     free(page);
     free(inl);
@@ -484,7 +484,7 @@ static void entities_do_not_expand(void **state)
     assert_lacks(d.text, "lollol");
     assert_lacks(d.text, "root:");
     assert_has(d.text, "keeps its rotary engine programme");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void large_input_is_linear(void **state)
@@ -497,12 +497,12 @@ static void large_input_is_linear(void **state)
     clock_t t0 = clock();
     ing_doc d = run(small, strlen(small), NULL, ING_MODE_HTML);
     double t_small = seconds_since(t0);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     t0 = clock();
     d = run(big, strlen(big), NULL, ING_MODE_HTML);
     double t_big = seconds_since(t0);
     assert_true(d.len > 100 * 40000);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     /* 20 times the input: allow 60 times the time before calling it
      * quadratic, plus slack for a noisy machine. */
     assert_true(t_big < 60 * t_small + 0.5);
@@ -524,13 +524,13 @@ static void garbage_input(void **state)
     noise[0] = '<';
     for (int mode = ING_MODE_AUTO; mode <= ING_MODE_HTML; mode++) {
         ing_doc d = run((const char *)noise, sizeof noise, NULL, (ing_mode)mode);
-        ing_doc_release(&d);
+        cni_ing_doc_release(&d);
     }
     const char *tags_only = "<html><body><div><span></span></div><script>x</script></body></html>";
     ing_doc d = run(tags_only, strlen(tags_only), NULL, ING_MODE_HTML);
     assert_int_equal(d.len, 0);
     assert_true(d.warnings & ING_WARN_NO_BODY);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 int main(void)

@@ -15,7 +15,7 @@
 static ing_doc run(const char *bytes, size_t len, const char *name, ing_mode mode)
 {
     ing_doc d;
-    assert_int_equal(ing_run(bytes, len, name, mode, &d), 0);
+    assert_int_equal(cni_ing_run(bytes, len, name, mode, &d), 0);
     assert_non_null(d.text);
     assert_int_equal(strlen(d.text), d.len);   /* no NUL inside */
     return d;
@@ -151,7 +151,7 @@ static void html_news_page(void **state)
     assert_str(d.author, "Dana Whitfield");
     assert_str(d.site, "The Motor Ledger");
     assert_int_equal(d.warnings, 0);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 /* A WordPress-style blog: entry-content, share buttons, tag list, author
@@ -213,7 +213,7 @@ static void html_blog_page(void **state)
     assert_str(d.published, "2023-11-02");
     assert_str(d.author, "Priya Nair");
     assert_null(d.site);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 /* Microdata body split around ads, a photo with caption, a "Read more"
@@ -263,7 +263,7 @@ static void html_microdata_page(void **state)
     assert_str(d.title, "Steel costs squeeze suppliers");
     assert_str(d.published, "2022-09-30");
     assert_str(d.author, "Luis Ortega");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 /* An old table layout without any helpful class names: the densest
@@ -298,7 +298,7 @@ static void html_table_layout(void **state)
         assert_lacks(d.text, chrome[i]);
     assert_str(d.title, "Harbor City Courier :: Port sets record for car imports");
     assert_str(d.published, "2021-07-19");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 /* Windows-1252 bytes under a declared charset, plus a body with a list,
@@ -340,7 +340,7 @@ static void html_cp1252_page(void **state)
     assert_true(d.warnings & ING_WARN_INVALID_UTF8);
     assert_str(d.title, "Caf\xC3\xA9 racer revival");
     assert_str(d.author, "Tom\xC3\xA1s Berger");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 /* Line breaks, inline white space, entities and a recommended-links box
@@ -378,7 +378,7 @@ static void html_breaks_and_entities(void **state)
     assert_str(d.title, "Seat's Martorell plant adds a night shift");
     assert_str(d.site, "Iberia Auto");
     assert_str(d.published, "2020-02-03");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 /* Lines inside the body container that are not story: a dateline, a
@@ -406,7 +406,7 @@ static void html_paragraph_filters(void **state)
     for (size_t i = 0; i < sizeof chrome / sizeof *chrome; i++)
         assert_lacks(d.text, chrome[i]);
     assert_true(strncmp(d.text, "Rivian", 6) == 0);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void html_utf16(void **state)
@@ -423,7 +423,7 @@ static void html_utf16(void **state)
     assert_string_equal(d.text, "Honda will close its Swindon plant in 2021, ending car production at "
                                 "the site after more than thirty years.");
     assert_true(d.warnings & ING_WARN_UTF16);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void html_utf32(void **state)
@@ -444,7 +444,7 @@ static void html_utf32(void **state)
         assert_string_equal(d.text, "Honda will close its Swindon plant in 2021.");
         assert_str(d.title, "Swindon");
         assert_true(d.warnings & ING_WARN_UTF16);
-        ing_doc_release(&d);
+        cni_ing_doc_release(&d);
     }
 }
 
@@ -456,25 +456,25 @@ static void html_declared_charsets(void **state)
                       "31 990 \xA4 pour la version de base.</p></body></html>";
     ing_doc d = run(p15, strlen(p15), NULL, ING_MODE_HTML);
     assert_string_equal(d.text, "Le prix passe \xC3\xA0 31 990 \xE2\x82\xAC pour la version de base.");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     /* Labelled Latin-1 but saved as UTF-8: read as UTF-8. */
     const char *relabelled = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Citro\xC3\xABn "
                              "C3 Aircross</p></body></html>";
     d = run(relabelled, strlen(relabelled), NULL, ING_MODE_HTML);
     assert_string_equal(d.text, "Citro\xC3\xABn C3 Aircross");
     assert_int_equal(d.warnings, 0);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     /* Declared UTF-8 with a stray byte: U+FFFD, flagged. */
     const char *bad = "<meta charset=utf-8><p>Peugeot 208 \xFF sales</p>";
     d = run(bad, strlen(bad), NULL, ING_MODE_HTML);
     assert_string_equal(d.text, "Peugeot 208 \xEF\xBF\xBD sales");
     assert_true(d.warnings & ING_WARN_INVALID_UTF8);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     /* No declaration and not UTF-8: Windows-1252. */
     const char *undeclared = "<p>Fiat 500 \x96 \x80" "18,000</p>";
     d = run(undeclared, strlen(undeclared), NULL, ING_MODE_HTML);
     assert_string_equal(d.text, "Fiat 500 \xE2\x80\x93 \xE2\x82\xAC" "18,000");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 static void html_metadata_variants(void **state)
@@ -491,7 +491,7 @@ static void html_metadata_variants(void **state)
     assert_str(d.published, "2023-12-05");
     assert_str(d.author, "Kai M\xC3\xBCller");
     assert_str(d.site, "Fast Lane Media");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     const char *timed =
         "<html><head><title>A long headline about the Polestar 4 that has no site suffix at all</title></head>"
         "<body><h1>Polestar 4 arrives</h1><p>By <span class=\"author-name\">Ines Duarte</span></p>"
@@ -500,19 +500,19 @@ static void html_metadata_variants(void **state)
     assert_str(d.title, "A long headline about the Polestar 4 that has no site suffix at all");
     assert_str(d.published, "2024-06-01");
     assert_str(d.author, "Ines Duarte");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     const char *h1only = "<html><body><h1>Mini plant in Oxford to go electric</h1>"
                          "<p>Posted 14th February 2022</p><p>Production moves in 2025.</p></body></html>";
     d = run_html(h1only);
     assert_str(d.title, "Mini plant in Oxford to go electric");
     assert_null(d.published);   /* no metadata; a body line is not read as a date */
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     /* Broken JSON-LD is ignored, not fatal. */
     const char *broken = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
                          "\"datePublished\":\"2024-01-0</script></head><body><p>Text.</p></body></html>";
     d = run_html(broken);
     assert_null(d.published);
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
 }
 
 /* A page nested depth elements deep: the article inside and a paragraph
@@ -551,7 +551,7 @@ static void html_deeper_than_256(void **state)
         assert_has(d.text, "Output at the plant is to reach 3,000 cars a month.");
         assert_str(d.title, "Polestar moves 4 output");
         assert_false(d.warnings & ING_WARN_NO_BODY);
-        ing_doc_release(&d);
+        cni_ing_doc_release(&d);
         free(page);
     }
     /* Unclosed inline elements three to a level, the paragraph after
@@ -560,7 +560,7 @@ static void html_deeper_than_256(void **state)
     ing_doc d = run_html(page);
     assert_has(d.text, "Polestar will build the Polestar 4 in Busan");
     assert_has(d.text, "Output at the plant is to reach 3,000 cars a month.");
-    ing_doc_release(&d);
+    cni_ing_doc_release(&d);
     free(page);
 }
 

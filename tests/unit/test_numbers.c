@@ -256,7 +256,7 @@ static int check_num_case(const num_case *c)
     }
     start = (size_t)(hit - c->text);
     buf = exact_copy(c->text, len);
-    while (num_next(buf, len, pos, &e)) {
+    while (cni_num_next(buf, len, pos, &e)) {
         if (e.start == start) {
             found = 1;
             break;
@@ -340,7 +340,7 @@ static void test_sequences(void **state)
         char *buf = exact_copy(c->text, len);
         num_expr e;
         int mismatch = 0;
-        for (n = 0; num_next(buf, len, pos, &e); n++) {
+        for (n = 0; cni_num_next(buf, len, pos, &e); n++) {
             const char *want = c->spans[n];
             if (!want || e.end - e.start != strlen(want) || memcmp(c->text + e.start, want, strlen(want)) != 0) {
                 print_error("\"%s\": expression %zu is [%.*s], want [%s]\n", c->text, n, (int)(e.end - e.start),
@@ -366,15 +366,15 @@ static void test_num_at(void **state)
     const char *s = "Profit of about \xC2\xA3" "2bn.";
     num_expr e;
     (void)state;
-    assert_true(num_at(s, strlen(s), 10, &e));
+    assert_true(cni_num_at(s, strlen(s), 10, &e));
     assert_int_equal(e.start, 10);
     assert_string_equal(e.qualifier, "about");
-    assert_false(num_at(s, strlen(s), 0, &e));      /* "Profit" */
-    assert_false(num_at(s, strlen(s), 11, &e));     /* inside "about" */
-    assert_false(num_at(s, 0, 0, &e));
-    assert_false(num_next(NULL, 5, 0, &e));
-    assert_false(num_next(s, strlen(s), strlen(s), &e));
-    assert_true(num_selftest());
+    assert_false(cni_num_at(s, strlen(s), 0, &e));      /* "Profit" */
+    assert_false(cni_num_at(s, strlen(s), 11, &e));     /* inside "about" */
+    assert_false(cni_num_at(s, 0, 0, &e));
+    assert_false(cni_num_next(NULL, 5, 0, &e));
+    assert_false(cni_num_next(s, strlen(s), strlen(s), &e));
+    assert_true(cni_num_selftest());
 }
 
 /* --------------------------------------------------------- periods */
@@ -457,7 +457,7 @@ static void test_periods(void **state)
         size_t len = strlen(c->text), s = 99, e = 99;
         char out[64];
         char *buf = exact_copy(c->text, len);
-        int r = period_find(buf, len, c->published, out, sizeof out, &s, &e);
+        int r = cni_period_find(buf, len, c->published, out, sizeof out, &s, &e);
         if (r != (c->want != NULL) || (r && (strcmp(out, c->want) != 0 || e - s != strlen(c->span) ||
                                              memcmp(c->text + s, c->span, e - s) != 0))) {
             print_error("\"%s\" (%s): want %s [%s], got %d %s [%.*s]\n", c->text,
@@ -476,15 +476,15 @@ static void test_period_small_buffers(void **state)
     char out[4] = "xxx";
     size_t a, b;
     (void)state;
-    assert_true(period_find(s, strlen(s), NULL, out, 0, &a, &b));
+    assert_true(cni_period_find(s, strlen(s), NULL, out, 0, &a, &b));
     assert_string_equal(out, "xxx");                     /* outsz 0: untouched */
-    assert_true(period_find(s, strlen(s), NULL, out, 1, &a, &b));
+    assert_true(cni_period_find(s, strlen(s), NULL, out, 1, &a, &b));
     assert_string_equal(out, "");
-    assert_true(period_find(s, strlen(s), NULL, out, sizeof out, NULL, NULL));
+    assert_true(cni_period_find(s, strlen(s), NULL, out, sizeof out, NULL, NULL));
     assert_string_equal(out, "FY2");
-    assert_true(period_find(s, strlen(s), "2024-01-01", NULL, 0, &a, &b));
-    assert_false(period_find(NULL, 10, NULL, out, sizeof out, &a, &b));
-    assert_false(period_find(s, 0, NULL, out, sizeof out, &a, &b));
+    assert_true(cni_period_find(s, strlen(s), "2024-01-01", NULL, 0, &a, &b));
+    assert_false(cni_period_find(NULL, 10, NULL, out, sizeof out, &a, &b));
+    assert_false(cni_period_find(s, 0, NULL, out, sizeof out, &a, &b));
 }
 
 /* ------------------------------------------------------ robustness */
@@ -500,7 +500,7 @@ static size_t scan_all(const char *buf, size_t len)
 {
     size_t pos = 0, n = 0;
     num_expr e;
-    while (num_next(buf, len, pos, &e)) {
+    while (cni_num_next(buf, len, pos, &e)) {
         assert_true(e.start >= pos);
         assert_true(e.end > e.start);
         assert_true(e.end <= len);
@@ -549,7 +549,7 @@ static void test_random_bytes(void **state)
         n = scan_all(buf, p);
         assert_true(n > 0);
         for (k = 0; k + 200 < p; k += 200)
-            period_find(buf + k, 200, (k & 1) ? NULL : "2024-06-30", out, sizeof out, NULL, NULL);
+            cni_period_find(buf + k, 200, (k & 1) ? NULL : "2024-06-30", out, sizeof out, NULL, NULL);
     }
     free(buf);
 }
@@ -563,19 +563,19 @@ static void test_big_digit_run(void **state)
     (void)state;
     assert_non_null(buf);
     memset(buf, '7', BIG_DIGITS);
-    assert_true(num_next(buf, BIG_DIGITS, 0, &e));
+    assert_true(cni_num_next(buf, BIG_DIGITS, 0, &e));
     assert_int_equal(e.start, 0);
     assert_int_equal(e.end, BIG_DIGITS);
     assert_true(e.flags & NUM_OVERFLOW);
     assert_true(isfinite(e.value) && e.value >= 1e300);
-    assert_false(num_next(buf, BIG_DIGITS, e.end, &e));
-    assert_false(period_find(buf, BIG_DIGITS, "2024-01-01", out, sizeof out, NULL, NULL));
+    assert_false(cni_num_next(buf, BIG_DIGITS, e.end, &e));
+    assert_false(cni_period_find(buf, BIG_DIGITS, "2024-01-01", out, sizeof out, NULL, NULL));
     /* a tiny fraction does not underflow into trouble either */
     buf[0] = '0';
     buf[1] = '.';
     memset(buf + 2, '0', BIG_DIGITS - 3);
     buf[BIG_DIGITS - 1] = '1';
-    assert_true(num_next(buf, BIG_DIGITS, 0, &e));
+    assert_true(cni_num_next(buf, BIG_DIGITS, 0, &e));
     assert_true(isfinite(e.value) && e.value >= 0 && e.value < 1e-300);
     assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < TIME_LIMIT_S);
     free(buf);
@@ -600,7 +600,7 @@ static void test_pathological(void **state)
         for (p = 0; p < PATHO_BYTES; p++)
             buf[p] = units[k][p % ul];
         scan_all(buf, PATHO_BYTES);
-        period_find(buf, PATHO_BYTES, "2024-06-30", out, sizeof out, NULL, NULL);
+        cni_period_find(buf, PATHO_BYTES, "2024-06-30", out, sizeof out, NULL, NULL);
         if ((double)(clock() - t0) / CLOCKS_PER_SEC > TIME_LIMIT_S / 4)
             fail_msg("pattern \"%s\" is too slow", units[k]);
     }
@@ -618,7 +618,7 @@ static void test_prefixes(void **state)
         for (n = 0; n <= strlen(s); n++) {
             char *buf = exact_copy(s, n);
             scan_all(buf, n);
-            period_find(buf, n, "2024-05-05", out, sizeof out, NULL, NULL);
+            cni_period_find(buf, n, "2024-05-05", out, sizeof out, NULL, NULL);
             free(buf);
         }
     }
@@ -627,7 +627,7 @@ static void test_prefixes(void **state)
         for (n = 0; n <= strlen(s); n++) {
             char *buf = exact_copy(s, n);
             scan_all(buf, n);
-            period_find(buf, n, per_cases[k].published, out, sizeof out, NULL, NULL);
+            cni_period_find(buf, n, per_cases[k].published, out, sizeof out, NULL, NULL);
             free(buf);
         }
     }

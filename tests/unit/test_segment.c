@@ -90,9 +90,9 @@ static void test_sentence_boundaries(void **state)
         }
         text[len] = '\0';
         arena mem;
-        arena_init(&mem);
+        cni_arena_init(&mem);
         segmentation seg;
-        assert_int_equal(seg_run(text, len, &mem, &seg), 0);
+        assert_int_equal(cni_seg_run(text, len, &mem, &seg), 0);
         if (seg.n_sents != n_expect)
             fail_msg("case %zu \"%s\": %zu sentences, expected %zu", c, text,
                      seg.n_sents, n_expect);
@@ -100,7 +100,7 @@ static void test_sentence_boundaries(void **state)
             if (seg.sents[i].start != expect[i])
                 fail_msg("case %zu: sentence %zu starts at %u, expected %zu", c, i,
                          seg.sents[i].start, expect[i]);
-        arena_release(&mem);
+        cni_arena_release(&mem);
     }
     assert_true(sizeof BOUNDARY_CASES / sizeof *BOUNDARY_CASES >= 60);
 }
@@ -110,12 +110,12 @@ static void test_paragraphs_by_line(void **state)
     (void)state;
     const char *text = "Headline without a stop\nFirst paragraph. Two sentences.\r\n\r\nThird line\rLast";
     arena mem;
-    arena_init(&mem);
+    cni_arena_init(&mem);
     segmentation seg;
-    assert_int_equal(seg_run(text, strlen(text), &mem, &seg), 0);
+    assert_int_equal(cni_seg_run(text, strlen(text), &mem, &seg), 0);
     assert_int_equal(seg.n_paras, 4);
     assert_int_equal(seg.n_sents, 5);   /* headline, 2, "Third line", "Last" */
-    arena_release(&mem);
+    cni_arena_release(&mem);
 }
 
 static void test_hard_wrapped_text(void **state)
@@ -128,12 +128,12 @@ static void test_hard_wrapped_text(void **state)
         "Union leaders welcomed the news but warned that more support for the\n"
         "industry was needed if the country was to keep its car factories open.\n";
     arena mem;
-    arena_init(&mem);
+    cni_arena_init(&mem);
     segmentation seg;
-    assert_int_equal(seg_run(text, strlen(text), &mem, &seg), 0);
+    assert_int_equal(cni_seg_run(text, strlen(text), &mem, &seg), 0);
     assert_int_equal(seg.n_paras, 2);
     assert_int_equal(seg.n_sents, 2);
-    arena_release(&mem);
+    cni_arena_release(&mem);
 }
 
 static void test_tokens_and_offsets(void **state)
@@ -141,9 +141,9 @@ static void test_tokens_and_offsets(void **state)
     (void)state;
     const char *text = "JLR\xE2\x80\x99s E-Pace sold 19,855 units (\xC2\xA3" "1.2bn).";
     arena mem;
-    arena_init(&mem);
+    cni_arena_init(&mem);
     segmentation seg;
-    assert_int_equal(seg_run(text, strlen(text), &mem, &seg), 0);
+    assert_int_equal(cni_seg_run(text, strlen(text), &mem, &seg), 0);
     const char *expect[] = {"JLR", "\xE2\x80\x99s", "E-Pace", "sold", "19,855", "units",
                             "(", "\xC2\xA3", "1.2bn", ")", "."};
     assert_int_equal(seg.n_toks, sizeof expect / sizeof *expect);
@@ -157,17 +157,17 @@ static void test_tokens_and_offsets(void **state)
     assert_true(seg.toks[2].flags & TK_UPPER);
     assert_true(seg.toks[4].flags & TK_NUM);
     assert_int_equal(seg.words, 6);
-    arena_release(&mem);
+    cni_arena_release(&mem);
 }
 
 static void test_folding(void **state)
 {
     (void)state;
     /* Curly apostrophes and dashes fold, so both spellings hash alike. */
-    assert_true(seg_token_hash("JLR\xE2\x80\x99s", 7) == seg_token_hash("jlr's", 5));
-    assert_true(seg_token_hash("E\xE2\x80\x93Pace", 8) == seg_token_hash("e-pace", 6));
-    assert_true(seg_token_hash("\xC3\x96resund", 8) == seg_token_hash("\xC3\xB6resund", 8));
-    assert_false(seg_token_hash("Ford", 4) == seg_token_hash("Fork", 4));
+    assert_true(cni_seg_token_hash("JLR\xE2\x80\x99s", 7) == cni_seg_token_hash("jlr's", 5));
+    assert_true(cni_seg_token_hash("E\xE2\x80\x93Pace", 8) == cni_seg_token_hash("e-pace", 6));
+    assert_true(cni_seg_token_hash("\xC3\x96resund", 8) == cni_seg_token_hash("\xC3\xB6resund", 8));
+    assert_false(cni_seg_token_hash("Ford", 4) == cni_seg_token_hash("Fork", 4));
 }
 
 static void test_hostile_bytes(void **state)
@@ -177,15 +177,15 @@ static void test_hostile_bytes(void **state)
     for (size_t i = 0; i < sizeof text; i++)
         text[i] = (char)((i * 7919u + 13u) & 0xFF);
     arena mem;
-    arena_init(&mem);
+    cni_arena_init(&mem);
     segmentation seg;
-    assert_int_equal(seg_run(text, sizeof text, &mem, &seg), 0);
+    assert_int_equal(cni_seg_run(text, sizeof text, &mem, &seg), 0);
     for (size_t i = 0; i < seg.n_toks; i++)
         assert_true(seg.toks[i].start < seg.toks[i].end && seg.toks[i].end <= sizeof text);
-    arena_release(&mem);
-    assert_int_equal(seg_run("", 0, &mem, &seg), 0);
+    cni_arena_release(&mem);
+    assert_int_equal(cni_seg_run("", 0, &mem, &seg), 0);
     assert_int_equal(seg.n_sents, 0);
-    arena_release(&mem);
+    cni_arena_release(&mem);
 }
 
 int main(void)
