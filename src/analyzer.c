@@ -8,26 +8,13 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "error.h"
 #include "ingest.h"
 #include "tsv.h"
 
 #ifndef CARNEWS_INSTALL_DATA_DIR
 #define CARNEWS_INSTALL_DATA_DIR "/usr/local/share/carnews"
 #endif
-
-const char *cn_strerror(cn_status code)
-{
-    switch (code) {
-    case CN_OK: return "success";
-    case CN_ERR_NOMEM: return "out of memory";
-    case CN_ERR_IO: return "input/output error";
-    case CN_ERR_ARG: return "invalid argument";
-    case CN_ERR_DATA: return "malformed data file";
-    case CN_ERR_RULE: return "bad rule";
-    case CN_ERR_LIMIT: return "input too large";
-    }
-    return "unknown error";
-}
 
 const char *cn_entity_type_name(cn_entity_type t)
 {
@@ -74,20 +61,32 @@ static char *default_data_dir(void)
     return strdup(CARNEWS_INSTALL_DATA_DIR);
 }
 
+/* The stages below set err where they know more; a status that comes back
+ * without a message (an allocation deep in a loader) gets the generic one,
+ * so err->code always equals the status returned. */
+static cn_status checked(cn_error *err, cn_status st)
+{
+    if (st != CN_OK && err && (err->code != st || !err->message[0]))
+        cni_error_set(err, st, "%s", cn_strerror(st));
+    return st;
+}
+
 cn_status cn_analyzer_new(const cn_options *opts, cn_analyzer **out, cn_error *err)
 {
     if (err)
         memset(err, 0, sizeof *err);
     if (!out)
-        return CN_ERR_ARG;
+        return cni_error_set(err, CN_ERR_ARG, "cn_analyzer_new: out is NULL");
     *out = NULL;
+    if (opts && opts->n_user_dirs && !opts->user_dirs)
+        return cni_error_set(err, CN_ERR_ARG, "cn_analyzer_new: n_user_dirs without user_dirs");
     cn_analyzer *a = calloc(1, sizeof *a);
     if (!a)
-        return CN_ERR_NOMEM;
+        return cni_error_set(err, CN_ERR_NOMEM, "out of memory");
     a->data_dir = opts && opts->data_dir ? strdup(opts->data_dir) : default_data_dir();
     if (!a->data_dir) {
         free(a);
-        return CN_ERR_NOMEM;
+        return cni_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     const char *const *user = opts ? opts->user_dirs : NULL;
     size_t n_user = opts ? opts->n_user_dirs : 0;
@@ -96,7 +95,7 @@ cn_status cn_analyzer_new(const cn_options *opts, cn_analyzer **out, cn_error *e
         st = cni_rx_load(&a->rx, a->data_dir, user, n_user, err);
     if (st != CN_OK) {
         cn_analyzer_free(a);
-        return st;
+        return checked(err, st);
     }
     *out = a;
     return CN_OK;
@@ -112,12 +111,16 @@ void cn_analyzer_free(cn_analyzer *a)
     free(a);
 }
 
-const char *cn_analyzer_data_dir(const cn_analyzer *a) { return a->data_dir; }
+const char *cn_analyzer_data_dir(const cn_analyzer *a) { return a ? a->data_dir : NULL; }
 
 cn_status cn_data_check(const char *dir, cn_error *err)
 {
+    if (err)
+        memset(err, 0, sizeof *err);
+    if (!dir)
+        return cni_error_set(err, CN_ERR_ARG, "cn_data_check: dir is NULL");
     cn_status st = cni_gz_check_dir(dir, err);
-    return st ? st : cni_rx_check_dir(dir, err);
+    return checked(err, st ? st : cni_rx_check_dir(dir, err));
 }
 
 /*** Documents ***/
@@ -198,17 +201,17 @@ cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
 {
     if (err)
         memset(err, 0, sizeof *err);
+    if (out)
+        *out = NULL;
     if (!a || !out || (!bytes && len))
-        return CN_ERR_ARG;
-    *out = NULL;
-    if (len > CN_MAX_INPUT) {
-        cn_error_set(err, CN_ERR_LIMIT, "input of %zu bytes is over the %zu MiB limit",
-                     len, CN_MAX_INPUT >> 20);
-        return CN_ERR_LIMIT;
-    }
+        return cni_error_set(err, CN_ERR_ARG, "cn_analyze: %s is NULL",
+                             !a ? "the analyzer" : !out ? "out" : "bytes");
+    if (len > CN_MAX_INPUT)
+        return cni_error_set(err, CN_ERR_LIMIT, "input of %zu bytes is over the %zu MiB limit",
+                             len, CN_MAX_INPUT >> 20);
     cn_doc *d = calloc(1, sizeof *d);
     if (!d)
-        return CN_ERR_NOMEM;
+        return cni_error_set(err, CN_ERR_NOMEM, "out of memory");
     cni_arena_init(&d->mem);
     d->an = a;
     ing_doc ing;
@@ -251,11 +254,10 @@ cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
     return CN_OK;
 nomem:
     cn_doc_free(d);
-    cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    return CN_ERR_NOMEM;
+    return cni_error_set(err, CN_ERR_NOMEM, "out of memory");
 }
 
-const cn_result *cn_doc_result(const cn_doc *d) { return &d->res; }
+const cn_result *cn_doc_result(const cn_doc *d) { return d ? &d->res : NULL; }
 
 void cn_doc_free(cn_doc *d)
 {

@@ -45,13 +45,24 @@ typedef enum {
  * per document (the arena holds a few copies' worth of the text). */
 #define CN_MAX_INPUT ((size_t)256 * 1024 * 1024)
 
+/* Filled by every call that returns a status other than CN_OK, when the
+ * caller passes one: code equals the returned status and message is never
+ * empty.  For a fault in a data file, path and line say where (line 0:
+ * the file as a whole); otherwise path is "" and line 0. */
 typedef struct {
     cn_status code;
     char message[512];  /* for data errors: "file:line: reason" */
+    char path[512];
+    size_t line;
 } cn_error;
 
 /* Human-readable name of a status code; never NULL. */
 CN_API const char *cn_strerror(cn_status code);
+
+/* Length of the longest valid UTF-8 prefix of s[0..n): what carnews
+ * reads as UTF-8 (overlong forms, surrogates and values past U+10FFFF are
+ * not). */
+CN_API size_t cn_utf8_valid_len(const char *s, size_t n);
 
 /* ---- analyzer ------------------------------------------------------- */
 
@@ -190,6 +201,31 @@ typedef struct {
  * line. */
 CN_API char *cn_report_render(const cn_doc *d, const char *source, cn_format fmt,
                        const cn_report_options *opts, size_t *len);
+
+/* The TSV header row (newline-terminated) of cn_report_render()'s TSV
+ * (summary = 0) or of cn_summary_render()'s (summary = 1), for a program
+ * that writes one header above many reports. */
+CN_API const char *cn_report_tsv_header(int summary);
+
+/* ---- summary across articles ---------------------------------------- */
+
+/* Brands, people, plants... ranked by the number of articles they appear
+ * in, every figure with its source, quote counts per speaker.  Add the
+ * documents in input order: ties and the figure list follow it. */
+typedef struct cn_summary cn_summary;
+
+/* types: CN_TYPE_* mask of what to collect, 0 = everything. */
+CN_API cn_status cn_summary_new(unsigned types, cn_summary **out, cn_error *err);
+/* Copy what the summary needs from d (which may be freed afterwards);
+ * source is the article's path as given (NULL = "-").  Not thread-safe
+ * for one summary. */
+CN_API cn_status cn_summary_add(cn_summary *s, const cn_doc *d, const char *source,
+                                cn_error *err);
+/* Render as cn_report_render() does (opts may be NULL: no colour, TSV
+ * header row); NULL when out of memory. */
+CN_API char *cn_summary_render(const cn_summary *s, cn_format fmt,
+                               const cn_report_options *opts, size_t *len);
+CN_API void cn_summary_free(cn_summary *s);   /* NULL is a no-op */
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,7 @@
 #include "utf8.h"
 
+#include "carnews/carnews.h"
+
 size_t cni_utf8_seq_len(const unsigned char *s, size_t n, size_t i)
 {
     unsigned c = s[i];
@@ -50,6 +52,8 @@ size_t cni_utf8_valid_len(const char *s, size_t n)
     }
     return i;
 }
+
+size_t cn_utf8_valid_len(const char *s, size_t n) { return cni_utf8_valid_len(s, n); }
 
 uint32_t cni_utf8_decode(const char *str, size_t len, size_t *i)
 {

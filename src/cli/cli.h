@@ -122,14 +122,6 @@ int out_failed(void);       /* errno of the first failure, or 0 */
 /* Whether stdout is read as it is written (a pipe, socket or terminal),
  * rather than a file or device, where each flush would only cost a write. */
 int out_is_stream(void);
-/* JSON string literal; invalid UTF-8 becomes U+FFFD. */
-void out_json_string(const char *s, size_t len);
-void out_json_str_or_null(const char *s);
-/* A JSON number as the library writes it; non-finite values are null. */
-void out_json_number(double v);
-/* A TSV field with TAB, newline, CR and backslash escaped. */
-void out_tsv_field(const char *s, size_t len);
-
 /* "carnews: PATH: message" on stderr, PATH with control characters and
  * invalid UTF-8 escaped; path may be NULL. */
 void msg_error(const char *path, const char *fmt, ...)
@@ -185,15 +177,5 @@ void pool_pop(pool *p);
 /* Stop the workers (jobs not started are dropped) and free everything;
  * release frees what a dropped or unread job owns. */
 void pool_free(pool *p, void (*release)(job *j));
-
-/*** Summary (summary.c, summary_out.c) ***/
-
-typedef struct summary summary;
-
-summary *sum_new(unsigned types);
-/* Copy what the summary needs from one article; -1 when out of memory. */
-int sum_add(summary *s, const cn_result *r, const char *source);
-void sum_write(summary *s, cn_format fmt, int color, int tsv_header);
-void sum_free(summary *s);
 
 #endif

@@ -24,7 +24,7 @@ typedef struct {
     uint64_t bytes;
     int ended_nl;           /* the last result ended with a newline */
     int failed;             /* some input failed */
-    summary *sum;
+    cn_summary *sum;
 } sink;
 
 /*** Workers ***/
@@ -98,9 +98,9 @@ static void write_result(sink *s, job *j)
 {
     const cli_opts *o = s->o;
     if (o->cmd == CMD_SUMMARIZE) {
-        const cn_result *r = cn_doc_result(j->doc);
-        if (sum_add(s->sum, r, j->path) != 0) {
-            msg_error(j->path, "%s", cn_strerror(CN_ERR_NOMEM));
+        cn_error err;
+        if (cn_summary_add(s->sum, j->doc, j->path, &err) != CN_OK) {
+            msg_error(j->path, "%s", err.message);
             s->failed = 1;
         }
         return;
@@ -168,23 +168,6 @@ static int make_analyzer(const cli_opts *o, cn_analyzer **an)
         return -1;
     }
     return 0;
-}
-
-/* The TSV header comes from the library, as the header of an empty
- * document, so that the column list is defined in one place. */
-static void write_tsv_header(const cn_analyzer *an, const cn_report_options *ropts)
-{
-    cn_doc *doc = NULL;
-    cn_report_options h = *ropts;
-    h.tsv_header = 1;
-    if (cn_analyze(an, "", 0, CN_INPUT_TEXT, NULL, &doc, NULL) != CN_OK)
-        return;
-    size_t len;
-    char *head = cn_report_render(doc, "", CN_FORMAT_TSV, &h, &len);
-    if (head)
-        out_write(head, len);
-    free(head);
-    cn_doc_free(doc);
 }
 
 /* Whether json needs an array, and how many inputs there are when that
@@ -268,9 +251,12 @@ int cli_run(const cli_opts *o)
     s.json_array = many && o->format == CN_FORMAT_JSON && o->cmd == CMD_ANALYZE;
     progress_enable(!o->quiet && many && isatty(STDERR_FILENO));
 
-    if (o->cmd == CMD_SUMMARIZE && !(s.sum = sum_new(o->types))) {
-        msg_error(NULL, "%s", cn_strerror(CN_ERR_NOMEM));
-        goto done;
+    if (o->cmd == CMD_SUMMARIZE) {
+        cn_error err;
+        if (cn_summary_new(o->types, &s.sum, &err) != CN_OK) {
+            msg_error(NULL, "%s", err.message);
+            goto done;
+        }
     }
     /* This thread is one of the o->jobs that analyse. */
     size_t workers = (size_t)o->jobs - 1;
@@ -282,7 +268,7 @@ int cli_run(const cli_opts *o)
     }
 
     if (o->cmd == CMD_ANALYZE && o->format == CN_FORMAT_TSV && o->tsv_header)
-        write_tsv_header(an, &ctx.ropts);
+        out_puts(cn_report_tsv_header(0));
     if (s.json_array)
         out_puts("[\n");
 
@@ -314,8 +300,19 @@ int cli_run(const cli_opts *o)
     }
     if (s.json_array)
         out_puts(s.written ? "\n]\n" : "]\n");
-    if (s.sum && !out_failed())
-        sum_write(s.sum, o->format, ctx.ropts.color, o->tsv_header);
+    if (s.sum && !out_failed()) {
+        cn_report_options sopts = ctx.ropts;
+        sopts.tsv_header = o->tsv_header;
+        size_t len;
+        char *text = cn_summary_render(s.sum, o->format, &sopts, &len);
+        if (text) {
+            out_write(text, len);
+            free(text);
+        } else {
+            msg_error(NULL, "%s", cn_strerror(CN_ERR_NOMEM));
+            s.failed = 1;
+        }
+    }
     out_flush();
     progress_clear();
     if (out_failed()) {
@@ -329,7 +326,7 @@ int cli_run(const cli_opts *o)
 done:
     pool_free(p, release_job);
     inputs_close(it);
-    sum_free(s.sum);
+    cn_summary_free(s.sum);
     cn_analyzer_free(an);
     return status;
 }

@@ -1,4 +1,5 @@
 #include "gazetteer.h"
+#include "error.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,7 +188,7 @@ static int in_list(const char *s, const char *const *list)
 static cn_status bad_row(const load_ctx *c, const tsv_row *r, cn_error *err,
                          const char *why, const char *what)
 {
-    cn_error_set(err, CN_ERR_DATA, "%s:%zu: %s '%s'", c->path, r->line, why, what);
+    cni_error_at(err, CN_ERR_DATA, c->path, r->line, "%s '%s'", why, what);
     return CN_ERR_DATA;
 }
 
@@ -296,7 +297,7 @@ static cn_status load_file(gazetteer *g, const char *dir, int which, int require
     if (!probe) {
         if (!required)
             return CN_OK;
-        cn_error_set(err, CN_ERR_DATA, "%s: missing data file", path);
+        cni_error_at(err, CN_ERR_DATA, path, 0, "missing data file");
         return CN_ERR_DATA;
     }
     fclose(probe);
@@ -314,7 +315,7 @@ static cn_status load_file(gazetteer *g, const char *dir, int which, int require
         u64map *set = which == FILE_WORDS ? &g->words : &g->given;
         if (cni_u64map_reserve(set, set->count + lines)) {
             free(data);
-            cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            cni_error_set(err, CN_ERR_NOMEM, "out of memory");
             return CN_ERR_NOMEM;
         }
     }
@@ -380,7 +381,7 @@ cn_status cni_gz_load(gazetteer **out, const char *dir, const char *const *user_
     *out = NULL;
     gazetteer *g = calloc(1, sizeof *g);
     if (!g) {
-        cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        cni_error_set(err, CN_ERR_NOMEM, "out of memory");
         return CN_ERR_NOMEM;
     }
     cni_arena_init(&g->mem);

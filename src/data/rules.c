@@ -1,5 +1,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "rules.h"
+#include "error.h"
 
 #include <dirent.h>
 #include <pcre2.h>
@@ -147,12 +148,11 @@ static cn_status add_rule(void *ctx, const tsv_row *row, cn_error *err)
     rule_ctx *c = ctx;
     rules *r = c->r;
     if (!*row->field[0] || !*row->field[1]) {
-        cn_error_set(err, CN_ERR_RULE, "%s:%zu: empty label or pattern", c->path, row->line);
+        cni_error_at(err, CN_ERR_RULE, c->path, row->line, "empty label or pattern");
         return CN_ERR_RULE;
     }
     if (r->n == RX_MAX_RULES) {
-        cn_error_set(err, CN_ERR_RULE, "%s:%zu: more than %d rules", c->path,
-                     row->line, RX_MAX_RULES);
+        cni_error_at(err, CN_ERR_RULE, c->path, row->line, "more than %d rules", RX_MAX_RULES);
         return CN_ERR_RULE;
     }
     int code;
@@ -162,8 +162,7 @@ static cn_status add_rule(void *ctx, const tsv_row *row, cn_error *err)
     if (!re) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);
-        cn_error_set(err, CN_ERR_RULE, "%s:%zu: pattern does not compile at offset %zu: %s",
-                     c->path, row->line, (size_t)off, (char *)msg);
+        cni_error_at(err, CN_ERR_RULE, c->path, row->line, "pattern does not compile at offset %zu: %s", (size_t)off, (char *)msg);
         return CN_ERR_RULE;
     }
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);   /* the interpreter is the fallback */
@@ -177,8 +176,7 @@ static cn_status add_rule(void *ctx, const tsv_row *row, cn_error *err)
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
         rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_NOMEMORY) {
         pcre2_code_free(re);
-        cn_error_set(err, CN_ERR_RULE, "%s:%zu: pattern backtracks catastrophically",
-                     c->path, row->line);
+        cni_error_at(err, CN_ERR_RULE, c->path, row->line, "pattern backtracks catastrophically");
         return CN_ERR_RULE;
     }
     if (r->n == r->cap) {
@@ -229,7 +227,7 @@ static cn_status load_rules_dir(rules *r, const char *dir, int required, cn_erro
     if (!dh) {
         if (!required)
             return CN_OK;
-        cn_error_set(err, CN_ERR_DATA, "%s: missing rules folder", path);
+        cni_error_at(err, CN_ERR_DATA, path, 0, "missing rules folder");
         return CN_ERR_DATA;
     }
     char *names[256];
@@ -327,7 +325,7 @@ cn_status cni_rx_load(rules **out, const char *dir, const char *const *user_dirs
     for (size_t i = 0; st == CN_OK && i < n_user; i++)
         st = load_rules_dir(r, user_dirs[i], 0, err);
     if (st == CN_OK && (st = index_sets(r)) != CN_OK)
-        cn_error_set(err, st, "out of memory");
+        cni_error_set(err, st, "out of memory");
     if (st) {
         cni_rx_free(r);
         return st;

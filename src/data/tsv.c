@@ -1,4 +1,5 @@
 #include "tsv.h"
+#include "error.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -11,30 +12,19 @@
 /* Data files are small; anything bigger is a mistake, not a gazetteer. */
 #define TSV_MAX_FILE ((size_t)64 * 1024 * 1024)
 
-void cn_error_set(cn_error *err, cn_status code, const char *fmt, ...)
-{
-    if (!err)
-        return;
-    err->code = code;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-}
-
 cn_status cni_tsv_read_file(const char *path, char **data, size_t *len, cn_error *err)
 {
     *data = NULL;
     *len = 0;
     FILE *f = fopen(path, "rb");
     if (!f) {
-        cn_error_set(err, CN_ERR_IO, "%s: %s", path, strerror(errno));
+        cni_error_at(err, CN_ERR_IO, path, 0, "%s", strerror(errno));
         return CN_ERR_IO;
     }
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(f);
-        cn_error_set(err, CN_ERR_IO, "%s: is a directory", path);
+        cni_error_at(err, CN_ERR_IO, path, 0, "is a directory");
         return CN_ERR_IO;
     }
     size_t cap = 65536, n = 0;
@@ -44,7 +34,7 @@ cn_status cni_tsv_read_file(const char *path, char **data, size_t *len, cn_error
             if (cap >= TSV_MAX_FILE) {
                 free(buf);
                 fclose(f);
-                cn_error_set(err, CN_ERR_DATA, "%s: larger than %zu MiB", path,
+                cni_error_at(err, CN_ERR_DATA, path, 0, "larger than %zu MiB",
                              TSV_MAX_FILE >> 20);
                 return CN_ERR_DATA;
             }
@@ -65,12 +55,12 @@ cn_status cni_tsv_read_file(const char *path, char **data, size_t *len, cn_error
     int io_error = ferror(f);
     fclose(f);
     if (!buf) {
-        cn_error_set(err, CN_ERR_NOMEM, "%s: out of memory", path);
+        cni_error_at(err, CN_ERR_NOMEM, path, 0, "out of memory");
         return CN_ERR_NOMEM;
     }
     if (io_error) {
         free(buf);
-        cn_error_set(err, CN_ERR_IO, "%s: read error", path);
+        cni_error_at(err, CN_ERR_IO, path, 0, "read error");
         return CN_ERR_IO;
     }
     buf[n] = '\0';
@@ -107,17 +97,16 @@ cn_status cni_tsv_parse(char *data, size_t len, const char *path,
         if (n && start[n - 1] == '\r')
             n--;
         if (memchr(start, '\0', n)) {
-            cn_error_set(err, CN_ERR_DATA, "%s:%zu: NUL byte in line", path, line);
+            cni_error_at(err, CN_ERR_DATA, path, line, "NUL byte in line");
             return CN_ERR_DATA;
         }
         start[n] = '\0';
         if (n > TSV_MAX_LINE) {
-            cn_error_set(err, CN_ERR_DATA, "%s:%zu: line longer than %d bytes",
-                         path, line, TSV_MAX_LINE);
+            cni_error_at(err, CN_ERR_DATA, path, line, "line longer than %d bytes", TSV_MAX_LINE);
             return CN_ERR_DATA;
         }
         if (cni_utf8_valid_len(start, n) != n) {
-            cn_error_set(err, CN_ERR_DATA, "%s:%zu: invalid UTF-8", path, line);
+            cni_error_at(err, CN_ERR_DATA, path, line, "invalid UTF-8");
             return CN_ERR_DATA;
         }
         if (start[0] == '#' || blank_line(start))
@@ -128,7 +117,7 @@ cn_status cni_tsv_parse(char *data, size_t len, const char *path,
         char *f = start;
         for (;;) {
             if (nf == 64) {
-                cn_error_set(err, CN_ERR_DATA, "%s:%zu: too many columns", path, line);
+                cni_error_at(err, CN_ERR_DATA, path, line, "too many columns");
                 return CN_ERR_DATA;
             }
             fields[nf++] = f;
@@ -146,8 +135,7 @@ cn_status cni_tsv_parse(char *data, size_t len, const char *path,
                     if (strcmp(fields[k], cols[c]) == 0)
                         map[c] = (int)k;
                 if (map[c] < 0) {
-                    cn_error_set(err, CN_ERR_DATA,
-                                 "%s:%zu: header has no column '%s'", path, line, cols[c]);
+                    cni_error_at(err, CN_ERR_DATA, path, line, "header has no column '%s'", cols[c]);
                     return CN_ERR_DATA;
                 }
             }
@@ -155,8 +143,7 @@ cn_status cni_tsv_parse(char *data, size_t len, const char *path,
             continue;
         }
         if (nf != header_cols) {
-            cn_error_set(err, CN_ERR_DATA, "%s:%zu: %zu fields, header has %zu",
-                         path, line, nf, header_cols);
+            cni_error_at(err, CN_ERR_DATA, path, line, "%zu fields, header has %zu", nf, header_cols);
             return CN_ERR_DATA;
         }
         tsv_row row;
@@ -168,7 +155,7 @@ cn_status cni_tsv_parse(char *data, size_t len, const char *path,
             return st;
     }
     if (!have_header) {
-        cn_error_set(err, CN_ERR_DATA, "%s:%zu: no header line", path, line);
+        cni_error_at(err, CN_ERR_DATA, path, line, "no header line");
         return CN_ERR_DATA;
     }
     return CN_OK;

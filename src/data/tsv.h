@@ -28,7 +28,4 @@ cn_status cni_tsv_parse(char *data, size_t len, const char *path,
 
 /* Read a whole file into a malloc'd buffer (NUL-terminated). */
 cn_status cni_tsv_read_file(const char *path, char **data, size_t *len, cn_error *err);
-
-void cn_error_set(cn_error *err, cn_status code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 #endif

@@ -46,6 +46,14 @@ void cni_rep_json_string(buf *b, const char *s, size_t len)
     cni_buf_putc(b, '"');
 }
 
+void cni_rep_json_str_or_null(buf *b, const char *s)
+{
+    if (s)
+        cni_rep_json_string(b, s, strlen(s));
+    else
+        cni_buf_puts(b, "null");
+}
+
 /* v as the shortest decimal with at most six fraction digits when there is
  * one that reads back as v exactly: m / 10^k is correctly rounded, so it
  * is the double strtod gives for that decimal.  Matches "%.*g" below for
@@ -105,11 +113,6 @@ void cni_rep_json_number(buf *b, double v)
     cni_buf_puts(b, tmp);
 }
 
-int cni_rep_wants(const cn_report_options *o, unsigned type_bit)
-{
-    return !o || !o->types || (o->types & type_bit);
-}
-
 typedef struct {
     buf *b;
     int pretty;
@@ -158,33 +161,10 @@ static inline __attribute__((always_inline)) void kv_size(jw *w, const char *k, 
 
 static void entity_attrs(jw *w, const cn_entity *e)
 {
-    switch (e->type) {
-    case CN_ENT_BRAND:
-        kv_str(w, "parent", e->parent);
-        kv_str(w, "country", e->country);
-        break;
-    case CN_ENT_MODEL:
-        kv_str(w, "brand", e->brand);
-        break;
-    case CN_ENT_PLANT:
-        kv_str(w, "owner", e->owner);
-        kv_str(w, "location", e->location);
-        kv_str(w, "country", e->country);
-        break;
-    case CN_ENT_PERSON:
-        kv_str(w, "role", e->role);
-        kv_str(w, "organization", e->organization);
-        break;
-    case CN_ENT_ORGANIZATION:
-        kv_str(w, "kind", e->kind);
-        break;
-    case CN_ENT_PLACE:
-        kv_str(w, "kind", e->kind);
-        kv_str(w, "country", e->country);
-        break;
-    default:
-        break;
-    }
+    const rep_attr *attrs;
+    size_t n = cni_rep_attrs(e->type, &attrs);
+    for (size_t i = 0; i < n; i++)
+        kv_str(w, attrs[i].name, cni_rep_attr_value(e, &attrs[i]));
 }
 
 static void write_entities(jw *w, const cn_result *r, const cn_report_options *o)
