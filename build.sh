@@ -3,7 +3,7 @@
 #   ./build.sh demo        install what is missing, build build/, analyse the sample
 #   ./build.sh test        the same set-up, then every test (ctest)
 #   ./build.sh test-asan   every test again under AddressSanitizer + UBSan (build-asan/)
-#   ./build.sh test-tsan   the batch, CLI and hostile tests under ThreadSanitizer (build-tsan/)
+#   ./build.sh test-tsan   the batch, CLI, hostile and API tests under ThreadSanitizer (build-tsan/)
 #   ./build.sh fuzz        each libFuzzer target for FUZZ_SECONDS, or FUZZ_RUNS
 #                          inputs from a fixed seed (build-fuzz/)
 #   ./build.sh build       set-up and build only
@@ -65,7 +65,7 @@ test-tsan)
     build build-tsan -DCMAKE_BUILD_TYPE=Debug -DCARNEWS_SANITIZE=thread
     TSAN_OPTIONS=halt_on_error=1 CARNEWS_TEST_JOBS=8 CARNEWS_HOSTILE_HUGE_MB=8 \
         ctest --test-dir build-tsan --output-on-failure -j "$JOBS" \
-        -R 'cli\.test_(batch|cli|hostile)'
+        -R 'cli\.test_(batch|cli|hostile)|api\.'
     ;;
 fuzz)
     # libFuzzer targets (clang); each runs FUZZ_SECONDS (default 60) on its seeds.

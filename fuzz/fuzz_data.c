@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0)
         return 0;
     char path[128];
-    snprintf(path, sizeof path, "%s/%s", dir, data[0] & 1 ? "rules/f.rules" : "brands.tsv");
+    snprintf(path, sizeof path, "%s/%s", dir, data[0] & 1 ? "rules/figure-kind.rules" : "brands.tsv");
     FILE *f = fopen(path, "wb");
     if (!f)
         return 0;

@@ -48,8 +48,9 @@ static char *default_data_dir(void)
             *slash = '\0';
             char cand[PATH_MAX + 32];
             snprintf(cand, sizeof cand, "%s/../share/carnews", exe);
+            char real[PATH_MAX];
             if (is_data_dir(cand))
-                return strdup(cand);
+                return strdup(realpath(cand, real) ? real : cand);
         }
     }
 #ifdef CARNEWS_BUILD_BIN_DIR
@@ -70,6 +71,8 @@ static cn_status checked(cn_error *err, cn_status st)
         cni_error_set(err, st, "%s", cn_strerror(st));
     return st;
 }
+
+char *cn_default_data_dir(void) { return default_data_dir(); }
 
 cn_status cn_analyzer_new(const cn_options *opts, cn_analyzer **out, cn_error *err)
 {
@@ -92,7 +95,7 @@ cn_status cn_analyzer_new(const cn_options *opts, cn_analyzer **out, cn_error *e
     size_t n_user = opts ? opts->n_user_dirs : 0;
     cn_status st = cni_gz_load(&a->gaz, a->data_dir, user, n_user, err);
     if (st == CN_OK)
-        st = cni_rx_load(&a->rx, a->data_dir, user, n_user, err);
+        st = cni_rx_load(&a->rx, a->data_dir, user, n_user, 1, err);
     if (st != CN_OK) {
         cn_analyzer_free(a);
         return checked(err, st);
@@ -120,7 +123,7 @@ cn_status cn_data_check(const char *dir, cn_error *err)
     if (!dir)
         return cni_error_set(err, CN_ERR_ARG, "cn_data_check: dir is NULL");
     cn_status st = cni_gz_check_dir(dir, err);
-    return checked(err, st ? st : cni_rx_check_dir(dir, err));
+    return checked(err, st ? st : cni_rx_check_dir(dir, 1, err));
 }
 
 /*** Documents ***/

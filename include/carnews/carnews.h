@@ -87,6 +87,12 @@ CN_API void cn_analyzer_free(cn_analyzer *a);   /* NULL is a no-op */
 /* Folder the built-in data was read from (owned by the analyzer). */
 CN_API const char *cn_analyzer_data_dir(const cn_analyzer *a);
 
+/* The folder cn_analyzer_new() reads when opts->data_dir is NULL: beside
+ * the running program (PREFIX/bin -> PREFIX/share/carnews), the source
+ * tree for a program in the build tree, else the configured prefix.
+ * malloc'd (free it), NULL when out of memory. */
+CN_API char *cn_default_data_dir(void);
+
 /* Check that the data files in dir parse; nothing else is loaded. */
 CN_API cn_status cn_data_check(const char *dir, cn_error *err);
 

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -11,7 +12,7 @@ static const char USAGE[] =
     "usage: carnews analyze [OPTIONS] FILE|DIR|-...\n"
     "       carnews summarize [OPTIONS] FILE|DIR|-...\n"
     "       carnews text [OPTIONS] FILE|DIR|-...\n"
-    "       carnews data check DIR\n"
+    "       carnews data check DIR | carnews data path\n"
     "       carnews help [COMMAND] | --help | --version\n";
 
 static const char HELP[] =
@@ -29,9 +30,11 @@ static const char HELP[] =
 
 static void print_data_help(FILE *f)
 {
-    fputs("usage: carnews data check DIR\n\n"
-          "Check that the data files in DIR (brands.tsv, ..., rules/*.rules)\n"
-          "parse.  Prints 'DIR: ok', or 'file:line: reason' and exits 2.\n", f);
+    fputs("usage: carnews data check DIR\n"
+          "       carnews data path\n\n"
+          "check: check that the data files in DIR (brands.tsv, ..., rules/*.rules)\n"
+          "parse.  Prints 'DIR: ok', or 'file:line: reason' and exits 2.\n"
+          "path: print the folder the built-in data is read from.\n", f);
 }
 
 static int usage_error(const char *fmt, const char *what)
@@ -49,8 +52,18 @@ static int cmd_data(int argc, char **argv)
         print_data_help(stdout);
         return EXIT_ALL_OK;
     }
+    if (argc == 1 && strcmp(argv[0], "path") == 0) {
+        char *dir = cn_default_data_dir();
+        if (!dir) {
+            msg_error(NULL, "%s", cn_strerror(CN_ERR_NOMEM));
+            return EXIT_SOME_FAILED;
+        }
+        printf("%s\n", dir);
+        free(dir);
+        return fflush(stdout) == 0 ? EXIT_ALL_OK : EXIT_SOME_FAILED;
+    }
     if (argc != 2 || strcmp(argv[0], "check") != 0) {
-        fputs("carnews: data: expected 'check DIR'\n", stderr);
+        fputs("carnews: data: expected 'check DIR' or 'path'\n", stderr);
         print_data_help(stderr);
         return EXIT_USAGE;
     }

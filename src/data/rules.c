@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tsv.h"
+#include "vocab.h"
 
 /* Bounds on one match: a rule that needs more than this on a sentence is
  * broken, and the limit turns it into "no match" rather than a hang. */
@@ -82,6 +83,7 @@ typedef struct {
     rules *r;
     const char *path;
     const char *set;
+    int set_id;             /* rule_set_id */
 } rule_ctx;
 
 /* Text shaped to make nested quantifiers explode. */
@@ -151,6 +153,13 @@ static cn_status add_rule(void *ctx, const tsv_row *row, cn_error *err)
         cni_error_at(err, CN_ERR_RULE, c->path, row->line, "empty label or pattern");
         return CN_ERR_RULE;
     }
+    if (c->set_id >= 0 && !cni_rule_label_allowed((rule_set_id)c->set_id, row->field[0])) {
+        char labels[512];
+        cni_rule_labels((rule_set_id)c->set_id, labels, sizeof labels);
+        return cni_error_at(err, CN_ERR_RULE, c->path, row->line,
+                            "unknown label '%s' for %s rules (one of: %s)", row->field[0],
+                            c->set, labels);
+    }
     if (r->n == RX_MAX_RULES) {
         cni_error_at(err, CN_ERR_RULE, c->path, row->line, "more than %d rules", RX_MAX_RULES);
         return CN_ERR_RULE;
@@ -219,7 +228,8 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static cn_status load_rules_dir(rules *r, const char *dir, int required, cn_error *err)
+static cn_status load_rules_dir(rules *r, const char *dir, int required, int strict,
+                                cn_error *err)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/rules", dir);
@@ -248,10 +258,18 @@ static cn_status load_rules_dir(rules *r, const char *dir, int required, cn_erro
             snprintf(set, sizeof set, "%.*s", (int)(strlen(names[i]) - 6), names[i]);
             char *data;
             size_t len;
+            int set_id = strict ? cni_rule_set_from_name(set) : -1;
+            if (strict && set_id < 0) {
+                st = cni_error_at(err, CN_ERR_DATA, file, 0,
+                                  "unknown rules file (expected change, figure-kind, "
+                                  "plant-context, respectively, speech or vehicle-context)");
+                free(names[i]);
+                continue;
+            }
             st = cni_tsv_read_file(file, &data, &len, err);
             if (st == CN_OK) {
                 static const char *const cols[] = {"label", "pattern"};
-                rule_ctx c = {r, file, set};
+                rule_ctx c = {r, file, set, set_id};
                 st = cni_tsv_parse(data, len, file, cols, 2, add_rule, &c, err);
                 free(data);
             }
@@ -315,15 +333,15 @@ static cn_status index_sets(rules *r)
 }
 
 cn_status cni_rx_load(rules **out, const char *dir, const char *const *user_dirs,
-                  size_t n_user, cn_error *err)
+                  size_t n_user, int strict, cn_error *err)
 {
     *out = NULL;
     rules *r = rules_new();
     if (!r)
         return CN_ERR_NOMEM;
-    cn_status st = load_rules_dir(r, dir, 1, err);
+    cn_status st = load_rules_dir(r, dir, 1, strict, err);
     for (size_t i = 0; st == CN_OK && i < n_user; i++)
-        st = load_rules_dir(r, user_dirs[i], 0, err);
+        st = load_rules_dir(r, user_dirs[i], 0, strict, err);
     if (st == CN_OK && (st = index_sets(r)) != CN_OK)
         cni_error_set(err, st, "out of memory");
     if (st) {
@@ -334,12 +352,12 @@ cn_status cni_rx_load(rules **out, const char *dir, const char *const *user_dirs
     return CN_OK;
 }
 
-cn_status cni_rx_check_dir(const char *dir, cn_error *err)
+cn_status cni_rx_check_dir(const char *dir, int strict, cn_error *err)
 {
     rules *r = rules_new();
     if (!r)
         return CN_ERR_NOMEM;
-    cn_status st = load_rules_dir(r, dir, 0, err);
+    cn_status st = load_rules_dir(r, dir, 0, strict, err);
     cni_rx_free(r);
     return st;
 }

@@ -14,11 +14,14 @@ typedef struct {
 } rx_hit;
 
 /* Every *.rules file of dir/rules, then of each user dir (user rules with
- * an existing label are added after the built-in ones). */
+ * an existing label are added after the built-in ones).  strict: only the
+ * rule files and labels of vocab.h are accepted (what carnews's own
+ * extractors read); otherwise any set name and label (tests, other uses
+ * of the engine). */
 cn_status cni_rx_load(rules **out, const char *dir, const char *const *user_dirs,
-                  size_t n_user, cn_error *err);
+                      size_t n_user, int strict, cn_error *err);
 void cni_rx_free(rules *r);
-cn_status cni_rx_check_dir(const char *dir, cn_error *err);
+cn_status cni_rx_check_dir(const char *dir, int strict, cn_error *err);
 
 /* Per-thread match state; NULL when out of memory. */
 rx_scratch *cni_rx_scratch_new(const rules *r);

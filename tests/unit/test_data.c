@@ -203,7 +203,7 @@ static void test_rules(void **state)
     write_file("rules/kinds.rules", "label\tpattern\nsales\t(?i)\\bsold\\b\njobs\t\\bjobs\\b\n");
     rules *r;
     cn_error err;
-    assert_int_equal(cni_rx_load(&r, tmpdir, NULL, 0, &err), CN_OK);
+    assert_int_equal(cni_rx_load(&r, tmpdir, NULL, 0, 0, &err), CN_OK);
     rx_scratch *s = cni_rx_scratch_new(r);
     assert_non_null(s);
     rx_hit h[4];
@@ -218,11 +218,11 @@ static void test_rules(void **state)
     cni_rx_free(r);
 
     write_file("rules/kinds.rules", "label\tpattern\nsales\t(unclosed\n");
-    assert_int_equal(cni_rx_check_dir(tmpdir, &err), CN_ERR_RULE);
+    assert_int_equal(cni_rx_check_dir(tmpdir, 0, &err), CN_ERR_RULE);
     assert_non_null(strstr(err.message, "kinds.rules:2: pattern does not compile"));
 
     write_file("rules/kinds.rules", "label\tpattern\nslow\t^(a+)+$\n");
-    assert_int_equal(cni_rx_check_dir(tmpdir, &err), CN_ERR_RULE);
+    assert_int_equal(cni_rx_check_dir(tmpdir, 0, &err), CN_ERR_RULE);
     assert_non_null(strstr(err.message, "kinds.rules:2: pattern backtracks catastrophically"));
     write_file("rules/kinds.rules", "label\tpattern\n");
 }
@@ -257,7 +257,7 @@ static void test_rules_start_filter(void **state)
                "mid\tsold\n");
     rules *r;
     cn_error err;
-    assert_int_equal(cni_rx_load(&r, tmpdir, NULL, 0, &err), CN_OK);
+    assert_int_equal(cni_rx_load(&r, tmpdir, NULL, 0, 0, &err), CN_OK);
     rx_scratch *s = cni_rx_scratch_new(r);
     assert_non_null(s);
     static const char *const cases[][2] = {
@@ -324,7 +324,7 @@ static void test_shipped_data_loads(void **state)
     assert_string_equal(omoda->link->name, "Chery");
     cni_gz_free(g);
     rules *r;
-    assert_int_equal(cni_rx_load(&r, CARNEWS_TEST_DATA_DIR, NULL, 0, &err), CN_OK);
+    assert_int_equal(cni_rx_load(&r, CARNEWS_TEST_DATA_DIR, NULL, 0, 1, &err), CN_OK);
     cni_rx_free(r);
 }
 
