@@ -234,7 +234,8 @@ cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
     r->warnings = (ing.warnings & ING_WARN_INVALID_UTF8 ? CN_WARN_INVALID_UTF8 : 0) |
                   (ing.warnings & ING_WARN_UTF16 ? CN_WARN_UTF16 : 0) |
                   (ing.warnings & ING_WARN_CHARSET ? CN_WARN_CHARSET : 0) |
-                  (ing.warnings & ING_WARN_NO_BODY ? CN_WARN_NO_BODY : 0);
+                  (ing.warnings & ING_WARN_NO_BODY ? CN_WARN_NO_BODY : 0) |
+                  (ing.warnings & ING_WARN_TRUNCATED ? CN_WARN_TRUNCATED : 0);
     cni_ing_doc_release(&ing);
     if (!text || r->text_len > UINT32_MAX - 1)
         goto nomem;

@@ -151,7 +151,8 @@ enum {
     CN_WARN_INVALID_UTF8 = 1u << 0, /* not UTF-8: read as Windows-1252 or U+FFFD */
     CN_WARN_UTF16 = 1u << 1,        /* transcoded from UTF-16 or UTF-32 */
     CN_WARN_CHARSET = 1u << 2,      /* HTML declared a charset carnews cannot decode */
-    CN_WARN_NO_BODY = 1u << 3       /* HTML without an article body */
+    CN_WARN_NO_BODY = 1u << 3,      /* HTML without an article body */
+    CN_WARN_TRUNCATED = 1u << 4     /* HTML with over a million tags: the rest was dropped */
 };
 
 typedef struct {

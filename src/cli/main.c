@@ -60,7 +60,7 @@ static int cmd_data(int argc, char **argv)
         }
         printf("%s\n", dir);
         free(dir);
-        return fflush(stdout) == 0 ? EXIT_ALL_OK : EXIT_SOME_FAILED;
+        return EXIT_ALL_OK;
     }
     if (argc != 2 || strcmp(argv[0], "check") != 0) {
         fputs("carnews: data: expected 'check DIR' or 'path'\n", stderr);
@@ -85,7 +85,7 @@ static int cmd_data(int argc, char **argv)
         return EXIT_USAGE;
     }
     printf("%s: ok\n", argv[1]);
-    return fflush(stdout) == 0 ? EXIT_ALL_OK : EXIT_SOME_FAILED;
+    return EXIT_ALL_OK;
 }
 
 static int find_command(const char *name, cli_command *cmd)
@@ -124,7 +124,28 @@ static int cmd_help(int argc, char **argv)
     return EXIT_ALL_OK;
 }
 
+static int run_command(int argc, char **argv);
+
+/* Whatever the command, output that did not reach stdout is an error
+ * (a full disk, --help > /dev/full), except a reader that went away
+ * (head, a closed pager): that ends quietly, as with ripgrep. */
 int main(int argc, char **argv)
+{
+    int status = run_command(argc, argv);
+    int reported = out_failed();    /* the batch driver has said it already */
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        int e = errno ? errno : reported ? reported : EIO;
+        if (e == EPIPE)
+            return status;
+        if (!reported)
+            msg_error(NULL, "write error: %s", strerror(e));
+        return status == EXIT_ALL_OK ? EXIT_SOME_FAILED : status;
+    }
+    return status;
+}
+
+static int run_command(int argc, char **argv)
 {
     /* A closed pipe shows up as EPIPE from write, handled like any other
      * write error, instead of killing the process mid-line. */
@@ -138,7 +159,7 @@ int main(int argc, char **argv)
         return cmd_help(0, NULL);
     if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
         printf("carnews %s\n", CARNEWS_VERSION);
-        return fflush(stdout) == 0 ? EXIT_ALL_OK : EXIT_SOME_FAILED;
+        return EXIT_ALL_OK;
     }
     if (strcmp(name, "help") == 0)
         return cmd_help(argc - 2, argv + 2);

@@ -142,6 +142,8 @@ static void report_job(sink *s, job *j)
     }
     if (j->warnings & CN_WARN_INVALID_UTF8)
         msg_error(j->path, "warning: not valid UTF-8, read as Windows-1252");
+    if (j->warnings & CN_WARN_TRUNCATED)
+        msg_error(j->path, "warning: more than a million HTML tags, the rest was not read");
     write_result(s, j);
 }
 
@@ -316,10 +318,13 @@ int cli_run(const cli_opts *o)
     out_flush();
     progress_clear();
     if (out_failed()) {
-        /* A reader that went away (head, a closed pager) is not worth a
-         * message; a full disk is. */
+        /* A reader that went away (head, a closed pager) ends the run
+         * quietly with the status so far, so "carnews ... | head" passes
+         * under set -o pipefail; a full disk is an error. */
         if (out_failed() != EPIPE)
             msg_error(NULL, "write error: %s", strerror(out_failed()));
+        else
+            status = s.failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
         goto done;
     }
     status = s.failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;

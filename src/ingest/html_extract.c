@@ -205,9 +205,7 @@ static void para_share(const ctx *c, uint32_t *ptext, uint8_t *marker)
     for (uint32_t i = c->n; i-- > 0;) {
         const hn_node *h = &c->N[i];
         if (h->tag == HT_TEXT) {
-            uint32_t p = h->parent;
-            while (p != HN_NONE && !(cni_hn_tag_flags[c->N[p].tag] & TF_BLOCK))
-                p = c->N[p].parent;   /* libxml2 caps depth at 256 */
+            uint32_t p = h->block;
             if (p != HN_NONE && c->N[p].tag == HT_P)
                 ptext[i] = c->text_chars[i];
         } else {
@@ -458,9 +456,7 @@ static void own_text(const ctx *c, uint32_t *own, uint32_t *own_commas)
     for (uint32_t i = 0; i < c->n; i++) {
         if (c->gone[i] || c->N[i].tag != HT_TEXT)
             continue;
-        uint32_t p = c->N[i].parent;
-        while (p != HN_NONE && !(cni_hn_tag_flags[c->N[p].tag] & TF_BLOCK))
-            p = c->N[p].parent;
+        uint32_t p = c->N[i].block;
         if (p != HN_NONE) {
             own[p] += c->text_chars[i] > 1 ? c->text_chars[i] : 0;
             own_commas[p] += c->text_commas[i];
@@ -605,7 +601,7 @@ static int is_marker(const ctx *c, uint32_t i)
 
 static void prefer_markers(ctx *c, uint8_t *keep_root)
 {
-    enum { CHOSEN = 1, MARKED = 2 };
+    enum { CHOSEN = 1, MARKED = 2, UNDER_MARKED = 4 };
     uint64_t chosen = 0, marked = 0;
     uint32_t largest = 0;
     for (uint32_t i = 0; i < c->n; i++)
@@ -630,13 +626,12 @@ static void prefer_markers(ctx *c, uint8_t *keep_root)
     /* Scoring that picked part of a marked container left out the rest
      * (a split body) only if the part is small. */
     int inside = chosen > 0;
-    for (uint32_t i = 0; i < c->n && inside; i++) {
-        if (!(keep_root[i] & CHOSEN) || c->gone[i])
-            continue;
-        uint32_t a = i;
-        while (a != HN_NONE && !(keep_root[a] & MARKED))
-            a = c->N[a].parent;
-        inside = a != HN_NONE;
+    for (uint32_t i = 0; i < c->n; i++) {   /* parents first: one pass */
+        uint32_t p = c->N[i].parent;
+        if ((keep_root[i] & MARKED) || (p != HN_NONE && (keep_root[p] & UNDER_MARKED)))
+            keep_root[i] |= UNDER_MARKED;
+        if ((keep_root[i] & CHOSEN) && !c->gone[i] && !(keep_root[i] & UNDER_MARKED))
+            inside = 0;
     }
     int use = marked >= RETRY_BELOW_CHARS && marked * 2 >= chosen &&
               !(inside && chosen * 10 >= marked * 7);

@@ -256,6 +256,12 @@ static int dom_push(hn_dom *d, html_tag tag, uint32_t parent)
     hn_node *h = &d->nodes[d->n];
     memset(h, 0, sizeof *h);
     h->parent = parent;
+    /* Parents come first, so the block ancestor is known in O(1). */
+    if (parent == HN_NONE)
+        h->block = HN_NONE;
+    else
+        h->block = cni_hn_tag_flags[d->nodes[parent].tag] & TF_BLOCK ? parent
+                                                                    : d->nodes[parent].block;
     h->tag = (uint16_t)tag;
     h->str = (uint32_t)d->pool.len;
     d->n++;
@@ -377,6 +383,20 @@ static int flatten(xmlNode *root, hn_dom *d, meta_cands *m)
     return rc;
 }
 
+/* The length of s to parse: all of it, or up to the tag that would pass
+ * ING_MAX_TAGS (warning ING_WARN_TRUNCATED). */
+static size_t tag_bound(const char *s, size_t n, unsigned *warnings)
+{
+    size_t tags = 0;
+    for (const char *p = s, *end = s + n; (p = memchr(p, '<', (size_t)(end - p))); p++) {
+        if (++tags > ING_MAX_TAGS) {
+            *warnings |= ING_WARN_TRUNCATED;
+            return (size_t)(p - s);
+        }
+    }
+    return n;
+}
+
 /* libxml2 must be initialised once before threads use it. */
 static pthread_once_t libxml_once = PTHREAD_ONCE_INIT;
 
@@ -399,6 +419,7 @@ int cni_ing_html_run(const char *bytes, size_t len, ing_doc *out)
         goto done;
     if (src_len > HTML_MAX_INPUT)
         src_len = HTML_MAX_INPUT;
+    src_len = tag_bound(src, src_len, &out->warnings);
     pthread_once(&libxml_once, libxml_init);
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt)

@@ -11,7 +11,13 @@ typedef enum { ING_FORMAT_TEXT = 0, ING_FORMAT_HTML } ing_format;
 enum { ING_WARN_INVALID_UTF8 = 1u << 0,  /* bytes were not valid UTF-8: read as Windows-1252 or replaced by U+FFFD */
        ING_WARN_UTF16 = 1u << 1,         /* transcoded from UTF-16 or UTF-32 */
        ING_WARN_CHARSET = 1u << 2,       /* HTML: declared charset unknown, read as UTF-8 */
-       ING_WARN_NO_BODY = 1u << 3 };     /* HTML: no article body found, text is empty */
+       ING_WARN_NO_BODY = 1u << 3,       /* HTML: no article body found, text is empty */
+       ING_WARN_TRUNCATED = 1u << 4 };   /* HTML: more than ING_MAX_TAGS tags, the rest dropped */
+
+/* Tags read from one page: libxml2 and the flat tree take about 200 bytes
+ * per element, so tag soup (megabytes of <br>) is bounded to a few hundred
+ * MB.  Real articles have a few thousand. */
+#define ING_MAX_TAGS 1000000
 
 typedef struct {
     char *text;        /* clean UTF-8, NUL-terminated, malloc'd; never contains NUL bytes inside */

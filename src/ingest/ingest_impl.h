@@ -129,8 +129,13 @@ enum {
     HA_DATE = 16          /* itemprop=datePublished or <time datetime> */
 };
 
+/* One node of the flat tree.  Depth is unbounded (libxml2's limit is
+ * lifted and pages nest thousands deep), so no pass over the tree may walk
+ * up to an ancestor per node: every pass is O(n), using the facts below or
+ * sums carried from children to parents in one backward sweep. */
 typedef struct {
     uint32_t parent;     /* HN_NONE for the root */
+    uint32_t block;      /* nearest block-level ancestor (TF_BLOCK), HN_NONE if none */
     uint32_t end;        /* one past the last node of the subtree */
     uint32_t str, len;   /* text: its text; element: lower-case class/id/role/itemprop signature */
     uint16_t tag;        /* html_tag */

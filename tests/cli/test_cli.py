@@ -143,6 +143,31 @@ class Inputs(Base):
         self.assertEqual(r.returncode, 1)
         self.assertIn(b"carnews: write error: No space left on device", r.stderr)
 
+    @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
+    def test_write_error_every_command(self):
+        good = self.good()
+        for args in (["--help"], ["--version"], ["help"], ["analyze", "--help"],
+                     ["data", "path"], ["text", good], ["summarize", good],
+                     ["analyze", "-f", "tsv", good]):
+            with self.subTest(args=args), open("/dev/full", "wb") as full:
+                r = subprocess.run([cliutil.BINARY] + args, stdout=full,
+                                   stderr=subprocess.PIPE, env=cliutil.env(),
+                                   timeout=cliutil.RUN_TIMEOUT)
+                self.assertEqual(r.returncode, 1)
+                self.assertEqual(r.stderr.count(b"write error: No space left on device"), 1)
+
+    def test_closed_pipe_is_quiet_and_ok(self):
+        paths = [self.good("p%d.txt" % i, i) for i in range(40)]
+        for args in (["analyze", "-f", "jsonl", "-j2"] + paths, ["text"] + paths, ["--help"]):
+            with self.subTest(args=args[:2]):
+                p = subprocess.Popen([cliutil.BINARY] + args, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, env=cliutil.env())
+                p.stdout.read(1)
+                p.stdout.close()
+                err = p.stderr.read()
+                self.assertEqual(p.wait(timeout=cliutil.RUN_TIMEOUT), 0)
+                self.assertEqual(err, b"")
+
     def test_too_large_file_refused(self):
         big = self.path("big.txt")
         with open(big, "wb") as f:
