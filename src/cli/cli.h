@@ -103,6 +103,8 @@ input_iter *inputs_open(const cli_opts *o);
 int inputs_next(input_iter *it, input_item *item, int block);
 /* The descriptor that becomes readable when INPUTS_WAIT may be over. */
 int inputs_wait_fd(const input_iter *it);
+/* Whether some input was reported on stderr and skipped by the iterator. */
+int inputs_skipped(const input_iter *it);
 void inputs_close(input_iter *it);
 
 /* Read a whole input ("-" = stdin), refusing more than CN_MAX_INPUT

@@ -41,6 +41,7 @@ struct input_iter {
     size_t lpos, llen, lcap;
     frame *stack;           /* directories on the current walk path */
     size_t depth, cap;
+    int skipped;            /* an input was reported and skipped (out of memory) */
 };
 
 input_iter *inputs_open(const cli_opts *o)
@@ -203,6 +204,8 @@ static int walk_next(input_iter *it, input_item *item)
             free(name);
             item->path = strdup(f->path);
             item->errnum = ENOMEM;
+            if (!item->path)
+                msg_error(f->path, "%s", strerror(ENOMEM));
             return item->path ? 1 : -1;
         }
         if (excluded) {
@@ -330,9 +333,12 @@ static int list_next(input_iter *it, char **path, int block)
 static int next_explicit(input_iter *it, char **path, int block)
 {
     const cli_opts *o = it->o;
-    if (it->next_arg < o->paths.n) {
-        *path = strdup(o->paths.v[it->next_arg++]);
-        return *path ? 1 : -1;
+    while (it->next_arg < o->paths.n) {
+        const char *arg = o->paths.v[it->next_arg++];
+        if ((*path = strdup(arg)))
+            return 1;
+        msg_error(arg, "%s", strerror(ENOMEM));   /* this one only: go on */
+        it->skipped = 1;
     }
     if (!o->files_from || it->list_done)
         return 0;
@@ -362,6 +368,8 @@ int inputs_next(input_iter *it, input_item *item, int block)
         return 1;
     }
 }
+
+int inputs_skipped(const input_iter *it) { return it->skipped; }
 
 int inputs_wait_fd(const input_iter *it) { return it->list_fd; }
 

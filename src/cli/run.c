@@ -300,6 +300,8 @@ int cli_run(const cli_opts *o)
         if (out_failed())
             break;
     }
+    if (inputs_skipped(it))
+        s.failed = 1;
     if (s.json_array)
         out_puts(s.written ? "\n]\n" : "]\n");
     if (s.sum && !out_failed()) {

@@ -243,14 +243,19 @@ static cn_status load_rules_dir(rules *r, const char *dir, int required, int str
     char *names[256];
     size_t n = 0;
     struct dirent *de;
+    cn_status st = CN_OK;
     while ((de = readdir(dh)) && n < 256) {
         size_t l = strlen(de->d_name);
-        if (l > 6 && strcmp(de->d_name + l - 6, ".rules") == 0 && de->d_name[0] != '.')
-            names[n++] = strdup(de->d_name);
+        if (l > 6 && strcmp(de->d_name + l - 6, ".rules") == 0 && de->d_name[0] != '.') {
+            if (!(names[n] = strdup(de->d_name))) {
+                st = cni_error_set(err, CN_ERR_NOMEM, "out of memory");
+                break;
+            }
+            n++;
+        }
     }
     closedir(dh);
     qsort(names, n, sizeof *names, by_name);   /* load order must not depend on the file system */
-    cn_status st = CN_OK;
     for (size_t i = 0; i < n; i++) {
         if (st == CN_OK && names[i]) {
             char file[4600], set[256];
