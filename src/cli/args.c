@@ -117,7 +117,24 @@ static parse_result apply(cli_command cmd, const cli_option *s, const char *arg,
     case OPT_FILES_FROM: o->files_from = arg; break;
     case OPT_NULL: o->null_sep = 1; break;
     case OPT_QUIET: o->quiet = 1; break;
-    case OPT_COLOR: o->color = 1; break;
+    case OPT_COLOR:
+        if (!arg || strcmp(arg, "always") == 0)
+            o->color = 1;
+        else if (strcmp(arg, "never") == 0)
+            o->color = 0;
+        else if (strcmp(arg, "auto") == 0)
+            o->color = -1;
+        else
+            return bad(cmd, "unknown --color '%s' (auto, always or never)", arg);
+        break;
+    case OPT_FILE_TYPE:
+        if (parse_file_kinds(arg, &o->file_kinds) != 0)
+            return bad(cmd, "unknown file type in '%s' (text, html, archive, warc, records)", arg);
+        break;
+    case OPT_ALL_FILES: o->all_files = 1; break;
+    case OPT_FOLLOW: o->follow_links = 1; break;
+    case OPT_OUTPUT: o->output = arg; break;
+    case OPT_NO_HEADING: o->heading = 0; break;
     case OPT_NO_COLOR: o->color = 0; break;
     case OPT_NO_HEADER: o->tsv_header = 0; break;
     case OPT_AGGREGATE: o->cmd = CMD_SUMMARIZE; break;
@@ -176,6 +193,8 @@ parse_result cli_parse(cli_command cmd, int argc, char **argv, cli_opts *o)
     o->input = CN_INPUT_AUTO;
     o->color = -1;
     o->tsv_header = 1;
+    o->heading = 1;
+    o->file_kinds = FILE_ARTICLES;
     o->jobs = online_cpus();
     /* No list can hold more entries than there are arguments (+1 for
      * CARNEWS_DATA), so size them once. */
@@ -209,7 +228,9 @@ parse_result cli_parse(cli_command cmd, int argc, char **argv, cli_opts *o)
             if (!s || !(s->commands & me))
                 return bad(cmd, "unknown option '%s'", a);
             const char *arg = NULL;
-            if (s->arg) {
+            if (s->arg && s->arg[0] == '[') {
+                arg = eq ? eq + 1 : NULL;       /* the value is optional */
+            } else if (s->arg) {
                 if (eq)
                     arg = eq + 1;
                 else if (i + 1 < argc)
@@ -231,7 +252,7 @@ parse_result cli_parse(cli_command cmd, int argc, char **argv, cli_opts *o)
                 return bad(cmd, "unknown option '%s'", opt);
             }
             const char *arg = NULL;
-            if (s->arg) {
+            if (s->arg && s->arg[0] != '[') {
                 if (c[1])
                     arg = c + 1;
                 else if (i + 1 < argc)
@@ -246,8 +267,13 @@ parse_result cli_parse(cli_command cmd, int argc, char **argv, cli_opts *o)
                 break;
         }
     }
-    if (o->paths.n == 0 && !o->files_from)
-        return bad(cmd, "%s", "no input given (use - to read standard input)");
+    /* As with jq, rg and wc: no input named and a pipe or file on stdin
+     * means stdin. */
+    if (o->paths.n == 0 && !o->files_from) {
+        if (isatty(STDIN_FILENO))
+            return bad(cmd, "%s", "no input given (use - to read standard input)");
+        o->paths.v[o->paths.n++] = "-";
+    }
     int stdin_twice = 0;
     for (size_t i = 0; i < o->paths.n; i++)
         if (strcmp(o->paths.v[i], "-") == 0 && o->files_from &&

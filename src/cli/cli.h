@@ -42,8 +42,13 @@ typedef struct {
     int hidden;
     const char *files_from;
     int null_sep;
-    int quiet;
+    int quiet;              /* no progress line, no warnings */
     int color;              /* -1 auto, 0 never, 1 always */
+    unsigned file_kinds;    /* FILE_* a folder walk takes */
+    int all_files;          /* a walk takes every regular file */
+    int follow_links;       /* a walk follows symbolic links */
+    const char *output;     /* -o FILE, NULL = stdout */
+    int heading;            /* text: "==> PATH <==" above each of several texts */
     int tsv_header;
     strlist paths;          /* FILE|DIR|- arguments */
 } cli_opts;
@@ -60,7 +65,8 @@ void cli_opts_free(cli_opts *o);
 enum {
     OPT_FORMAT, OPT_INPUT, OPT_TYPES, OPT_DATA, OPT_JOBS, OPT_INCLUDE,
     OPT_EXCLUDE, OPT_HIDDEN, OPT_FILES_FROM, OPT_NULL, OPT_QUIET, OPT_COLOR,
-    OPT_NO_COLOR, OPT_NO_HEADER, OPT_AGGREGATE, OPT_HELP
+    OPT_NO_COLOR, OPT_NO_HEADER, OPT_AGGREGATE, OPT_HELP, OPT_FILE_TYPE,
+    OPT_ALL_FILES, OPT_FOLLOW, OPT_OUTPUT, OPT_NO_HEADING
 };
 
 #define CLI_FOR(cmd) (1u << (cmd))
@@ -68,7 +74,8 @@ enum {
 typedef struct {
     const char *name;       /* long name without "--" */
     char short_name;        /* 0 = none */
-    const char *arg;        /* the value's name in the help, NULL = no value */
+    const char *arg;        /* the value's name in the help, NULL = no value;
+                             * "[=WHEN]": a value only as --opt=WHEN */
     unsigned commands;      /* CLI_FOR() bits */
     int id;                 /* OPT_* */
     const char *help;       /* lines after the first are indented */
@@ -81,12 +88,30 @@ void cli_usage_line(cli_command cmd);   /* short usage on stderr */
 void cli_print_help(cli_command cmd);   /* full help on stdout */
 void cli_print_exit_help(FILE *f);      /* the exit status paragraph */
 
+/*** Which files a walk takes (select.c) ***/
+
+enum {
+    FILE_TEXT = 1, FILE_HTML = 2, FILE_ARCHIVE = 4, FILE_WARC = 8, FILE_RECORDS = 16,
+    FILE_ARTICLES = FILE_TEXT | FILE_HTML
+};
+
+/* FILE_* of a file name (compression suffixes looked through), 0 if none. */
+unsigned file_kind(const char *name);
+/* "text,html" -> FILE_TEXT | FILE_HTML; -1 for an unknown name. */
+int parse_file_kinds(const char *list, unsigned *mask);
+/* rel: the path below the walked folder; base: the last component. */
+int path_excluded(const cli_opts *o, const char *rel, const char *base);
+int file_wanted(const cli_opts *o, const char *rel, const char *base);
+/* NUL or control bytes in the first 4 KiB that are not UTF-16/32 text. */
+int looks_binary(const char *data, size_t len);
+
 /*** Inputs (inputs.c) ***/
 
 typedef struct {
     char *path;             /* as given or joined while walking; "-" = stdin */
     int errnum;             /* non-zero: report strerror(errnum), nothing to read */
     const char *warning;    /* non-NULL: report this note, nothing to read */
+    int walked;             /* found by walking a folder (not named by the user) */
 } input_item;
 
 typedef struct input_iter input_iter;
@@ -141,7 +166,8 @@ int cli_run(const cli_opts *o);
 typedef struct {
     char *path;
     int errnum;             /* read error */
-    const char *warning;    /* walker note */
+    const char *warning;    /* walker note, or a note on what was read */
+    int walked;             /* input_item.walked */
     int too_big;
     cn_status status;       /* analysis status */
     char status_msg[sizeof(((cn_error *)0)->message)];

@@ -8,7 +8,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <fnmatch.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +24,7 @@
 
 typedef struct {
     char *path;             /* directory path, as its children's prefix */
+    size_t root_len;        /* bytes of path before what lies below the walked folder */
     char **names;           /* sorted entries; NULL once handed out */
     size_t n, next;
     dev_t dev;
@@ -78,14 +78,6 @@ void inputs_close(input_iter *it)
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int matches_any(const strlist *l, const char *name)
-{
-    for (size_t i = 0; i < l->n; i++)
-        if (fnmatch(l->v[i], name, 0) == 0)
-            return 1;
-    return 0;
 }
 
 static char *join(const char *dir, const char *name)
@@ -146,7 +138,7 @@ static int read_names(const input_iter *it, const char *path, frame *f)
 }
 
 /* Enter a directory; an item with an error when it cannot be read. */
-static int push_dir(input_iter *it, char *path, const struct stat *st,
+static int push_dir(input_iter *it, char *path, size_t root_len, const struct stat *st,
                     input_item *item)
 {
     for (size_t i = 0; i < it->depth; i++) {
@@ -171,6 +163,7 @@ static int push_dir(input_iter *it, char *path, const struct stat *st,
     frame *f = &it->stack[it->depth];
     memset(f, 0, sizeof *f);
     f->path = path;
+    f->root_len = root_len;
     f->dev = st->st_dev;
     f->ino = st->st_ino;
     int err = read_names(it, path, f);
@@ -198,8 +191,6 @@ static int walk_next(input_iter *it, input_item *item)
         }
         char *name = f->names[f->next++];
         char *path = join(f->path, name);
-        struct stat st;
-        int excluded = matches_any(&it->o->exclude, name);
         if (!path) {
             free(name);
             item->path = strdup(f->path);
@@ -208,32 +199,37 @@ static int walk_next(input_iter *it, input_item *item)
                 msg_error(f->path, "%s", strerror(ENOMEM));
             return item->path ? 1 : -1;
         }
-        if (excluded) {
-            free(name);
-            free(path);
-            continue;
-        }
-        if (stat(path, &st) != 0) {
+        const char *rel = path + f->root_len;
+        struct stat st;
+        /* Symbolic links are followed only with -L, as rg and fd do: a
+         * link may lead out of the tree or back into it. */
+        int rc = it->o->follow_links ? stat(path, &st) : lstat(path, &st);
+        if (rc != 0) {
             /* Vanished since readdir, or a dangling symbolic link. */
             free(name);
             item->path = path;
             item->errnum = errno;
             return 1;
         }
+        if (S_ISLNK(st.st_mode) || path_excluded(it->o, rel, name)) {
+            free(name);
+            free(path);
+            continue;
+        }
         if (S_ISDIR(st.st_mode)) {
             free(name);
-            if (push_dir(it, path, &st, item))
+            if (push_dir(it, path, f->root_len, &st, item))
                 return 1;
             continue;
         }
         /* FIFOs, sockets and devices met on a walk are not articles. */
-        int wanted = S_ISREG(st.st_mode) &&
-                     (it->o->include.n == 0 || matches_any(&it->o->include, name));
+        int wanted = S_ISREG(st.st_mode) && file_wanted(it->o, rel, name);
         free(name);
         if (!wanted) {
             free(path);
             continue;
         }
+        item->walked = 1;
         item->path = path;
         return 1;
     }
@@ -310,6 +306,8 @@ static int list_next(input_iter *it, char **path, int block)
         if (end || (it->list_eof && avail)) {
             size_t n = end ? (size_t)(end - start) : avail;
             it->lpos += n + (end != NULL);
+            if (delim == '\n' && n > 0 && start[n - 1] == '\r')
+                n--;            /* a list written on Windows */
             if (n == 0)
                 continue;       /* blank lines separate nothing */
             *path = strndup(start, n);
@@ -360,7 +358,9 @@ int inputs_next(input_iter *it, input_item *item, int block)
         /* Explicit files are analysed whatever their name or type; only
          * directories are treated differently. */
         if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            if (push_dir(it, path, &st, item))
+            size_t root_len = strlen(path);
+            root_len += root_len > 0 && path[root_len - 1] != '/';
+            if (push_dir(it, path, root_len, &st, item))
                 return 1;
             continue;
         }

@@ -19,28 +19,45 @@ const cli_option CLI_OPTIONS[] = {
     {"types", 't', "LIST", FOR_REPORTS, OPT_TYPES,
      "only these, comma-separated: brand, model, plant,\n"
      "person, organization, place, figure, quote"},
-    {"color", 0, NULL, FOR_REPORTS, OPT_COLOR,
-     "colour the text format even when not on a terminal"},
-    {"no-color", 0, NULL, FOR_REPORTS, OPT_NO_COLOR,
-     "never colour (NO_COLOR in the environment too)"},
+    {"color", 0, "[=WHEN]", FOR_REPORTS, OPT_COLOR,
+     "colour the text format: auto (on a terminal, unless\n"
+     "NO_COLOR is set; CLICOLOR_FORCE forces it), always or\n"
+     "never; --color alone is always"},
+    {"no-color", 0, NULL, FOR_REPORTS, OPT_NO_COLOR, "same as --color=never"},
     {"no-header", 0, NULL, FOR_REPORTS, OPT_NO_HEADER, "tsv: no header row"},
     {"aggregate", 0, NULL, FOR_ANALYZE, OPT_AGGREGATE, "same as 'carnews summarize'"},
+    {"no-heading", 0, NULL, FOR_TEXT, OPT_NO_HEADING,
+     "no \"==> PATH <==\" line above each of several texts"},
+    {"output", 'o', "FILE", FOR_ALL, OPT_OUTPUT, "write to FILE instead of standard output"},
     {"input", 'i', "KIND", FOR_ALL, OPT_INPUT, "auto (default), text or html"},
     {"data", 'd', "DIR", FOR_ALL, OPT_DATA,
      "add or override data files from DIR (repeatable;\n"
      "CARNEWS_DATA names one more, read first)"},
     {"jobs", 'j', "N", FOR_ALL, OPT_JOBS, "worker threads (default: online CPUs)"},
     {"include", 0, "GLOB", FOR_ALL, OPT_INCLUDE,
-     "when walking a DIR, only files whose name matches"},
+     "when walking a DIR, only files that match (the name,\n"
+     "or the path below DIR when GLOB has a /; !GLOB: not\n"
+     "those); repeatable"},
     {"exclude", 0, "GLOB", FOR_ALL, OPT_EXCLUDE,
-     "when walking a DIR, skip files and folders that match"},
+     "when walking a DIR, skip files and folders that match\n"
+     "(!GLOB: keep those after all); repeatable"},
     {"hidden", 0, NULL, FOR_ALL, OPT_HIDDEN,
      "when walking a DIR, include dot files and folders"},
+    {"type", 0, "LIST", FOR_ALL, OPT_FILE_TYPE,
+     "when walking a DIR, take these kinds of file, comma-\n"
+     "separated: text (.txt .text), html (.html .htm .xhtml),\n"
+     "archive, warc, records; default text,html, each also\n"
+     "compressed (.gz .zst .xz .bz2)"},
+    {"all-files", 0, NULL, FOR_ALL, OPT_ALL_FILES,
+     "when walking a DIR, take every file (binaries are still\n"
+     "skipped, with a note)"},
+    {"follow", 'L', NULL, FOR_ALL, OPT_FOLLOW,
+     "when walking a DIR, follow symbolic links"},
     {"files-from", 0, "F", FOR_ALL, OPT_FILES_FROM,
      "read more inputs from F, one per line (- = stdin)"},
     {"null", '0', NULL, FOR_ALL, OPT_NULL,
      "--files-from entries end with NUL, not newline"},
-    {"quiet", 'q', NULL, FOR_ALL, OPT_QUIET, "no progress line"},
+    {"quiet", 'q', NULL, FOR_ALL, OPT_QUIET, "no progress line and no warnings"},
     {"help", 'h', NULL, FOR_ALL, OPT_HELP, "this help"},
 };
 const size_t CLI_N_OPTIONS = sizeof CLI_OPTIONS / sizeof CLI_OPTIONS[0];
@@ -57,7 +74,7 @@ static void print_option(const cli_option *o, FILE *f)
     else
         n = snprintf(head, sizeof head, "      --%s", o->name);
     if (o->arg)
-        n += snprintf(head + n, sizeof head - (size_t)n, " %s", o->arg);
+        n += snprintf(head + n, sizeof head - (size_t)n, o->arg[0] == '[' ? "%s" : " %s", o->arg);
     fputs(head, f);
     for (int k = n; k < HELP_COLUMN - 1; k++)
         fputc(' ', f);
@@ -99,7 +116,7 @@ void cli_print_help(cli_command cmd)
         "source, quotes per speaker.\n\n",
         "usage: carnews text [OPTIONS] FILE|DIR|-...\n\n"
         "Print the clean text carnews analyses (HTML pages reduced to their\n"
-        "article), texts separated by a blank line.\n\n",
+        "article); several texts each under a \"==> PATH <==\" line.\n\n",
     };
     fputs(intro[cmd], stdout);
     fputs("Options:\n", stdout);

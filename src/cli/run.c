@@ -19,6 +19,7 @@ typedef struct {
 typedef struct {
     const cli_opts *o;
     int json_array;         /* json: several results, in one array */
+    int headings;           /* text: "==> PATH <==" above each text */
     size_t written;         /* results written so far */
     size_t done, total;     /* for progress; total = 0 when unknown */
     uint64_t bytes;
@@ -37,6 +38,11 @@ static void do_job(void *ctx, job *j)
     if (read_input(j->path, &data, &len, &j->errnum, &j->too_big) != 0)
         return;
     j->bytes = len;
+    if (j->walked && looks_binary(data, len)) {
+        free(data);
+        j->warning = "binary file, skipped";
+        return;
+    }
     cn_doc *doc = NULL;
     cn_error err;
     const char *name = strcmp(j->path, "-") == 0 ? NULL : j->path;
@@ -106,6 +112,11 @@ static void write_result(sink *s, job *j)
         return;
     }
     write_separator(s);
+    if (o->cmd == CMD_TEXT && s->headings) {
+        out_puts("==> ");
+        out_puts(j->path);
+        out_puts(" <==\n");
+    }
     size_t len = j->out_len;
     /* Inside an array, the object's closing newline is the separator's. */
     if (o->cmd == CMD_ANALYZE && o->format == CN_FORMAT_JSON && s->json_array &&
@@ -121,7 +132,8 @@ static void write_result(sink *s, job *j)
 static void report_job(sink *s, job *j)
 {
     if (j->warning) {
-        msg_error(j->path, "warning: %s", j->warning);
+        if (!s->o->quiet)
+            msg_error(j->path, "warning: %s", j->warning);
         return;
     }
     if (j->errnum) {
@@ -140,9 +152,9 @@ static void report_job(sink *s, job *j)
         s->failed = 1;
         return;
     }
-    if (j->warnings & CN_WARN_INVALID_UTF8)
+    if ((j->warnings & CN_WARN_INVALID_UTF8) && !s->o->quiet)
         msg_error(j->path, "warning: not valid UTF-8, read as Windows-1252");
-    if (j->warnings & CN_WARN_TRUNCATED)
+    if ((j->warnings & CN_WARN_TRUNCATED) && !s->o->quiet)
         msg_error(j->path, "warning: more than a million HTML tags, the rest was not read");
     write_result(s, j);
 }
@@ -220,6 +232,7 @@ static int fill(pool *p, input_iter *it, int *more, int *waiting)
         j.path = item.path;
         j.errnum = item.errnum;
         j.warning = item.warning;
+        j.walked = item.walked;
         pool_submit(p, &j, !item.errnum && !item.warning);
     }
     return 0;
@@ -235,6 +248,12 @@ int cli_run(const cli_opts *o)
     memset(&s, 0, sizeof s);
     s.o = o;
 
+    /* -o before anything is written; a file is never a terminal, so auto
+     * colour is off there. */
+    if (o->output && !freopen(o->output, "w", stdout)) {
+        msg_error(o->output, "%s", strerror(errno));
+        return EXIT_USAGE;
+    }
     if (make_analyzer(o, &an) != 0)
         return EXIT_USAGE;
 
@@ -243,14 +262,19 @@ int cli_run(const cli_opts *o)
     ctx.o = o;
     ctx.an = an;
     ctx.ropts.types = o->types;
-    const char *no_color = getenv("NO_COLOR");
+    /* Auto colour: on a terminal, or anywhere with CLICOLOR_FORCE; never
+     * with NO_COLOR (https://no-color.org). */
+    const char *no_color = getenv("NO_COLOR"), *force = getenv("CLICOLOR_FORCE");
+    int forced = force && *force && strcmp(force, "0") != 0;
     ctx.ropts.color = o->color > 0 ||
-                      (o->color < 0 && isatty(STDOUT_FILENO) && !(no_color && *no_color));
+                      (o->color < 0 && !(no_color && *no_color) &&
+                       (forced || isatty(STDOUT_FILENO)));
     ctx.ropts.tsv_header = 0;       /* written once, below */
 
     int many;
     count_inputs(o, &many, &s.total);
     s.json_array = many && o->format == CN_FORMAT_JSON && o->cmd == CMD_ANALYZE;
+    s.headings = many && o->heading && o->cmd == CMD_TEXT;
     progress_enable(!o->quiet && many && isatty(STDERR_FILENO));
 
     if (o->cmd == CMD_SUMMARIZE) {

@@ -50,7 +50,7 @@ class Help(Base):
 
     def test_usage_errors(self):
         good = self.good()
-        for args in ([], ["analyze"], ["frobnicate", good], ["--bogus"],
+        for args in ([], ["frobnicate", good], ["--bogus"],
                      ["analyze", "--bogus", good], ["analyze", "--format", "xml", good],
                      ["analyze", "--format"], ["analyze", "--types", "brand,car", good],
                      ["analyze", "--input", "pdf", good], ["analyze", "-j", "0", good],
@@ -178,6 +178,94 @@ class Inputs(Base):
         self.assertEqual(len(r.stdout.splitlines()), 1)
 
 
+class ShellContract(Base):
+    def folder_with_sidecars(self):
+        d = self.path("corpus")
+        os.makedirs(os.path.join(d, "2024"))
+        write(os.path.join(d, "a.txt"), article(1)[0])
+        write(os.path.join(d, "a.gold.json"), '{"brands": [["Nissan"]]}\n')
+        write(os.path.join(d, "table.tsv"), "name\tcountry\nNissan\tJapan\n")
+        write(os.path.join(d, "photo.png"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+        write(os.path.join(d, "2024", "b.html"), "<html><body><p>%s</p></body></html>" % article(2)[0])
+        write(os.path.join(d, "2024", "c.txt"), article(3)[0])
+        return d
+
+    def sources(self, r):
+        return [os.path.relpath(json.loads(l)["source"], self.path("corpus"))
+                for l in r.stdout.splitlines()]
+
+    def test_walk_takes_article_files_only(self):
+        d = self.folder_with_sidecars()
+        r = self.ok(run(["analyze", "-f", "jsonl", d]))
+        self.assertEqual(self.sources(r), ["2024/b.html", "2024/c.txt", "a.txt"])
+        self.assertEqual(r.stderr, b"")
+        r = self.ok(run(["analyze", "-f", "jsonl", "--type", "html", d]))
+        self.assertEqual(self.sources(r), ["2024/b.html"])
+        r = self.ok(run(["analyze", "-f", "jsonl", "--all-files", d]))
+        self.assertEqual(self.sources(r), ["2024/b.html", "2024/c.txt", "a.gold.json", "a.txt",
+                                           "table.tsv"])
+        self.assertIn(b"photo.png: warning: binary file, skipped", r.stderr)
+        r = self.ok(run(["analyze", "-f", "jsonl", "-q", "--all-files", d]))
+        self.assertEqual(r.stderr, b"")
+        # A summary of the folder counts the brand in each article once.
+        r = self.ok(run(["summarize", "-f", "json", d]))
+        self.assertEqual(json.loads(r.stdout)["articles"], 3)
+        r = run(["analyze", "--type", "pdf", d])
+        self.assertEqual(r.returncode, 2)
+
+    def test_include_exclude_paths_and_negation(self):
+        d = self.folder_with_sidecars()
+        r = self.ok(run(["analyze", "-f", "jsonl", "--include", "2024/*", d]))
+        self.assertEqual(self.sources(r), ["2024/b.html", "2024/c.txt"])
+        r = self.ok(run(["analyze", "-f", "jsonl", "--include", "!*.html", d]))
+        self.assertEqual(self.sources(r), ["2024/c.txt", "a.txt"])
+        r = self.ok(run(["analyze", "-f", "jsonl", "--exclude", "2024", d]))
+        self.assertEqual(self.sources(r), ["a.txt"])
+        r = self.ok(run(["analyze", "-f", "jsonl", "--exclude", "*.txt", "--exclude", "!c.txt", d]))
+        self.assertEqual(self.sources(r), ["2024/b.html", "2024/c.txt"])
+        r = self.ok(run(["analyze", "-f", "jsonl", "--include", "*.tsv", d]))   # named: taken
+        self.assertEqual(self.sources(r), ["table.tsv"])
+
+    def test_stdin_when_no_input_named(self):
+        text = article(4)[0].encode()
+        r = self.ok(run(["analyze", "-f", "json"], stdin=text))
+        self.assertEqual(json.loads(r.stdout)["source"], "-")
+
+    def test_files_from_crlf(self):
+        a, b = self.good("a.txt", 1), self.good("b.txt", 2)
+        lst = self.path("list.txt")
+        write(lst, ("%s\r\n%s\r\n" % (a, b)).encode())
+        r = self.ok(run(["analyze", "-f", "jsonl", "--files-from", lst]))
+        self.assertEqual([json.loads(l)["source"] for l in r.stdout.splitlines()], [a, b])
+
+    def test_output_file(self):
+        a = self.good()
+        out = self.path("out.jsonl")
+        r = self.ok(run(["analyze", "-f", "jsonl", "-o", out, a]))
+        self.assertEqual(r.stdout, b"")
+        with open(out, "rb") as f:
+            self.assertEqual(json.loads(f.read())["source"], a)
+        r = run(["analyze", "-o", self.path("no", "such", "dir", "x"), a])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"No such file or directory", r.stderr)
+
+    def test_color_when(self):
+        a = self.good()
+        bold = b"\033[1m"
+        self.assertIn(bold, self.ok(run(["analyze", "--color", a])).stdout)
+        self.assertIn(bold, self.ok(run(["analyze", "--color=always", a])).stdout)
+        self.assertNotIn(bold, self.ok(run(["analyze", "--color=never", a])).stdout)
+        self.assertNotIn(bold, self.ok(run(["analyze", "--color=auto", a])).stdout)
+        env = cliutil.env()
+        env["CLICOLOR_FORCE"] = "1"
+        r = subprocess.run([cliutil.BINARY, "analyze", a], capture_output=True, env=env)
+        self.assertIn(bold, r.stdout)
+        env["NO_COLOR"] = "1"
+        r = subprocess.run([cliutil.BINARY, "analyze", a], capture_output=True, env=env)
+        self.assertNotIn(bold, r.stdout)
+        self.assertEqual(run(["analyze", "--color=sometimes", a]).returncode, 2)
+
+
 class Formats(Base):
     def test_every_format_is_valid(self):
         a, b = self.good("a.txt", 1), self.good("b.txt", 2)
@@ -247,7 +335,12 @@ class TextCommand(Base):
         write(a, "First article.\n")
         write(b, "Second article.\n")
         r = self.ok(run(["text", a, b]))
+        self.assertEqual(r.stdout, ("==> %s <==\nFirst article.\n\n==> %s <==\nSecond article.\n"
+                                    % (a, b)).encode())
+        r = self.ok(run(["text", "--no-heading", a, b]))
         self.assertEqual(r.stdout, b"First article.\n\nSecond article.\n")
+        r = self.ok(run(["text", a]))       # one text: no heading
+        self.assertEqual(r.stdout, b"First article.\n")
 
 
 class Data(Base):

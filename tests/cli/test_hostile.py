@@ -385,7 +385,12 @@ class Hostile(unittest.TestCase):
     def test_walk_tree_with_loops_fifos_and_odd_names(self):
         root = self.path("tree")
         good = make_hostile.make_tree(root)
-        rc, out, err, secs = self.run_ok(["analyze", "-f", "jsonl", "-j2", root])
+        # Without -L the links are skipped; with it they are followed, and
+        # the faults they lead to are reported.
+        rc, out, err, _ = self.run_ok(["analyze", "-f", "jsonl", "-j2", root])
+        self.assertEqual(rc, 0, err)
+        self.assertNotIn(b"dangling", err)
+        rc, out, err, secs = self.run_ok(["analyze", "-f", "jsonl", "-j2", "-L", root])
         self.assertEqual(rc, 1)     # the dangling link and the ELOOP pair
         docs = self.jsonl(out, "tree")
         self.assertEqual([d["source"] for d in docs],
