@@ -105,13 +105,14 @@ void progress_update(size_t done, size_t total, uint64_t bytes)
     double mbps = secs > 0 ? (double)bytes / BYTES_PER_MB / secs : 0;
     fputs("\r\033[K", stderr);
     if (total) {
-        fprintf(stderr, "carnews: %zu/%zu files, %.1f MB/s", done, total, mbps);
+        fprintf(stderr, "carnews: %zu/%zu %s, %.1f MB/s", done, total,
+                total == 1 ? "file" : "files", mbps);
         if (done > 0 && done < total) {
             long eta = (long)(secs * (double)(total - done) / (double)done + 0.5);
             fprintf(stderr, ", ETA %ld:%02ld", eta / 60, eta % 60);
         }
     } else {
-        fprintf(stderr, "carnews: %zu files, %.1f MB/s", done, mbps);
+        fprintf(stderr, "carnews: %zu %s, %.1f MB/s", done, done == 1 ? "file" : "files", mbps);
     }
     fflush(stderr);
     prog.shown = 1;

@@ -118,6 +118,12 @@ static int cmd_help(int argc, char **argv)
         print_data_help(stdout);
         return EXIT_ALL_OK;
     }
+    if (strcmp(argv[0], "help") == 0) {
+        fputs("usage: carnews help [COMMAND]\n\n"
+              "Show the help of carnews, or of COMMAND (analyze, summarize, text,\n"
+              "data or help).\n", stdout);
+        return EXIT_ALL_OK;
+    }
     if (find_command(argv[0], &cmd) != 0)
         return usage_error("help: unknown command '%s'", argv[0]);
     cli_print_help(cmd);

@@ -111,6 +111,10 @@ static void write_result(sink *s, job *j)
         }
         return;
     }
+    /* The progress line shares the terminal: take it off before output, so
+     * no stale line is left between reports; it comes back on the next
+     * update. */
+    progress_clear();
     write_separator(s);
     if (o->cmd == CMD_TEXT && s->headings) {
         out_puts("==> ");

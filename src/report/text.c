@@ -142,15 +142,15 @@ static void header(const cn_result *r, const char *source, int color, buf *b)
     }
     label(b, color, "Stats");
     cni_buf_puts(b, r->format ? r->format : "text");
-    const struct { size_t n; const char *what; } stats[] = {
-        {r->stats.bytes, "bytes"}, {r->stats.paragraphs, "paragraphs"},
-        {r->stats.sentences, "sentences"}, {r->stats.words, "words"},
+    const struct { size_t n; const char *one, *many; } stats[] = {
+        {r->stats.bytes, "byte", "bytes"}, {r->stats.paragraphs, "paragraph", "paragraphs"},
+        {r->stats.sentences, "sentence", "sentences"}, {r->stats.words, "word", "words"},
     };
     for (size_t i = 0; i < sizeof stats / sizeof stats[0]; i++) {
         cni_buf_puts(b, ", ");
         cni_rep_put_decimal(b, (double)stats[i].n, 0);
         cni_buf_putc(b, ' ');
-        cni_buf_puts(b, stats[i].what);
+        cni_buf_puts(b, stats[i].n == 1 ? stats[i].one : stats[i].many);
     }
     cni_buf_putc(b, '\n');
 }
