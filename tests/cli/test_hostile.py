@@ -428,7 +428,7 @@ class Hostile(unittest.TestCase):
         runs = 40 if SLOWDOWN == 1 else 8
         for jobs in ("2", "4"):
             for _ in range(runs):
-                rc, out, err, _ = self.run_ok(["analyze", "-f", "jsonl", "-j", jobs, root])
+                rc, out, err, _ = self.run_ok(["analyze", "-f", "jsonl", "-L", "-j", jobs, root])
                 self.assertEqual(rc, 1, err)
                 self.assertEqual(len(self.jsonl(out, "race")), 7)
 
