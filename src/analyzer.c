@@ -122,7 +122,15 @@ cn_status cn_data_check(const char *dir, cn_error *err)
         memset(err, 0, sizeof *err);
     if (!dir)
         return cni_error_set(err, CN_ERR_ARG, "cn_data_check: dir is NULL");
-    cn_status st = cni_gz_check_dir(dir, err);
+    char *builtin = default_data_dir();
+    char real_dir[PATH_MAX], real_builtin[PATH_MAX];
+    if (builtin && realpath(dir, real_dir) && realpath(builtin, real_builtin) &&
+        strcmp(real_dir, real_builtin) == 0) {
+        free(builtin);
+        builtin = NULL;     /* the built-in data itself */
+    }
+    cn_status st = cni_gz_check_dir(dir, builtin && is_data_dir(builtin) ? builtin : NULL, err);
+    free(builtin);
     return checked(err, st ? st : cni_rx_check_dir(dir, 1, err));
 }
 

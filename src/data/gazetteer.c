@@ -1,6 +1,8 @@
 #include "gazetteer.h"
 #include "error.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +42,19 @@ struct gazetteer {
     gz_entry **entries;     /* every entry, for cni_gz_find and linking */
     size_t n_entries, cap_entries;
     size_t counts[GZ_KIND_COUNT];
+    struct gz_ref *refs;    /* names rows refer to, kept for cni_gz_check_dir */
+    size_t n_refs, cap_refs;
+    int keep_refs;
 };
+
+/* A name that a row refers to: a country, a parent group, an owner. */
+typedef enum { REF_COUNTRY, REF_BRAND, REF_OWNER } ref_kind;
+typedef struct gz_ref {
+    const char *path;       /* arena copies */
+    const char *value;
+    size_t line;
+    ref_kind kind;
+} gz_ref;
 
 /*** Building ***/
 
@@ -192,7 +206,58 @@ static cn_status bad_row(const load_ctx *c, const tsv_row *r, cn_error *err,
     return CN_ERR_DATA;
 }
 
+/* Remember that row r names value as a ref (checking only). */
+static cn_status keep_ref(const load_ctx *c, const tsv_row *r, ref_kind kind, const char *value)
+{
+    gazetteer *g = c->g;
+    if (!g->keep_refs || !*value)
+        return CN_OK;
+    if (g->n_refs == g->cap_refs) {
+        size_t cap = g->cap_refs ? g->cap_refs * 2 : 256;
+        gz_ref *p = realloc(g->refs, cap * sizeof *p);
+        if (!p)
+            return CN_ERR_NOMEM;
+        g->refs = p;
+        g->cap_refs = cap;
+    }
+    gz_ref *ref = &g->refs[g->n_refs];
+    ref->path = cni_arena_strdup(&g->mem, c->path);
+    ref->value = cni_arena_strdup(&g->mem, value);
+    ref->line = r->line;
+    ref->kind = kind;
+    if (!ref->path || !ref->value)
+        return CN_ERR_NOMEM;
+    g->n_refs++;
+    return CN_OK;
+}
+
+/* The names a row refers to, by file: (column, kind) pairs. */
+static cn_status keep_refs(const load_ctx *c, const tsv_row *r)
+{
+    static const struct { int file, col; ref_kind kind; } REFS[] = {
+        {FILE_BRANDS, 2, REF_BRAND}, {FILE_BRANDS, 3, REF_COUNTRY},
+        {FILE_MODELS, 1, REF_BRAND},
+        {FILE_PLANTS, 2, REF_OWNER}, {FILE_PLANTS, 4, REF_COUNTRY},
+        {FILE_ORGS, 3, REF_COUNTRY}, {FILE_PLACES, 3, REF_COUNTRY},
+    };
+    for (size_t i = 0; i < sizeof REFS / sizeof REFS[0]; i++)
+        if (REFS[i].file == c->kind) {
+            cn_status st = keep_ref(c, r, REFS[i].kind, r->field[REFS[i].col]);
+            if (st)
+                return st;
+        }
+    return CN_OK;
+}
+
+static cn_status load_row_entry(void *ctx, const tsv_row *r, cn_error *err);
+
 static cn_status load_row(void *ctx, const tsv_row *r, cn_error *err)
+{
+    cn_status st = load_row_entry(ctx, r, err);
+    return st ? st : keep_refs(ctx, r);
+}
+
+static cn_status load_row_entry(void *ctx, const tsv_row *r, cn_error *err)
 {
     load_ctx *c = ctx;
     gazetteer *g = c->g;
@@ -397,13 +462,88 @@ cn_status cni_gz_load(gazetteer **out, const char *dir, const char *const *user_
     return CN_OK;
 }
 
-cn_status cni_gz_check_dir(const char *dir, cn_error *err)
+/* Files a data folder may hold besides the data files. */
+static int known_extra(const char *name)
 {
+    static const char *const extra[] = {"README.md", "rules", "tools", "samples", NULL};
+    return in_list(name, extra) || name[0] == '.';
+}
+
+static cn_status check_file_names(const char *dir, cn_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return cni_error_at(err, CN_ERR_DATA, dir, 0, "%s", strerror(errno));
+    cn_status st = CN_OK;
+    struct dirent *de;
+    while (st == CN_OK && (de = readdir(d))) {
+        int known = known_extra(de->d_name);
+        for (int i = 0; i < FILE_COUNT && !known; i++)
+            known = strcmp(de->d_name, SPECS[i].file) == 0;
+        if (!known) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+            st = cni_error_at(err, CN_ERR_DATA, path, 0,
+                              "unknown data file (expected brands.tsv, models.tsv, plants.tsv, "
+                              "organizations.tsv, places.tsv, roles.tsv, given_names.txt, "
+                              "common_words.txt or rules/)");
+        }
+    }
+    closedir(d);
+    return st;
+}
+
+static int is_country(const gazetteer *g, const char *name)
+{
+    const gz_entry *e = cni_gz_find(g, GZ_PLACE, name);
+    return e && e->attr[0] && strcmp(e->attr[0], "country") == 0;
+}
+
+static cn_status check_refs(const gazetteer *g, cn_error *err)
+{
+    for (size_t i = 0; i < g->n_refs; i++) {
+        const gz_ref *r = &g->refs[i];
+        switch (r->kind) {
+        case REF_COUNTRY:
+            if (!is_country(g, r->value))
+                return cni_error_at(err, CN_ERR_DATA, r->path, r->line,
+                                    "unknown country '%s' (a country of places.tsv)", r->value);
+            break;
+        case REF_BRAND:     /* a holding company may be listed as a supplier row */
+            if (!cni_gz_find(g, GZ_BRAND, r->value) && !cni_gz_find(g, GZ_ORG, r->value))
+                return cni_error_at(err, CN_ERR_DATA, r->path, r->line,
+                                    "unknown brand or group '%s' (a name of brands.tsv)",
+                                    r->value);
+            break;
+        case REF_OWNER:
+            if (!cni_gz_find(g, GZ_BRAND, r->value) && !cni_gz_find(g, GZ_ORG, r->value))
+                return cni_error_at(err, CN_ERR_DATA, r->path, r->line,
+                                    "unknown owner '%s' (a name of brands.tsv or "
+                                    "organizations.tsv)", r->value);
+            break;
+        }
+    }
+    return CN_OK;
+}
+
+cn_status cni_gz_check_dir(const char *dir, const char *builtin, cn_error *err)
+{
+    cn_status st = check_file_names(dir, err);
+    if (st)
+        return st;
     gazetteer *g = calloc(1, sizeof *g);
     if (!g)
-        return CN_ERR_NOMEM;
+        return cni_error_set(err, CN_ERR_NOMEM, "out of memory");
     cni_arena_init(&g->mem);
-    cn_status st = load_dir(g, dir, 0, err);
+    /* A user folder's rows may name countries and groups of the built-in
+     * data; the built-in data itself is checked on its own. */
+    if (builtin && strcmp(builtin, dir) != 0)
+        st = load_dir(g, builtin, 0, err);
+    g->keep_refs = 1;
+    if (st == CN_OK)
+        st = load_dir(g, dir, 0, err);
+    if (st == CN_OK)
+        st = check_refs(g, err);
     cni_gz_free(g);
     return st;
 }
@@ -417,6 +557,7 @@ void cni_gz_free(gazetteer *g)
     cni_u64map_release(&g->phrases);
     cni_u64map_release(&g->words);
     cni_u64map_release(&g->given);
+    free(g->refs);
     free(g->hits);
     free(g->entries);
     free(g);

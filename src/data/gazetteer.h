@@ -47,8 +47,11 @@ typedef struct gazetteer gazetteer;
 cn_status cni_gz_load(gazetteer **out, const char *dir, const char *const *user_dirs,
                   size_t n_user, cn_error *err);
 void cni_gz_free(gazetteer *g);
-/* Validate the data files of one folder without keeping them. */
-cn_status cni_gz_check_dir(const char *dir, cn_error *err);
+/* Validate the data files of one folder without keeping them: no file
+ * of an unknown name, rows that parse, and every country, parent, brand
+ * and owner they name known (in dir, or in the builtin folder when it is
+ * another; builtin may be NULL). */
+cn_status cni_gz_check_dir(const char *dir, const char *builtin, cn_error *err);
 
 /* All entries whose surface form matches tokens starting at toks[i]
  * (never past toks[n-1] or the sentence end), longest first.  Writes at

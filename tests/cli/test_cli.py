@@ -165,6 +165,7 @@ class Inputs(Base):
                 p.stdout.read(1)
                 p.stdout.close()
                 err = p.stderr.read()
+                p.stderr.close()
                 self.assertEqual(p.wait(timeout=cliutil.RUN_TIMEOUT), 0)
                 self.assertEqual(err, b"")
 
@@ -344,6 +345,28 @@ class TextCommand(Base):
 
 
 class Data(Base):
+    def test_check_is_strict(self):
+        d = self.path("mydata")
+        os.mkdir(d)
+        write(os.path.join(d, "brands.tsv"), "name\taliases\tparent\tcountry\tkind\n"
+              "Nova Motors\tNova\tStellantis\tUnited Kingdom\tbrand\n")
+        r = self.ok(run(["data", "check", d]))     # parent and country are built-in names
+        write(os.path.join(d, "brands.tsv"), "name\taliases\tparent\tcountry\tkind\n"
+              "Nova Motors\tNova\tStelantis\tUnited Kingdom\tbrand\n")
+        r = run(["data", "check", d])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"brands.tsv:2: unknown brand or group 'Stelantis'", r.stderr)
+        write(os.path.join(d, "brands.tsv"), "name\taliases\tparent\tcountry\tkind\n"
+              "Nova Motors\tNova\t\tNarnia\tbrand\n")
+        r = run(["data", "check", d])
+        self.assertIn(b"brands.tsv:2: unknown country 'Narnia'", r.stderr)
+        os.remove(os.path.join(d, "brands.tsv"))
+        write(os.path.join(d, "brand.tsv"), "name\n")
+        r = run(["data", "check", d])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"brand.tsv: unknown data file", r.stderr)
+        self.ok(run(["data", "check", os.path.join(cliutil.SOURCE_DIR, "data")]))
+
     def data_dir(self):
         return os.path.join(cliutil.SOURCE_DIR, "data")
 

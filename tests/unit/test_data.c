@@ -110,7 +110,9 @@ static void write_minimal_data(void)
                              "E-Pace\tJaguar\t\tfree\n"
                              "Leaf\tJaguar\t\tbrand\n");
     write_file("places.tsv", "name\taliases\tkind\tcountry\tdemonyms\n"
-                             "United Kingdom\tUK|Britain\tcountry\tUnited Kingdom\tBritish\n");
+                             "United Kingdom\tUK|Britain\tcountry\tUnited Kingdom\tBritish\n"
+                             "India\t\tcountry\tIndia\tIndian\n"
+                             "Germany\t\tcountry\tGermany\tGerman\n");
     write_file("roles.tsv", "role\tkind\nchief executive\texecutive\n");
     write_file("plants.tsv", "name\taliases\towner\tlocation\tcountry\tkind\n");
     write_file("organizations.tsv", "name\taliases\tkind\tcountry\n");
@@ -166,12 +168,44 @@ static void test_gazetteer_rejects_bad_rows(void **state)
     write_minimal_data();
     cn_error err;
     write_file("models.tsv", "name\tbrand\taliases\tcontext\nE-Pace\tJaguar\t\tsometimes\n");
-    assert_int_equal(cni_gz_check_dir(tmpdir, &err), CN_ERR_DATA);
+    assert_int_equal(cni_gz_check_dir(tmpdir, NULL, &err), CN_ERR_DATA);
     assert_non_null(strstr(err.message, "models.tsv:2: context must be free or brand"));
     write_file("models.tsv", "name\tbrand\taliases\tcontext\nE-Pace\tJaguar\n");
-    assert_int_equal(cni_gz_check_dir(tmpdir, &err), CN_ERR_DATA);
+    assert_int_equal(cni_gz_check_dir(tmpdir, NULL, &err), CN_ERR_DATA);
     assert_non_null(strstr(err.message, "models.tsv:2: 2 fields, header has 4"));
     write_file("models.tsv", "name\tbrand\taliases\tcontext\n");
+}
+
+/* data check is strict: every name a row refers to exists, and no file
+ * has a name carnews would ignore. */
+static void test_gazetteer_checks_names(void **state)
+{
+    (void)state;
+    write_minimal_data();
+    cn_error err;
+    assert_int_equal(cni_gz_check_dir(tmpdir, NULL, &err), CN_OK);
+    write_file("brands.tsv", "name\taliases\tparent\tcountry\tkind\n"
+                             "Jaguar\t\t\tUnited Kingdom\tbrand\n"
+                             "Nova\t\t\tAtlantis\tbrand\n");
+    assert_int_equal(cni_gz_check_dir(tmpdir, NULL, &err), CN_ERR_DATA);
+    assert_non_null(strstr(err.message, "brands.tsv:3: unknown country 'Atlantis'"));
+    assert_int_equal(err.line, 3);
+    write_file("brands.tsv", "name\taliases\tparent\tcountry\tkind\n"
+                             "Jaguar\t\tTata Motor\tUnited Kingdom\tbrand\n");
+    assert_int_equal(cni_gz_check_dir(tmpdir, NULL, &err), CN_ERR_DATA);
+    assert_non_null(strstr(err.message, "brands.tsv:2: unknown brand or group 'Tata Motor'"));
+    write_minimal_data();
+    write_file("plants.tsv", "name\taliases\towner\tlocation\tcountry\tkind\n"
+                             "Castle Bromwich\t\tJaguar Land Rovers\tBirmingham\tUnited Kingdom\tvehicle\n");
+    assert_int_equal(cni_gz_check_dir(tmpdir, NULL, &err), CN_ERR_DATA);
+    assert_non_null(strstr(err.message, "plants.tsv:2: unknown owner"));
+    write_minimal_data();
+    write_file("brand.tsv", "name\taliases\tparent\tcountry\tkind\n");
+    assert_int_equal(cni_gz_check_dir(tmpdir, NULL, &err), CN_ERR_DATA);
+    assert_non_null(strstr(err.message, "brand.tsv: unknown data file"));
+    char path[512];
+    snprintf(path, sizeof path, "%s/brand.tsv", tmpdir);
+    unlink(path);
 }
 
 static void test_user_dir_overrides(void **state)
@@ -334,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_tsv_reader),
         cmocka_unit_test(test_gazetteer_matching),
         cmocka_unit_test(test_gazetteer_rejects_bad_rows),
+        cmocka_unit_test(test_gazetteer_checks_names),
         cmocka_unit_test(test_user_dir_overrides),
         cmocka_unit_test(test_rules),
         cmocka_unit_test(test_rules_start_filter),
