@@ -246,7 +246,15 @@ static cn_status load_rules_dir(rules *r, const char *dir, int required, int str
     cn_status st = CN_OK;
     while ((de = readdir(dh)) && n < 256) {
         size_t l = strlen(de->d_name);
-        if (l > 6 && strcmp(de->d_name + l - 6, ".rules") == 0 && de->d_name[0] != '.') {
+        if (de->d_name[0] == '.')
+            continue;
+        int is_rules = l > 6 && strcmp(de->d_name + l - 6, ".rules") == 0;
+        if (!is_rules && strict) {
+            st = cni_error_at(err, CN_ERR_DATA, path, 0,
+                              "'%s' is not a .rules file; it would be ignored", de->d_name);
+            break;
+        }
+        if (is_rules) {
             if (!(names[n] = strdup(de->d_name))) {
                 st = cni_error_set(err, CN_ERR_NOMEM, "out of memory");
                 break;
