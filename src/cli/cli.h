@@ -87,6 +87,9 @@ extern const size_t CLI_N_OPTIONS;
 void cli_usage_line(cli_command cmd);   /* short usage on stderr */
 void cli_print_help(cli_command cmd);   /* full help on stdout */
 void cli_print_exit_help(FILE *f);      /* the exit status paragraph */
+/* The completion script for bash, zsh or fish (completions.c); -1 for
+ * another shell. */
+int cli_print_completions(const char *shell);
 
 /*** Which files a walk takes (select.c) ***/
 

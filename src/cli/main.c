@@ -13,6 +13,7 @@ static const char USAGE[] =
     "       carnews summarize [OPTIONS] FILE|DIR|-...\n"
     "       carnews text [OPTIONS] FILE|DIR|-...\n"
     "       carnews data check DIR | carnews data path\n"
+    "       carnews completions bash|zsh|fish\n"
     "       carnews help [COMMAND] | --help | --version\n";
 
 static const char HELP[] =
@@ -171,6 +172,11 @@ static int run_command(int argc, char **argv)
         return cmd_help(argc - 2, argv + 2);
     if (strcmp(name, "data") == 0)
         return cmd_data(argc - 2, argv + 2);
+    if (strcmp(name, "completions") == 0) {
+        if (argc != 3 || cli_print_completions(argv[2]) != 0)
+            return usage_error("completions: expected '%s'", "bash, zsh or fish");
+        return EXIT_ALL_OK;
+    }
     cli_command cmd;
     if (find_command(name, &cmd) != 0) {
         if (name[0] == '-')

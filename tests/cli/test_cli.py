@@ -267,6 +267,32 @@ class ShellContract(Base):
         self.assertEqual(run(["analyze", "--color=sometimes", a]).returncode, 2)
 
 
+class Completions(Base):
+    def complete(self, words):
+        script = subprocess.run([cliutil.BINARY, "completions", "bash"], capture_output=True,
+                                check=True).stdout.decode()
+        prog = script + "\nCOMP_WORDS=(%s); COMP_CWORD=%d; _carnews; echo \"${COMPREPLY[*]}\"\n" % (
+            " ".join("'%s'" % w for w in words), len(words) - 1)
+        return subprocess.run(["bash", "-c", prog], capture_output=True, check=True).stdout.split()
+
+    def test_bash_completes_from_the_option_table(self):
+        self.assertEqual(self.complete(["carnews", "sum"]), [b"summarize"])
+        self.assertEqual(self.complete(["carnews", "analyze", "--format", ""]),
+                         [b"text", b"json", b"jsonl", b"tsv"])
+        self.assertIn(b"--follow", self.complete(["carnews", "text", "--f"]))
+        self.assertNotIn(b"--format", self.complete(["carnews", "text", "--f"]))
+
+    def test_every_shell(self):
+        for shell in ("bash", "zsh", "fish"):
+            r = self.ok(run(["completions", shell]))
+            self.assertIn(b"carnews", r.stdout)
+            if shutil.which(shell):
+                check = ["bash", "-n"] if shell == "bash" else [shell, "-n"]
+                p = subprocess.run(check, input=r.stdout, capture_output=True)
+                self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(run(["completions", "tcsh"]).returncode, 2)
+
+
 class Formats(Base):
     def test_every_format_is_valid(self):
         a, b = self.good("a.txt", 1), self.good("b.txt", 2)

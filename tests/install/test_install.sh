@@ -35,6 +35,10 @@ grep -q "$src" "$tmp/err" && fail "looked in the source tree"
 for h in carnews.h; do [ -f "$prefix/include/carnews/$h" ] || fail "no $h"; done
 [ -f "$prefix/share/doc/carnews/LICENSE" ] || fail "no LICENSE"
 [ -f "$prefix/share/carnews/README.md" ] || fail "no data README"
+for f in bash-completion/completions/carnews zsh/vendor-completions/_carnews \
+         fish/vendor_completions.d/carnews.fish; do
+    [ -s "$prefix/share/$f" ] || fail "no completion $f"
+done
 
 # pkg-config, shared library.
 cc -std=c99 -Wall -Wextra -Werror -o "$tmp/consumer" "$src/tests/install/consumer.c" \
