@@ -277,6 +277,27 @@ static void write_quotes(jw *w, const cn_result *r, const cn_report_options *o)
     cni_buf_putc(w->b, ']');
 }
 
+/* The contract's warning codes, in bit order. */
+static void write_warnings(jw *w, unsigned warnings)
+{
+    static const char *const CODES[] = {"invalid-utf8", "utf16", "charset", "no-body",
+                                        "truncated"};
+    key(w, "warnings", 0);
+    cni_buf_putc(w->b, '[');
+    int first = 1;
+    for (unsigned i = 0; i < sizeof CODES / sizeof CODES[0]; i++) {
+        if (!(warnings & (1u << i)))
+            continue;
+        if (!first)
+            cni_buf_puts(w->b, w->pretty ? ", " : ",");
+        first = 0;
+        cni_buf_putc(w->b, '"');
+        cni_buf_puts(w->b, CODES[i]);
+        cni_buf_putc(w->b, '"');
+    }
+    cni_buf_putc(w->b, ']');
+}
+
 void cni_rep_json(const cn_result *r, const char *source, const cn_report_options *o,
               int pretty, buf *b)
 {
@@ -305,6 +326,7 @@ void cni_rep_json(const cn_result *r, const char *source, const cn_report_option
     cni_buf_puts(b, sep);
     cni_buf_put_size(b, r->stats.words);
     cni_buf_putc(b, '}');
+    write_warnings(&w, r->warnings);
     write_entities(&w, r, o);
     write_figures(&w, r, o);
     write_quotes(&w, r, o);

@@ -132,7 +132,8 @@ class Inputs(Base):
         write(p, "Renault sold 5,000 cars in S\u00e3o Paulo.\n".encode("latin-1"))
         r = self.ok(run(["analyze", "-f", "json", p]))
         self.assertEqual(r.stderr.decode().count("warning: not valid UTF-8"), 1)
-        json.loads(r.stdout)
+        self.assertEqual(json.loads(r.stdout)["warnings"], ["invalid-utf8"])
+        self.assertEqual(self.ok(run(["analyze", "-q", "-f", "json", p])).stderr, b"")
 
     @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
     def test_write_error(self):
