@@ -6,6 +6,8 @@
 #   ./build.sh test-tsan   the batch, CLI, hostile and API tests under ThreadSanitizer (build-tsan/)
 #   ./build.sh fuzz        each libFuzzer target for FUZZ_SECONDS, or FUZZ_RUNS
 #                          inputs from a fixed seed (build-fuzz/)
+#   ./build.sh test-dist   the many-machines recipe: GNU parallel over three hosts in
+#                          network namespaces, one killed mid-run (needs root)
 #   ./build.sh build       set-up and build only
 # Safe to re-run: packages are installed only when missing, builds are incremental.
 set -euo pipefail
@@ -67,6 +69,12 @@ test-tsan)
         ctest --test-dir build-tsan --output-on-failure -j "$JOBS" \
         -R 'cli\.test_(batch|cli|hostile)|api\.'
     ;;
+test-dist)
+    PACKAGES+=(parallel openssh-server openssh-client iproute2)
+    install_missing
+    build build -DCMAKE_BUILD_TYPE=Release
+    bash tests/distributed/test_parallel.sh build/carnews .
+    ;;
 fuzz)
     # libFuzzer targets (clang); each runs FUZZ_SECONDS (default 60) on its seeds.
     PACKAGES+=(clang)
@@ -93,7 +101,7 @@ fuzz)
     done
     ;;
 *)
-    echo "usage: ./build.sh [demo|build|test|test-asan|test-tsan|fuzz]" >&2
+    echo "usage: ./build.sh [demo|build|test|test-asan|test-tsan|test-dist|fuzz]" >&2
     exit 2
     ;;
 esac
