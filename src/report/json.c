@@ -1,5 +1,6 @@
 /* JSON and JSON Lines, schema carnews/1 (shared/spec/output.md). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,11 +8,37 @@
 #include "report.h"
 #include "utf8.h"
 
+/* Bytes a JSON string can hold as they are: printable ASCII but '"' and
+ * '\\'.  Eight at a time (SWAR): a word of plain bytes has no byte below
+ * 0x20, none at or above 0x80, and none equal to '"' or '\\'. */
+static size_t plain_ascii_run(const char *s, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t low = (w - ones * 0x20) & ~w;           /* bytes < 0x20 (or >= 0x80) */
+        uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+        uint64_t eq = ((q - ones) & ~q) | ((bs - ones) & ~bs);   /* a zero byte */
+        if ((low | eq | w) & highs)
+            break;
+    }
+    return i;
+}
+
 void cni_rep_json_string(buf *b, const char *s, size_t len)
 {
     cni_buf_putc(b, '"');
     size_t i = 0, run = 0;
     while (i < len) {
+        if (run == 0 || (run & 7) == 0) {
+            size_t k = plain_ascii_run(s + i, len - i);
+            i += k;
+            run += k;
+            if (i >= len)
+                break;
+        }
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
             i++;
