@@ -200,6 +200,7 @@ typedef struct {
     unsigned types;   /* CN_TYPE_* mask, 0 = all */
     int color;        /* text format: ANSI colour */
     int tsv_header;   /* tsv: start with the header row */
+    int no_mentions;  /* json, jsonl: "mention_count" instead of the "mentions" list */
 } cn_report_options;
 
 /* Render one document.  Returns a malloc'd NUL-terminated string (free()

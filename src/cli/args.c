@@ -137,6 +137,7 @@ static parse_result apply(cli_command cmd, const cli_option *s, const char *arg,
     case OPT_NO_HEADING: o->heading = 0; break;
     case OPT_NO_COLOR: o->color = 0; break;
     case OPT_NO_HEADER: o->tsv_header = 0; break;
+    case OPT_NO_MENTIONS: o->no_mentions = 1; break;
     case OPT_AGGREGATE: o->cmd = CMD_SUMMARIZE; break;
     case OPT_HELP:
         cli_print_help(cmd);

@@ -50,6 +50,7 @@ typedef struct {
     const char *output;     /* -o FILE, NULL = stdout */
     int heading;            /* text: "==> PATH <==" above each of several texts */
     int tsv_header;
+    int no_mentions;        /* json: mention counts instead of lists */
     strlist paths;          /* FILE|DIR|- arguments */
 } cli_opts;
 
@@ -66,7 +67,7 @@ enum {
     OPT_FORMAT, OPT_INPUT, OPT_TYPES, OPT_DATA, OPT_JOBS, OPT_INCLUDE,
     OPT_EXCLUDE, OPT_HIDDEN, OPT_FILES_FROM, OPT_NULL, OPT_QUIET, OPT_COLOR,
     OPT_NO_COLOR, OPT_NO_HEADER, OPT_AGGREGATE, OPT_HELP, OPT_FILE_TYPE,
-    OPT_ALL_FILES, OPT_FOLLOW, OPT_OUTPUT, OPT_NO_HEADING
+    OPT_ALL_FILES, OPT_FOLLOW, OPT_OUTPUT, OPT_NO_HEADING, OPT_NO_MENTIONS
 };
 
 #define CLI_FOR(cmd) (1u << (cmd))

@@ -25,6 +25,9 @@ const cli_option CLI_OPTIONS[] = {
      "never; --color alone is always"},
     {"no-color", 0, NULL, FOR_REPORTS, OPT_NO_COLOR, "same as --color=never"},
     {"no-header", 0, NULL, FOR_REPORTS, OPT_NO_HEADER, "tsv: no header row"},
+    {"no-mentions", 0, NULL, FOR_ANALYZE, OPT_NO_MENTIONS,
+     "json, jsonl: give each entity's mention_count, not its\n"
+     "mentions (a fifth less output)"},
     {"aggregate", 0, NULL, FOR_ANALYZE, OPT_AGGREGATE, "same as 'carnews summarize'"},
     {"no-heading", 0, NULL, FOR_TEXT, OPT_NO_HEADING,
      "no \"==> PATH <==\" line above each of several texts"},

@@ -266,6 +266,7 @@ int cli_run(const cli_opts *o)
     ctx.o = o;
     ctx.an = an;
     ctx.ropts.types = o->types;
+    ctx.ropts.no_mentions = o->no_mentions;
     /* Auto colour: on a terminal, or anywhere with CLICOLOR_FORCE; never
      * with NO_COLOR (https://no-color.org). */
     const char *no_color = getenv("NO_COLOR"), *force = getenv("CLICOLOR_FORCE");

@@ -213,6 +213,14 @@ static void write_entities(jw *w, const cn_result *r, const cn_report_options *o
         key(w, "type", 1);
         str_or_null(w, cn_entity_type_name(e->type));
         kv_str(w, "name", e->name);
+        if (o && o->no_mentions) {      /* the count only: a much smaller report */
+            kv_size(w, "mention_count", e->n_mentions, 0);
+            entity_attrs(w, e);
+            w->depth--;
+            nl(w);
+            cni_buf_putc(w->b, '}');
+            continue;
+        }
         key(w, "mentions", 0);
         cni_buf_putc(w->b, '[');
         for (size_t m = 0; m < e->n_mentions; m++) {

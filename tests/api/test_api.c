@@ -184,7 +184,7 @@ static void tsv_header(void **state)
     cn_error err;
     assert_int_equal(cn_analyze(a, ARTICLE, strlen(ARTICLE), CN_INPUT_TEXT, NULL, &d, &err),
                      CN_OK);
-    cn_report_options o = {0, 0, 1};
+    cn_report_options o = {0, 0, 1, 0};
     size_t len;
     char *tsv = cn_report_render(d, "a.txt", CN_FORMAT_TSV, &o, &len);
     const char *head = cn_report_tsv_header(0);

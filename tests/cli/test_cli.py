@@ -268,6 +268,20 @@ class ShellContract(Base):
         self.assertEqual(run(["analyze", "--color=sometimes", a]).returncode, 2)
 
 
+class NoMentions(Base):
+    def test_counts_instead_of_lists(self):
+        a = self.good()
+        full = json.loads(self.ok(run(["analyze", "-f", "json", a])).stdout)
+        short = json.loads(self.ok(run(["analyze", "-f", "json", "--no-mentions", a])).stdout)
+        self.assertEqual(len(full["entities"]), len(short["entities"]))
+        for f, s in zip(full["entities"], short["entities"]):
+            self.assertNotIn("mentions", s)
+            self.assertEqual(s["mention_count"], len(f["mentions"]))
+            self.assertEqual({k: v for k, v in f.items() if k != "mentions"},
+                             {k: v for k, v in s.items() if k != "mention_count"})
+        self.assertEqual(full["figures"], short["figures"])
+
+
 class Completions(Base):
     def complete(self, words):
         script = subprocess.run([cliutil.BINARY, "completions", "bash"], capture_output=True,
