@@ -2,8 +2,10 @@
  * region and period. */
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
+#include "figures_impl.h"
 #include "numbers.h"
 
 #define MAX_KIND_HITS 64
@@ -117,9 +119,29 @@ enum { PREFER_NONE, PREFER_LEFT, PREFER_RIGHT };
 
 /* Entity (index) of the given types nearest to byte range [x0,x1) within
  * tokens [tb, te); SIZE_MAX if none. */
-static size_t nearest_entity(const cn_doc *d, size_t tb, size_t te, size_t x0,
-                             size_t x1, unsigned type_mask, int side)
+#define POSSESSIVE_PENALTY 40
+
+/* Is the mention at token k followed by "'s"? */
+static int possessive_after(const cn_doc *d, const sentence *s, size_t k)
 {
+    uint32_t e = cni_ex_entity_at(d, k);
+    size_t j = k + 1;
+    while (j < s->tok_end && cni_ex_entity_at(d, j) == e)
+        j++;
+    if (j >= s->tok_end)
+        return 0;
+    const token *t = &d->seg.toks[j];
+    const char *w = d->res.text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 2 && w[0] == '\'' && w[1] == 's') ||
+           (n == 4 && (unsigned char)w[0] == 0xE2 && w[3] == 's') ||
+           (n == 1 && (w[0] == '\'' || (unsigned char)w[0] == 0xE2));
+}
+
+static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, size_t x1,
+                               unsigned type_mask, int side, size_t skip, int origin_ok)
+{
+    size_t tb = s->tok_begin, te = s->tok_end;
     size_t best = (size_t)-1, best_gap = (size_t)-1;
     for (size_t k = tb; k < te; k++) {
         uint32_t e = cni_ex_entity_at(d, k);
@@ -130,8 +152,19 @@ static size_t nearest_entity(const cn_doc *d, size_t tb, size_t te, size_t x0,
         int company = p->type == CN_ENT_ORGANIZATION && gz && (gz->flags & GZF_SUPPLIER);
         if (!(type_mask & (1u << p->type)) && !(company && (type_mask & COMPANY_BIT)))
             continue;
+        if (e - 1 == skip)
+            continue;
+        if (!origin_ok && p->type == CN_ENT_PLACE && cni_fig_origin_place(d, s, k))
+            continue;
         const token *t = &d->seg.toks[k];
         size_t g = gap(x0, x1, t->start, t->end);
+        if (t->end <= x0 ? crosses_clause(d->res.text, t->end, x0)
+                         : crosses_clause(d->res.text, x1, t->start))
+            g += CLAUSE_PENALTY;
+        /* "the UK's biggest market": a possessor place is the owner */
+        if (p->type == CN_ENT_PLACE && (type_mask & (1u << CN_ENT_PLACE)) &&
+            possessive_after(d, s, k))
+            g += POSSESSIVE_PENALTY;
         /* Subjects mostly come before the number in English ("Jaguar sold
          * 16,617"), regions after it ("16,617 in the UK"). */
         if ((side == PREFER_LEFT && t->start >= x1) || (side == PREFER_RIGHT && t->end <= x0))
@@ -157,19 +190,6 @@ static const char *subject_name(const cn_doc *d, size_t e)
 }
 
 #define SUBJECT_TYPES ((1u << CN_ENT_PLANT) | (1u << CN_ENT_MODEL))
-
-/* The article's most mentioned brand: the default subject. */
-static const char *main_brand(const cn_doc *d)
-{
-    size_t best = 0;
-    const char *name = NULL;
-    for (size_t i = 0; i < d->n_ents; i++)
-        if (d->ents[i].pub.type == CN_ENT_BRAND && d->ents[i].n_mentions > best) {
-            best = d->ents[i].n_mentions;
-            name = d->ents[i].pub.name;
-        }
-    return name;
-}
 
 static int push_figure(cn_doc *d, const cn_figure *f)
 {
@@ -210,6 +230,12 @@ static int skip_number(const cn_doc *d, const sentence *s, const num_expr *x)
     }
     int bare = !(x->flags & (NUM_MONEY | NUM_PERCENT | NUM_SCALED)) && !x->unit;
     if (bare && fabs(x->value) < MIN_BARE_COUNT)
+        return 1;
+    if (bare && cni_fig_named_number(d, x->num_start))
+        return 1;   /* "the LC 500", "S&P 500" */
+    /* power, range, speed, weight: specifications, not figures */
+    if (x->unit && !(x->flags & (NUM_MONEY | NUM_PERCENT)) && strcmp(x->unit, "GWh") &&
+        strcmp(x->unit, "MWh") && strcmp(x->unit, "GW") && strcmp(x->unit, "MW"))
         return 1;
     return 0;
 }
@@ -304,14 +330,68 @@ static int is_change(cn_doc *d, const sentence *s, const num_expr *x)
 }
 
 #define MAX_PERIODS 8
+/* A comparison base ("than in 2023", "from 1.2m a year earlier") belongs
+ * only to a number right before it, within this many bytes. */
+#define BASE_REACH 30
 
 typedef struct {
     size_t start, end;
-    const char *norm;
+    const char *norm, *text;
+    int base;               /* a comparison base: only for a number just before it */
 } period_span;
 
-/* Every period in the sentence except "since 1986" (a start, not the
- * time a figure covers). */
+static int ends_with_word(const char *text, size_t from, size_t at, const char *w)
+{
+    size_t n = strlen(w);
+    if (at < from + n)
+        return 0;
+    size_t i = at - n;
+    if (strncasecmp(text + i, w, n) != 0)
+        return 0;
+    return i == from || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == ',';
+}
+
+/* What the words before a period make of it: 0 a period, 1 a comparison
+ * base, 2 none (an announcement date, a start). */
+static int period_role(const char *text, size_t from, size_t a)
+{
+    static const char *const skip[] = {"since", "said in", "said on", "announced in",
+                                       "announced on", "reported in", "said last",
+                                       "announced last", "said earlier", "founded in",
+                                       "established in", "launched in", "opened in",
+                                       "unveiled in", "said this", "told reporters in",
+                                       "began in", "started in", "set up in", "built in",
+                                       NULL};
+    static const char *const base[] = {"than", "than in", "than the", "than in the",
+                                       "compared with", "compared to", "compared with the",
+                                       "compared to the", "versus", "against",
+                                       "over", "over the", "on", "on the",
+                                       "in the same period", "vs", "vs.", NULL};
+    size_t e = a;
+    while (e > from && text[e - 1] == ' ')
+        e--;
+    for (const char *const *w = skip; *w; w++)
+        if (ends_with_word(text, from, e, *w))
+            return 2;
+    /* "in 2023": look past the preposition */
+    size_t e2 = e;
+    if (ends_with_word(text, from, e, "in"))
+        for (e2 = e - 2; e2 > from && text[e2 - 1] == ' '; e2--)
+            ;
+    for (const char *const *w = base; *w; w++)
+        if (ends_with_word(text, from, e, *w) || ends_with_word(text, from, e2, *w))
+            return 1;
+    return 0;
+}
+
+static int junk_period(const char *norm)
+{
+    size_t n = strlen(norm);
+    return n < 2 || (n > 3 && (strcmp(norm + n - 3, " to") == 0 || strcmp(norm + n - 4, " the") == 0 ||
+                               strcmp(norm + n - 4, " our") == 0 || strcmp(norm + n - 3, " of") == 0));
+}
+
+/* Every period in the sentence, each with its role. */
 static size_t find_periods(cn_doc *d, const sentence *s, period_span *out)
 {
     const char *text = d->res.text;
@@ -323,25 +403,37 @@ static size_t find_periods(cn_doc *d, const sentence *s, period_span *out)
             break;
         size_t a = pos + ms, b = pos + me;
         pos = b > pos ? b : pos + 1;
-        if (a >= s->start + 6 && strncmp(text + a - 6, "since ", 6) == 0)
+        int role = period_role(text, s->start, a);
+        if (role == 2 || junk_period(buf))
             continue;
         out[n].start = a;
         out[n].end = b;
+        out[n].base = role;
         out[n].norm = cni_arena_strdup(&d->mem, buf);
+        out[n].text = cni_arena_strndup(&d->mem, text + a, b - a);
+        if (!out[n].norm || !out[n].text)
+            return n;
+        if (junk_period(out[n].text))
+            continue;
         n++;
     }
     return n;
 }
 
-static const char *nearest_period(const period_span *p, size_t n, size_t x0, size_t x1)
+static const period_span *nearest_period(const char *text, const period_span *p, size_t n,
+                                         size_t x0, size_t x1)
 {
-    const char *best = NULL;
+    const period_span *best = NULL;
     size_t best_gap = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
         size_t g = gap(x0, x1, p[i].start, p[i].end);
+        if (p[i].base && !(p[i].start >= x1 && g <= BASE_REACH))
+            continue;
+        if (p[i].end <= x0 ? crosses_clause(text, p[i].end, x0) : crosses_clause(text, x1, p[i].start))
+            g += CLAUSE_PENALTY;
         if (g < best_gap) {
             best_gap = g;
-            best = p[i].norm;
+            best = &p[i];
         }
     }
     return best;
@@ -351,20 +443,98 @@ typedef struct {
     const char *last_subject;       /* carries over sentences of a paragraph */
     const char *last_count_kind;    /* likewise: "97,212 units" after "registered" */
     const char *last_currency;      /* carries over the article */
-    const char *main_brand;         /* computed once, on first need */
-    int have_main_brand;
+    const char *main_country;       /* the article's country, if it has one */
+    const char *main_brand;         /* the article's maker, if one dominates */
 } figure_ctx;
 
-static const char *main_brand_cached(const cn_doc *d, figure_ctx *fc)
+static int year_like(double v) { return v >= 1900 && v <= 2100 && v == (double)(long)v; }
+
+/* The kind a change measures: the nearest keyword that is not a change. */
+static const char *change_measure(const char *text, const rx_hit *h, size_t nh, size_t base,
+                                  size_t x0, size_t x1)
 {
-    if (!fc->have_main_brand) {
-        fc->main_brand = main_brand(d);
-        fc->have_main_brand = 1;
+    int loss;
+    const char *k = figure_kind(text, h, nh, base, x0, x1, U_SCALED, &loss);
+    if (strcmp(k, "other") == 0) {
+        k = figure_kind(text, h, nh, base, x0, x1, U_MONEY, &loss);
+        if (strcmp(k, "other") == 0)
+            return NULL;
     }
-    return fc->main_brand;
+    return k;
 }
 
-static int year_like(double v) { return v >= 1900 && v <= 2100 && v == (double)(long)v; }
+static void figure_subject(cn_doc *d, const sentence *s, cn_figure *f, size_t src,
+                           figure_ctx *fc)
+{
+    size_t se = nearest_entity_x(d, s, f->start, f->end, (1u << CN_ENT_BRAND) | COMPANY_BIT,
+                                 PREFER_LEFT, src, 1);
+    if (se == FIG_NONE)
+        se = nearest_entity_x(d, s, f->start, f->end, SUBJECT_TYPES, PREFER_LEFT, src, 1);
+    if (se == FIG_NONE) {   /* a company that is not a maker: "Agratas will employ" */
+        size_t oe = nearest_entity_x(d, s, f->start, f->end, 1u << CN_ENT_ORGANIZATION,
+                                     PREFER_LEFT, src, 1);
+        if (oe != FIG_NONE && d->ents[oe].pub.kind && !strcmp(d->ents[oe].pub.kind, "company"))
+            se = oe;
+    }
+    f->subject = subject_name(d, se);
+    if (f->subject) {
+        fc->last_subject = f->subject;
+        return;
+    }
+    /* No name in the clause: "it", "the group" or a company's own kind of
+     * figure refers back; a market's figures ("registrations rose to ...")
+     * and figures a body reports have no subject of their own. */
+    int anaphor = cni_rx_any(d->an->rx, d->scratch, "figure-anaphor", d->res.text + s->start,
+                             f->end - s->start);
+    int market = !strcmp(f->kind, "registrations") || !strcmp(f->kind, "market-share") ||
+                 !strcmp(f->kind, "exports");
+    if (!anaphor && (market || src != FIG_NONE))
+        return;
+    f->subject = fc->last_subject ? fc->last_subject : fc->main_brand;
+}
+
+static void figure_region(cn_doc *d, const sentence *s, cn_figure *f, figure_ctx *fc)
+{
+    size_t re = nearest_entity_x(d, s, f->start, f->end, 1u << CN_ENT_PLACE, PREFER_RIGHT,
+                                 FIG_NONE, 0);
+    f->region = re == FIG_NONE ? NULL : d->ents[re].pub.name;
+    if (!f->region && cni_rx_any(d->an->rx, d->scratch, "figure-global", d->res.text + s->start,
+                                 s->end - s->start))
+        return;     /* "global capacity", "worldwide sales": no region */
+    if (!f->region)
+        f->region = cni_fig_plant_region(d, s, f->start, f->end);
+    /* else the article's own country, when it has one (a region named in
+     * an earlier sentence is too often another figure's) */
+    if (!f->region)
+        f->region = fc->main_country;
+}
+
+/* Unit and kind from the counted noun after the number; 0 when it is a
+ * specification, not a figure. */
+static int apply_noun(cn_doc *d, const sentence *s, const num_expr *x, unit_class uc,
+                      cn_figure *f)
+{
+    if (uc == U_MONEY || uc == U_PERCENT || uc == U_OTHER)
+        return 1;
+    const char *noun;
+    int r = cni_fig_noun_after(d, x->end, s->end, &noun);
+    if (r == FIG_SPEC)
+        return 0;
+    if (uc == U_SCALED && money_kind(f->kind))
+        return 1;
+    if (r == FIG_VEHICLES) {
+        f->unit = "vehicles";
+        if (!strcmp(f->kind, "jobs"))
+            f->kind = "other";
+    } else if (r == FIG_JOBS) {
+        f->unit = "jobs";
+        if (strcmp(f->kind, "change"))
+            f->kind = "jobs";
+    } else if (r == FIG_NOUN) {
+        f->unit = noun;
+    }
+    return 1;
+}
 
 static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
 {
@@ -374,6 +544,7 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
     size_t nh = (size_t)-1;     /* computed on the first number */
     period_span periods[MAX_PERIODS];
     size_t n_periods = (size_t)-1;      /* found on the first number */
+    size_t src = FIG_NONE;
     size_t first_fig = d->n_figs;
     num_expr x;
     size_t pos = s->start;
@@ -386,9 +557,12 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
         }
         if (skip_number(d, s, &x))
             continue;
-        if (nh == (size_t)-1)
+        if (nh == (size_t)-1) {
             nh = cni_rx_find(d->an->rx, d->scratch, "figure-kind", text + s->start,
                          s->end - s->start, hits, MAX_KIND_HITS);
+            n_periods = find_periods(d, s, periods);
+            src = cni_fig_source(d, s);
+        }
         unit_class uc = classify_unit(&x);
         int loss = 0;
         const char *kind = uc == U_PERCENT && is_change(d, s, &x) ? "change"
@@ -407,29 +581,22 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
             f.value = -f.value;
         f.unit = unit_for(kind, uc, &x, fc->last_currency);
         f.qualifier = x.qualifier;
-        size_t se = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
-                                   (1u << CN_ENT_BRAND) | COMPANY_BIT, PREFER_LEFT);
-        if (se == (size_t)-1)
-            se = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
-                                SUBJECT_TYPES, PREFER_LEFT);
-        f.subject = subject_name(d, se);
-        if (f.subject)
-            fc->last_subject = f.subject;
-        else
-            f.subject = fc->last_subject ? fc->last_subject : main_brand_cached(d, fc);
-        if (!f.subject)     /* no maker at all: the organization in the sentence */
-            f.subject = subject_name(d, nearest_entity(d, s->tok_begin, s->tok_end, x.start,
-                                                       x.end, 1u << CN_ENT_ORGANIZATION,
-                                                       PREFER_LEFT));
-        size_t re = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
-                                   1u << CN_ENT_PLACE, PREFER_RIGHT);
-        f.region = re == (size_t)-1 ? NULL : d->ents[re].pub.name;
-        if (n_periods == (size_t)-1)
-            n_periods = find_periods(d, s, periods);
-        f.period = nearest_period(periods, n_periods, x.start, x.end);
         f.start = x.start;
         f.end = x.end;
         f.sentence = si;
+        if (!apply_noun(d, s, &x, uc, &f))
+            continue;
+        if (!strcmp(f.kind, "change")) {
+            f.measure = change_measure(text, hits, nh, s->start, x.start, x.end);
+            if (f.value > 0 && cni_fig_is_fall(d, s, x.start, x.end))
+                f.value = -f.value;
+        }
+        f.source = src == FIG_NONE ? NULL : d->ents[src].pub.name;
+        figure_subject(d, s, &f, src, fc);
+        figure_region(d, s, &f, fc);
+        const period_span *ps = nearest_period(text, periods, n_periods, x.start, x.end);
+        f.period = ps ? ps->norm : NULL;
+        f.period_text = ps ? ps->text : NULL;
         if (push_figure(d, &f))
             return -1;
         /* "between £1,500 and £1,700": both ends are figures. */
@@ -476,7 +643,7 @@ static int drop_repeats(cn_doc *d)
 
 int cni_ex_figures(cn_doc *d)
 {
-    figure_ctx fc = {NULL, NULL, NULL, NULL, 0};
+    figure_ctx fc = {NULL, NULL, NULL, cni_fig_main_country(d), cni_fig_main_brand(d)};
     size_t para = (size_t)-1;
     for (size_t i = 0; i < d->seg.n_sents; i++) {
         /* Subjects and kinds carry over sentences, not paragraphs. */
