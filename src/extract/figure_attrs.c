@@ -109,9 +109,29 @@ const char *cni_fig_plant_region(const cn_doc *d, const sentence *s, size_t x0, 
     return best;
 }
 
+/* Mentions of a place that are no maker's origin ("German carmaker"). */
+static size_t place_mentions(const cn_doc *d, const entity_build *b)
+{
+    static const char *const makers[] = {"carmaker", "carmakers", "automaker", "automakers",
+                                         "maker", "makers", "manufacturer", "group", "firm",
+                                         "company", "giant", "rival", "rivals", "brand", NULL};
+    const char *text = d->res.text;
+    size_t n = 0;
+    for (size_t m = 0; m < b->n_mentions; m++) {
+        size_t i = b->mentions[m].end, e;
+        while (i < d->res.text_len && text[i] == ' ')
+            i++;
+        for (e = i; e < d->res.text_len && text[e] >= 'a' && text[e] <= 'z'; e++)
+            ;
+        n += !word_is(text, i, e, makers);
+    }
+    return n;
+}
+
 /* The entity of the type (for brands: or a company) that is named most, if
- * it is named at least twice as often as the next. */
-static const char *dominant(const cn_doc *d, cn_entity_type type, const char *kind)
+ * it is named at least min times and twice as often as the next. */
+static const char *dominant(const cn_doc *d, cn_entity_type type, const char *kind,
+                            size_t min)
 {
     size_t best = 0, second = 0, total = 0;
     const char *name = NULL;
@@ -122,6 +142,8 @@ static const char *dominant(const cn_doc *d, cn_entity_type type, const char *ki
         if (!company && (p->type != type || (kind && (!p->kind || strcmp(p->kind, kind)))))
             continue;
         size_t n = d->ents[i].n_mentions;
+        if (type == CN_ENT_PLACE)
+            n = place_mentions(d, &d->ents[i]);
         total += n;
         if (n > best) {
             second = best;
@@ -132,10 +154,10 @@ static const char *dominant(const cn_doc *d, cn_entity_type type, const char *ki
         }
     }
     (void)total;
-    return (best >= 2 || second == 0) && best >= 2 * second ? name : NULL;
+    return best >= min && (best >= 2 || second == 0) && best >= 2 * second ? name : NULL;
 }
 
-const char *cni_fig_main_brand(const cn_doc *d) { return dominant(d, CN_ENT_BRAND, NULL); }
+const char *cni_fig_main_brand(const cn_doc *d) { return dominant(d, CN_ENT_BRAND, NULL, 1); }
 
-const char *cni_fig_main_country(const cn_doc *d) { return dominant(d, CN_ENT_PLACE, "country"); }
+const char *cni_fig_main_country(const cn_doc *d) { return dominant(d, CN_ENT_PLACE, "country", 1); }
 
