@@ -391,6 +391,54 @@ static int junk_period(const char *norm)
                                strcmp(norm + n - 4, " our") == 0 || strcmp(norm + n - 3, " of") == 0));
 }
 
+static int has_digit(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s >= '0' && *s <= '9')
+            return 1;
+    return 0;
+}
+
+/* Periods the rules name as written: a phrase takes over the dates inside
+ * it, "extend" widens their words, "base" makes them comparison bases. */
+static size_t period_phrases(cn_doc *d, const sentence *s, period_span *out, size_t n)
+{
+    const char *text = d->res.text;
+    rx_hit h[MAX_PERIODS];
+    size_t nh = cni_rx_find(d->an->rx, d->scratch, "period-phrases", text + s->start,
+                            s->end - s->start, h, MAX_PERIODS);
+    for (size_t k = 0; k < nh; k++) {
+        size_t a = s->start + h[k].start, b = s->start + h[k].end;
+        const char *words = cni_arena_strndup(&d->mem, text + a, b - a);
+        if (!words)
+            return n;
+        int inside = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (out[i].start < b && out[i].end > a && (out[i].start < a || out[i].end > b))
+                inside = 1;     /* overlaps a longer date: "the first half of 2023" */
+            if (out[i].start < a || out[i].end > b)
+                continue;
+            inside = 1;
+            out[i].start = a;
+            out[i].end = b;
+            out[i].text = words;
+            if (!strcmp(h[k].label, "base"))
+                out[i].base = 1;
+            else if (!strcmp(h[k].label, "phrase") && !has_digit(out[i].norm))
+                out[i].norm = NULL;
+        }
+        if (!inside && n < MAX_PERIODS && strcmp(h[k].label, "extend")) {
+            out[n].start = a;
+            out[n].end = b;
+            out[n].norm = NULL;
+            out[n].text = words;
+            out[n].base = !strcmp(h[k].label, "base");
+            n++;
+        }
+    }
+    return n;
+}
+
 /* Every period in the sentence, each with its role. */
 static size_t find_periods(cn_doc *d, const sentence *s, period_span *out)
 {
@@ -415,9 +463,19 @@ static size_t find_periods(cn_doc *d, const sentence *s, period_span *out)
             return n;
         if (junk_period(out[n].text))
             continue;
+        if (!has_digit(out[n].norm))
+            out[n].norm = NULL;     /* unresolved: only the words */
         n++;
     }
-    return n;
+    return period_phrases(d, s, out, n);
+}
+
+static int digit_in(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (text[i] >= '0' && text[i] <= '9')
+            return 1;
+    return 0;
 }
 
 static const period_span *nearest_period(const char *text, const period_span *p, size_t n,
@@ -427,7 +485,7 @@ static const period_span *nearest_period(const char *text, const period_span *p,
     size_t best_gap = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
         size_t g = gap(x0, x1, p[i].start, p[i].end);
-        if (p[i].base && !(p[i].start >= x1 && g <= BASE_REACH))
+        if (p[i].base && !(p[i].start >= x1 && g <= BASE_REACH && !digit_in(text, x1, p[i].start)))
             continue;
         if (p[i].end <= x0 ? crosses_clause(text, p[i].end, x0) : crosses_clause(text, x1, p[i].start))
             g += CLAUSE_PENALTY;

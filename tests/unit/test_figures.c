@@ -155,6 +155,13 @@ static void test_periods(void **state)
     assert_str(fig(d, 39500)->period, "2022");
     assert_null(fig(d, 700)->period);
     cn_doc_free(d);
+    d = analyze("Renault earned €2.9bn over the full year.\n\n"
+                "Operating profit grew to €5.1bn from €4.2bn in the previous year.");
+    assert_null(fig(d, 2.9e9)->period);
+    assert_str(fig(d, 2.9e9)->period_text, "the full year");
+    assert_null(fig(d, 5.1e9)->period_text);
+    assert_str(fig(d, 4.2e9)->period_text, "the previous year");
+    cn_doc_free(d);
 }
 
 static void test_signed_changes(void **state)
