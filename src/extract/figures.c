@@ -503,6 +503,8 @@ typedef struct {
     const char *last_currency;      /* carries over the article */
     const char *main_country;       /* the article's country, if it has one */
     const char *main_brand;         /* the article's maker, if one dominates */
+    const char *topic;              /* the first maker named in the paragraph's last sentence */
+    const char *last_plant;         /* region of the factory last named in the article */
 } figure_ctx;
 
 static int year_like(double v) { return v >= 1900 && v <= 2100 && v == (double)(long)v; }
@@ -548,7 +550,25 @@ static void figure_subject(cn_doc *d, const sentence *s, cn_figure *f, size_t sr
                  !strcmp(f->kind, "exports");
     if (!anaphor && (market || src != FIG_NONE))
         return;
-    f->subject = fc->last_subject ? fc->last_subject : fc->main_brand;
+    f->subject = fc->last_subject ? fc->last_subject : fc->topic ? fc->topic : fc->main_brand;
+}
+
+/* The first maker or company a sentence names: its grammatical subject in
+ * most news English, and the referent of "it" in the next sentence. */
+static const char *sentence_topic(const cn_doc *d, const sentence *s)
+{
+    for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+        uint32_t e = cni_ex_entity_at(d, k);
+        if (!e)
+            continue;
+        const cn_entity *p = &d->ents[e - 1].pub;
+        if (p->type == CN_ENT_BRAND ||
+            (p->type == CN_ENT_ORGANIZATION && p->kind && !strcmp(p->kind, "company")))
+            return p->name;
+        if (p->type == CN_ENT_PLANT && p->owner)
+            return p->owner;
+    }
+    return NULL;
 }
 
 static void figure_region(cn_doc *d, const sentence *s, cn_figure *f, figure_ctx *fc)
@@ -561,9 +581,17 @@ static void figure_region(cn_doc *d, const sentence *s, cn_figure *f, figure_ctx
         return;     /* "global capacity", "worldwide sales": no region */
     if (!f->region)
         f->region = cni_fig_plant_region(d, s, f->start, f->end);
+    /* "the plant": the factory last named */
+    if (!f->region && fc->last_plant &&
+        cni_rx_any(d->an->rx, d->scratch, "plant-anaphor", d->res.text + s->start,
+                   s->end - s->start))
+        f->region = fc->last_plant;
     /* else the article's own country, when it has one (a region named in
      * an earlier sentence is too often another figure's) */
-    if (!f->region)
+    /* A company's revenue, profit or prices are its own, group-wide,
+     * unless the clause names a place. */
+    if (!f->region && strcmp(f->kind, "revenue") && strcmp(f->kind, "profit") &&
+        strcmp(f->kind, "price"))
         f->region = fc->main_country;
 }
 
@@ -701,7 +729,7 @@ static int drop_repeats(cn_doc *d)
 
 int cni_ex_figures(cn_doc *d)
 {
-    figure_ctx fc = {NULL, NULL, NULL, cni_fig_main_country(d), cni_fig_main_brand(d)};
+    figure_ctx fc = {NULL, NULL, NULL, cni_fig_main_country(d), cni_fig_main_brand(d), NULL, NULL};
     size_t para = (size_t)-1;
     for (size_t i = 0; i < d->seg.n_sents; i++) {
         /* Subjects and kinds carry over sentences, not paragraphs. */
@@ -709,9 +737,17 @@ int cni_ex_figures(cn_doc *d)
             para = d->seg.sents[i].paragraph;
             fc.last_subject = NULL;
             fc.last_count_kind = NULL;
+            fc.topic = NULL;
         }
         if (figures_in_sentence(d, i, &fc))
             return -1;
+        const sentence *si = &d->seg.sents[i];
+        const char *pl = cni_fig_plant_region(d, si, si->end, si->end);
+        if (pl)
+            fc.last_plant = pl;
+        const char *t = sentence_topic(d, si);
+        if (t)
+            fc.topic = t;
     }
     return drop_repeats(d);
 }

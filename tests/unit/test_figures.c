@@ -195,6 +195,33 @@ static void test_offsets_cover_the_number(void **state)
     cn_doc_free(d);
 }
 
+static void test_references_back(void **state)
+{
+    (void)state;
+    /* "it" and "the plant" refer to what the sentence before named */
+    cn_doc *d = analyze("Volvo opened a factory in Slovakia. It will build 250,000 cars.\n\n"
+                        "Kia said revenue rose to $18bn.");
+    const cn_figure *f = fig(d, 250000);
+    assert_str(f->subject, "Volvo");
+    f = fig(d, 18e9);
+    assert_str(f->subject, "Kia");
+    assert_str(f->kind, "revenue");
+    cn_doc_free(d);
+    d = analyze("UK car output fell to 71,000 in May.");
+    assert_null(fig(d, 71000)->subject);
+    cn_doc_free(d);
+}
+
+static void test_level_after_from(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Electric cars took a 21.4 per cent market share, up from 16.9 per cent.");
+    assert_str(fig(d, 21.4)->kind, "market-share");
+    assert_non_null(fig(d, 16.9));     /* the base: a level, not a change */
+    assert_string_not_equal(fig(d, 16.9)->kind, "change");
+    cn_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +235,8 @@ int main(void)
         cmocka_unit_test(test_periods),
         cmocka_unit_test(test_signed_changes),
         cmocka_unit_test(test_offsets_cover_the_number),
+        cmocka_unit_test(test_references_back),
+        cmocka_unit_test(test_level_after_from),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
