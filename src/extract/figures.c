@@ -622,6 +622,33 @@ static int apply_noun(cn_doc *d, const sentence *s, const num_expr *x, unit_clas
     return 1;
 }
 
+/* "will cut 4,000 jobs": beside the count, a signed change in jobs. */
+#define JOB_VERB_WINDOW 48
+
+static int job_change(cn_doc *d, const sentence *s, const num_expr *x, const cn_figure *jobs)
+{
+    size_t b0 = x->start > s->start + JOB_VERB_WINDOW ? x->start - JOB_VERB_WINDOW : s->start;
+    rx_hit h[2];
+    size_t n = cni_rx_find(d->an->rx, d->scratch, "job-change", d->res.text + b0,
+                           x->start - b0, h, 2);
+    if (!n)
+        return 0;
+    cn_figure c = *jobs;
+    double sign = strcmp(h[0].label, "cut") ? 1 : -1;
+    c.kind = "change";
+    c.measure = "jobs";
+    c.unit = "jobs";
+    c.value = sign * fabs(x->value);
+    if (push_figure(d, &c))
+        return -1;
+    if ((x->flags & NUM_RANGE) && x->value_hi != x->value) {
+        c.value = sign * fabs(x->value_hi);
+        if (push_figure(d, &c))
+            return -1;
+    }
+    return 0;
+}
+
 static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
 {
     const sentence *s = &d->seg.sents[si];
@@ -691,6 +718,8 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
             if (push_figure(d, &f))
                 return -1;
         }
+        if (!strcmp(f.kind, "jobs") && job_change(d, s, &x, &f))
+            return -1;
     }
     if (d->n_figs >= first_fig + 2 &&
         cni_rx_any(d->an->rx, d->scratch, "respectively", text + s->start, s->end - s->start))
@@ -727,6 +756,38 @@ static int drop_repeats(cn_doc *d)
     return 0;
 }
 
+/* A headline: the first paragraph, one sentence without a full stop. */
+static int is_headline(const cn_doc *d, size_t si)
+{
+    const sentence *s = &d->seg.sents[si];
+    if (s->paragraph != d->seg.sents[0].paragraph || d->seg.n_sents < 2 ||
+        d->seg.sents[1].paragraph == s->paragraph)
+        return 0;
+    size_t e = s->end;
+    while (e > s->start && (d->res.text[e - 1] == ' ' || d->res.text[e - 1] == '\n'))
+        e--;
+    return e > s->start && d->res.text[e - 1] != '.';
+}
+
+/* The headline repeats a figure of the body: keep the body's, which has
+ * the sentence around it to tell its kind and subject. */
+static void drop_headline_repeats(cn_doc *d)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < d->n_figs; i++) {
+        const cn_figure *f = &d->figs[i];
+        int dup = 0;
+        if (is_headline(d, f->sentence))
+            for (size_t j = i + 1; j < d->n_figs && !dup; j++)
+                dup = d->figs[j].sentence != f->sentence && d->figs[j].value == f->value &&
+                      (d->figs[j].unit == f->unit ||
+                       (d->figs[j].unit && f->unit && !strcmp(d->figs[j].unit, f->unit)));
+        if (!dup)
+            d->figs[out++] = *f;
+    }
+    d->n_figs = out;
+}
+
 int cni_ex_figures(cn_doc *d)
 {
     figure_ctx fc = {NULL, NULL, NULL, cni_fig_main_country(d), cni_fig_main_brand(d), NULL, NULL};
@@ -749,5 +810,7 @@ int cni_ex_figures(cn_doc *d)
         if (t)
             fc.topic = t;
     }
+    if (d->seg.n_sents)
+        drop_headline_repeats(d);
     return drop_repeats(d);
 }

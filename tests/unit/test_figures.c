@@ -222,6 +222,42 @@ static void test_level_after_from(void **state)
     cn_doc_free(d);
 }
 
+static size_t count_value(const cn_doc *d, double v, const char *kind)
+{
+    const cn_result *r = cn_doc_result(d);
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_figures; i++)
+        n += r->figures[i].value == v && (!kind || !strcmp(r->figures[i].kind, kind));
+    return n;
+}
+
+static void test_job_changes(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Opel will cut 1,300 jobs at its plant.\n\n"
+                        "Geely plans to create 2,400 jobs.");
+    assert_int_equal(count_value(d, 1300, "jobs"), 1);
+    assert_int_equal(count_value(d, -1300, "change"), 1);
+    assert_int_equal(count_value(d, 2400, "change"), 1);
+    const cn_result *r = cn_doc_result(d);
+    for (size_t i = 0; i < r->n_figures; i++)
+        if (!strcmp(r->figures[i].kind, "change")) {
+            assert_str(r->figures[i].measure, "jobs");
+            assert_str(r->figures[i].unit, "jobs");
+        }
+    cn_doc_free(d);
+}
+
+static void test_headline_repeat(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Seat to invest €3bn in Spanish plant\n\n"
+                        "Seat will invest €3bn in its Martorell factory, the carmaker said.");
+    assert_int_equal(count_value(d, 3e9, NULL), 1);
+    assert_int_equal(fig(d, 3e9)->sentence, 1);
+    cn_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +273,8 @@ int main(void)
         cmocka_unit_test(test_offsets_cover_the_number),
         cmocka_unit_test(test_references_back),
         cmocka_unit_test(test_level_after_from),
+        cmocka_unit_test(test_job_changes),
+        cmocka_unit_test(test_headline_repeat),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
