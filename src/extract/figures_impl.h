@@ -6,6 +6,26 @@
 #include "doc.h"
 
 #define FIG_NONE ((size_t)-1)
+/* Bytes added to a distance when a clause boundary lies between: "revenues
+ * fell to €142bn and profits fell ...". */
+#define CLAUSE_PENALTY 60
+#define MAX_PERIODS 8
+
+typedef struct {
+    size_t start, end;
+    const char *norm, *text;    /* normalised (NULL if unresolved) and as written */
+    int base;               /* a comparison base: only for a number just before it */
+} period_span;
+
+/* Bytes between [a0,a1) and [b0,b1); 0 when they overlap. */
+size_t cni_fig_gap(size_t a0, size_t a1, size_t b0, size_t b1);
+/* Does a clause boundary (";", ", ", " and ", " while ") lie in [a,b)? */
+int cni_fig_crosses_clause(const char *text, size_t a, size_t b);
+/* Every period of the sentence (at most MAX_PERIODS), with its role. */
+size_t cni_fig_find_periods(cn_doc *d, const sentence *s, period_span *out);
+/* The period the figure at [x0,x1) takes, or NULL. */
+const period_span *cni_fig_nearest_period(const char *text, const period_span *p, size_t n,
+                                          size_t x0, size_t x1);
 
 /* What the words right after a number count. */
 enum { FIG_NOUN_NONE, FIG_VEHICLES, FIG_JOBS, FIG_NOUN, FIG_SPEC };
