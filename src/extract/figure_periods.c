@@ -1,5 +1,6 @@
 /* Figures: the periods a sentence states and the one each figure takes;
  * also the distances and clause boundaries the other figure files use. */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -100,6 +101,37 @@ static int has_digit(const char *s)
 
 /* Periods the rules name as written: a phrase takes over the dates inside
  * it, "extend" widens their words, "base" makes them comparison bases. */
+/* Month number (1-12) of the month name starting at w, 0 if none. */
+static int month_at(const char *w)
+{
+    static const char *const m[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (int i = 0; i < 12; i++)
+        if (strncasecmp(w, m[i], 3) == 0)
+            return i + 1;
+    return 0;
+}
+
+/* "January to October" in a year known from a date inside it (norm
+ * "YYYY-..."): the span "YYYY-01/YYYY-10". NULL when it is no month span. */
+static const char *month_span(cn_doc *d, const char *words, const char *inner)
+{
+    int m1 = 0, m2 = 0;
+    for (const char *w = words; *w; w++) {
+        if ((w == words || w[-1] == ' ' || w[-1] == '-') && month_at(w)) {
+            if (!m1)
+                m1 = month_at(w);
+            else if (!m2)
+                m2 = month_at(w);
+        }
+    }
+    if (!m1 || !m2 || m2 <= m1 || !inner || strlen(inner) < 4 || !has_digit(inner))
+        return NULL;
+    char buf[PERIOD_MAX];
+    snprintf(buf, sizeof buf, "%.4s-%02d/%.4s-%02d", inner, m1, inner, m2);
+    return cni_arena_strdup(&d->mem, buf);
+}
+
 static size_t period_phrases(cn_doc *d, const sentence *s, period_span *out, size_t n)
 {
     const char *text = d->res.text;
@@ -112,6 +144,11 @@ static size_t period_phrases(cn_doc *d, const sentence *s, period_span *out, siz
         if (!words)
             return n;
         int inside = 0;
+        const char *span = NULL;
+        for (size_t i = 0; i < n && !span; i++)
+            if (out[i].start >= a && out[i].end <= b && out[i].norm && out[i].norm[0] >= '1' &&
+                out[i].norm[0] <= '2')
+                span = month_span(d, words, out[i].norm);
         for (size_t i = 0; i < n; i++) {
             if (out[i].start < b && out[i].end > a && (out[i].start < a || out[i].end > b))
                 inside = 1;     /* overlaps a longer date: "the first half of 2023" */
@@ -123,6 +160,8 @@ static size_t period_phrases(cn_doc *d, const sentence *s, period_span *out, siz
             out[i].text = words;
             if (!strcmp(h[k].label, "base"))
                 out[i].base = 1;
+            else if (span)
+                out[i].norm = span;
             else if (!strcmp(h[k].label, "phrase") && !has_digit(out[i].norm))
                 out[i].norm = NULL;
         }
