@@ -73,7 +73,7 @@ int cni_fig_origin_place(const cn_doc *d, const sentence *s, size_t k)
         return 0;
     const token *t = &d->seg.toks[j];
     const char *text = d->res.text;
-    if (t->end - t->start <= 3 && (text[t->start] == '\'' || (unsigned char)text[t->start] == 0xE2)) {
+    if (t->end - t->start <= 4 && (text[t->start] == '\'' || (unsigned char)text[t->start] == 0xE2)) {
         /* "Japan's Toyota": possessive then a maker */
         if (j + 1 < s->tok_end && text[t->end - 1] == 's')
             j++;

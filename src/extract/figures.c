@@ -47,6 +47,14 @@ static const char *percent_kind(const char *kind)
     return "other";
 }
 
+static int digit_between(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (text[i] >= '0' && text[i] <= '9')
+            return 1;
+    return 0;
+}
+
 /* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
 static const char *figure_kind(const char *text, const rx_hit *h, size_t nh, size_t base,
                                size_t x0, size_t x1, unit_class uc, int *loss)
@@ -68,6 +76,10 @@ static const char *figure_kind(const char *text, const rx_hit *h, size_t nh, siz
          * as those before it ("sold 16,617"), within one clause. */
         size_t g = cni_fig_gap(x0, x1, ks, ke);
         if (ke <= x0 ? cni_fig_crosses_clause(text, ke, x0) : cni_fig_crosses_clause(text, x1, ks))
+            g += CLAUSE_PENALTY;
+        /* "4.1 billion or 7.9% of revenues": a word after another number is
+         * that number's ("revenues fell 8% to €142bn" reads on, before) */
+        if (ks >= x1 && digit_between(text, x1, ks))
             g += CLAUSE_PENALTY;
         if (g < best_gap) {
             best_gap = g;

@@ -262,6 +262,19 @@ static void test_headline_repeat(void **state)
     cn_doc_free(d);
 }
 
+static void test_kind_words(void **state)
+{
+    (void)state;
+    /* "a year earlier" is a comparison, not an annual capacity */
+    cn_doc *d = analyze("Nio sales rose 4% from a year earlier to 31,800 vehicles.\n\n"
+                        "Operating profit was €2.6 billion, or 6.1% of revenues.\n\n"
+                        "German carmaker Porsche sold 74,000 cars.");
+    assert_str(fig(d, 31800)->kind, "sales");
+    assert_str(fig(d, 2.6e9)->kind, "profit");
+    assert_null(fig(d, 74000)->region);
+    cn_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -279,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_level_after_from),
         cmocka_unit_test(test_job_changes),
         cmocka_unit_test(test_headline_repeat),
+        cmocka_unit_test(test_kind_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
