@@ -2,6 +2,7 @@
  * region and period. */
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 #include "figures_impl.h"
@@ -96,7 +97,7 @@ static const char *figure_kind(const char *text, const rx_hit *h, size_t nh, siz
  * like are subjects of figures as makers are). */
 #define COMPANY_BIT (1u << 30)
 
-enum { PREFER_NONE, PREFER_LEFT, PREFER_RIGHT };
+enum { PREFER_NONE, PREFER_LEFT, PREFER_RIGHT, ONLY_LEFT };
 
 /* Entity (index) of the given types nearest to byte range [x0,x1) within
  * tokens [tb, te); SIZE_MAX if none. */
@@ -133,7 +134,7 @@ static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, si
         int company = p->type == CN_ENT_ORGANIZATION && gz && (gz->flags & GZF_SUPPLIER);
         if (!(type_mask & (1u << p->type)) && !(company && (type_mask & COMPANY_BIT)))
             continue;
-        if (e - 1 == skip)
+        if (e - 1 == skip || (side == ONLY_LEFT && d->seg.toks[k].start >= x1))
             continue;
         if (!origin_ok && p->type == CN_ENT_PLACE && cni_fig_origin_place(d, s, k))
             continue;
@@ -256,15 +257,38 @@ static const char *unit_for(const char *kind, unit_class uc, const num_expr *x,
     return "vehicles";
 }
 
+/* Is a brand named between bytes a and b of the sentence? */
+static int brand_between(const cn_doc *d, const sentence *s, size_t a, size_t b)
+{
+    for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+        const token *t = &d->seg.toks[k];
+        if (t->start >= b)
+            break;
+        uint32_t e = cni_ex_entity_at(d, k);
+        if (t->start >= a && e && d->ents[e - 1].pub.type == CN_ENT_BRAND)
+            return 1;
+    }
+    return 0;
+}
+
 /* "Omoda and Jaecoo managed 19,855 and 28,232 sales, respectively": the
- * n-th figure goes with the n-th name listed before the first figure. */
+ * n-th figure of the last run of figures (no name between them) goes with
+ * the n-th of the names listed just before the run. */
 static void apply_respectively(cn_doc *d, const sentence *s, size_t first_fig)
 {
-    size_t nf = d->n_figs - first_fig;
+    size_t run[8], nf = 0;
+    for (size_t i = d->n_figs; i-- > first_fig && nf < 8;) {
+        const cn_figure *f = &d->figs[i];
+        if (nf && f->start == d->figs[run[nf - 1]].start)
+            continue;   /* the same number: a range's other end, a job change */
+        if (nf && brand_between(d, s, f->end, d->figs[run[nf - 1]].start))
+            break;
+        run[nf++] = i;
+    }
     if (nf < 2)
         return;
     size_t names[8], nn = 0;
-    size_t x0 = d->figs[first_fig].start;
+    size_t x0 = d->figs[run[nf - 1]].start;
     for (size_t k = s->tok_begin; k < s->tok_end; k++) {
         if (d->seg.toks[k].start >= x0)
             break;
@@ -279,8 +303,13 @@ static void apply_respectively(cn_doc *d, const sentence *s, size_t first_fig)
     }
     if (nn < nf)
         return;
-    for (size_t i = 0; i < nf; i++)
-        d->figs[first_fig + i].subject = d->ents[names[nn - nf + i]].pub.name;
+    /* run[] is last to first; same-number figures share their subject */
+    for (size_t i = 0; i < nf; i++) {
+        const char *name = d->ents[names[nn - 1 - i]].pub.name;
+        for (size_t j = first_fig; j < d->n_figs; j++)
+            if (d->figs[j].start == d->figs[run[i]].start)
+                d->figs[j].subject = name;
+    }
 }
 
 /* Bytes either side of a percentage searched for rise/fall words. */
@@ -336,11 +365,24 @@ static const char *change_measure(const char *text, const rx_hit *h, size_t nh, 
     return k;
 }
 
+static int possessive_before(const char *text, size_t from, size_t at)
+{
+    size_t e = at;
+    while (e > from && text[e - 1] == ' ')
+        e--;
+    return (e >= from + 3 && !strncasecmp(text + e - 3, "its", 3) &&
+            (e == from + 3 || text[e - 4] == ' ')) ||
+           (e >= from + 5 && !strncasecmp(text + e - 5, "their", 5) &&
+            (e == from + 5 || text[e - 6] == ' '));
+}
+
 static void figure_subject(cn_doc *d, const sentence *s, cn_figure *f, size_t src,
                            figure_ctx *fc)
 {
+    /* "its 5,500 sales ... ahead of Subaru": the owner is named before */
+    int side = possessive_before(d->res.text, s->start, f->start) ? ONLY_LEFT : PREFER_LEFT;
     size_t se = nearest_entity_x(d, s, f->start, f->end, (1u << CN_ENT_BRAND) | COMPANY_BIT,
-                                 PREFER_LEFT, src, 1);
+                                 side, src, 1);
     if (se == FIG_NONE)
         se = nearest_entity_x(d, s, f->start, f->end, SUBJECT_TYPES, PREFER_LEFT, src, 1);
     if (se == FIG_NONE) {   /* a company that is not a maker: "Agratas will employ" */

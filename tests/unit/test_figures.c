@@ -275,6 +275,17 @@ static void test_kind_words(void **state)
     cn_doc_free(d);
 }
 
+static void test_respectively_after_other_figures(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Geely sold its first 4,100 cars ahead of Subaru and Mazda, while its Lynk and Zeekr "
+                        "brands sold 12,300 and 15,600 cars, respectively.");
+    assert_str(fig(d, 4100)->subject, "Geely");
+    assert_str(fig(d, 12300)->subject, "Lynk & Co");
+    assert_str(fig(d, 15600)->subject, "Zeekr");
+    cn_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +304,7 @@ int main(void)
         cmocka_unit_test(test_job_changes),
         cmocka_unit_test(test_headline_repeat),
         cmocka_unit_test(test_kind_words),
+        cmocka_unit_test(test_respectively_after_other_figures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
