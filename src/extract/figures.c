@@ -120,6 +120,20 @@ static int possessive_after(const cn_doc *d, const sentence *s, size_t k)
            (n == 1 && (w[0] == '\'' || (unsigned char)w[0] == 0xE2));
 }
 
+static int place_owns_other(const cn_doc *d, const sentence *s, size_t k, size_t x0)
+{
+    uint32_t e = cni_ex_entity_at(d, k);
+    size_t j = k + 1;
+    while (j < s->tok_end && cni_ex_entity_at(d, j) == e)
+        j++;
+    size_t i = d->seg.toks[j - 1].end;
+    while (i < s->end && d->res.text[i] == ' ')
+        i++;
+    num_expr x;
+    return i < s->end && i != x0 && cni_num_at(d->res.text, s->end, i, &x) && i < x0 + 1000 &&
+           !(x.flags & (NUM_YEAR | NUM_TIME | NUM_ORDINAL));
+}
+
 static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, size_t x1,
                                unsigned type_mask, int side, size_t skip, int origin_ok)
 {
@@ -137,6 +151,10 @@ static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, si
         if (e - 1 == skip || (side == ONLY_LEFT && d->seg.toks[k].start >= x1))
             continue;
         if (!origin_ok && p->type == CN_ENT_PLACE && cni_fig_origin_place(d, s, k))
+            continue;
+        /* "the US 16%, Japan 20%": a place right before another number is its */
+        if (p->type == CN_ENT_PLACE && (type_mask & (1u << CN_ENT_PLACE)) &&
+            place_owns_other(d, s, k, x0))
             continue;
         const token *t = &d->seg.toks[k];
         size_t g = cni_fig_gap(x0, x1, t->start, t->end);

@@ -286,6 +286,18 @@ static void test_respectively_after_other_figures(void **state)
     cn_doc_free(d);
 }
 
+static void test_region_lists(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Shipments went mostly to Canada, which took about 31% of them, Mexico 12% and "
+                        "Brazil 4.5%.\n\nRivian will build a $1.1bn gigafactory in Georgia.");
+    assert_str(fig(d, 31)->region, "Canada");
+    assert_str(fig(d, 12)->region, "Mexico");
+    assert_str(fig(d, 4.5)->region, "Brazil");
+    assert_str(fig(d, 1.1e9)->kind, "investment");
+    cn_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -305,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_headline_repeat),
         cmocka_unit_test(test_kind_words),
         cmocka_unit_test(test_respectively_after_other_figures),
+        cmocka_unit_test(test_region_lists),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
