@@ -208,11 +208,17 @@ size_t cni_fig_find_periods(cn_doc *d, const sentence *s, period_span *out)
     return period_phrases(d, s, out, n);
 }
 
+/* A digit in [a,b) outside brackets: "€15.8bn ($17.3bn) in the previous
+ * year" has none between the first number and its base. */
 static int digit_in(const char *text, size_t a, size_t b)
 {
-    for (size_t i = a; i < b; i++)
-        if (text[i] >= '0' && text[i] <= '9')
+    int depth = 0;
+    for (size_t i = a; i < b; i++) {
+        depth += text[i] == '(';
+        depth -= text[i] == ')' && depth > 0;
+        if (!depth && text[i] >= '0' && text[i] <= '9')
             return 1;
+    }
     return 0;
 }
 

@@ -162,6 +162,10 @@ static void test_periods(void **state)
     assert_null(fig(d, 5.1e9)->period_text);
     assert_str(fig(d, 4.2e9)->period_text, "the previous year");
     cn_doc_free(d);
+    d = analyze("Net profit climbed from €3.3bn ($3.6bn) in the previous year to €3.9bn.");
+    assert_str(fig(d, 3.3e9)->period_text, "the previous year");
+    assert_null(fig(d, 3.9e9)->period_text);
+    cn_doc_free(d);
     d = analyze("Mazda sold 205,000 cars from February to November 2023.");
     assert_str(fig(d, 205000)->period, "2023-02/2023-11");
     assert_str(fig(d, 205000)->period_text, "February to November 2023");
