@@ -134,6 +134,9 @@ typedef struct {
     const char *subject;    /* canonical entity name or NULL */
     const char *region;     /* canonical place name or NULL */
     const char *period;     /* "2024", "2024-08", "2024-H1", text, or NULL */
+    const char *source;     /* the body reporting it ("SMMT"), or NULL */
+    const char *measure;    /* kind "change": what changed (sales, jobs, ...), else NULL */
+    const char *period_text;    /* the period's words as written, or NULL */
     size_t start, end;      /* span of the figure's text */
     size_t sentence;        /* index of its sentence, from 0 */
 } cn_figure;

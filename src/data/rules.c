@@ -273,9 +273,10 @@ static cn_status load_rules_dir(rules *r, const char *dir, int required, int str
             size_t len;
             int set_id = strict ? cni_rule_set_from_name(set) : -1;
             if (strict && set_id < 0) {
-                st = cni_error_at(err, CN_ERR_DATA, file, 0,
-                                  "unknown rules file (expected change, figure-kind, "
-                                  "plant-context, respectively, speech or vehicle-context)");
+                char sets[512];
+                cni_rule_set_names(sets, sizeof sets);
+                st = cni_error_at(err, CN_ERR_DATA, file, 0, "unknown rules file (expected %s)",
+                                  sets);
                 free(names[i]);
                 continue;
             }

@@ -28,6 +28,12 @@ int cni_figure_kind_from_name(const char *name)
 /* Labels beyond the figure kinds, per set; NULL-terminated. */
 static const char *const FIGURE_KIND_EXTRA[] = {"loss", NULL};   /* a negative profit */
 static const char *const CHANGE_LABELS[] = {"level", "before", "after", NULL};
+static const char *const DIRECTION_LABELS[] = {"fall", NULL};
+static const char *const ANAPHOR_LABELS[] = {"anaphor", NULL};
+static const char *const GLOBAL_LABELS[] = {"global", NULL};
+static const char *const SOURCE_LABELS[] = {"lead", "name", NULL};
+static const char *const JOB_LABELS[] = {"create", "cut", NULL};
+static const char *const PERIOD_LABELS[] = {"base", "extend", "phrase", NULL};
 static const char *const PLANT_LABELS[] = {"plant", NULL};
 static const char *const RESPECTIVELY_LABELS[] = {"respectively", NULL};
 static const char *const SPEECH_LABELS[] = {"verb", "colon", NULL};
@@ -40,6 +46,13 @@ static const struct {
 } SETS[RS_COUNT] = {
     [RS_FIGURE_KIND] = {"figure-kind", FIGURE_KIND_EXTRA, 1},
     [RS_CHANGE] = {"change", CHANGE_LABELS, 0},
+    [RS_CHANGE_DIRECTION] = {"change-direction", DIRECTION_LABELS, 0},
+    [RS_FIGURE_ANAPHOR] = {"figure-anaphor", ANAPHOR_LABELS, 0},
+    [RS_FIGURE_GLOBAL] = {"figure-global", GLOBAL_LABELS, 0},
+    [RS_FIGURE_SOURCE] = {"figure-source", SOURCE_LABELS, 0},
+    [RS_JOB_CHANGE] = {"job-change", JOB_LABELS, 0},
+    [RS_PERIOD_PHRASES] = {"period-phrases", PERIOD_LABELS, 0},
+    [RS_PLANT_ANAPHOR] = {"plant-anaphor", PLANT_LABELS, 0},
     [RS_PLANT_CONTEXT] = {"plant-context", PLANT_LABELS, 0},
     [RS_RESPECTIVELY] = {"respectively", RESPECTIVELY_LABELS, 0},
     [RS_SPEECH] = {"speech", SPEECH_LABELS, 0},
@@ -86,4 +99,13 @@ void cni_rule_labels(rule_set_id s, char *out, size_t cap)
         append(out, cap, &n, FIGURE_KINDS[k]);
     for (const char *const *l = SETS[s].labels; *l; l++)
         append(out, cap, &n, *l);
+}
+
+void cni_rule_set_names(char *out, size_t cap)
+{
+    size_t n = 0;
+    if (cap)
+        out[0] = '\0';
+    for (int s = 0; s < RS_COUNT && cap; s++)
+        append(out, cap, &n, SETS[s].name);
 }

@@ -20,8 +20,9 @@ int cni_figure_kind_from_name(const char *name);
 
 /* The rule sets (one per data/rules/NAME.rules). */
 typedef enum {
-    RS_FIGURE_KIND, RS_CHANGE, RS_PLANT_CONTEXT, RS_RESPECTIVELY, RS_SPEECH,
-    RS_VEHICLE_CONTEXT,
+    RS_FIGURE_KIND, RS_CHANGE, RS_CHANGE_DIRECTION, RS_FIGURE_ANAPHOR, RS_FIGURE_GLOBAL,
+    RS_FIGURE_SOURCE, RS_JOB_CHANGE, RS_PERIOD_PHRASES, RS_PLANT_ANAPHOR,
+    RS_PLANT_CONTEXT, RS_RESPECTIVELY, RS_SPEECH, RS_VEHICLE_CONTEXT,
     RS_COUNT
 } rule_set_id;
 
@@ -30,6 +31,8 @@ int cni_rule_set_from_name(const char *name);
 const char *cni_rule_set_name(rule_set_id s);
 /* Whether set s may carry label. */
 int cni_rule_label_allowed(rule_set_id s, const char *label);
+/* The set names, comma-separated, for messages. */
+void cni_rule_set_names(char *out, size_t cap);
 /* The labels of set s, comma-separated, for messages. */
 void cni_rule_labels(rule_set_id s, char *out, size_t cap);
 #endif

@@ -2,12 +2,13 @@
  * region and period. */
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
+#include "figures_impl.h"
 #include "numbers.h"
 
 #define MAX_KIND_HITS 64
-#define PERIOD_MAX 48
 /* Bare counts below this are ordinals of speech ("two sites"), not news. */
 #define MIN_BARE_COUNT 50
 
@@ -35,36 +36,6 @@ static int kind_allowed(const char *kind, unit_class uc)
     return 0;
 }
 
-static size_t gap(size_t a0, size_t a1, size_t b0, size_t b1)
-{
-    if (b1 <= a0)
-        return a0 - b1;
-    if (b0 >= a1)
-        return b0 - a1;
-    return 0;
-}
-
-/* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
-/* Bytes added to a keyword's distance when a clause boundary lies between
- * it and the number: "revenues fell to €142bn and profits fell ...". */
-#define CLAUSE_PENALTY 60
-
-static int crosses_clause(const char *text, size_t a, size_t b)
-{
-    for (size_t i = a; i < b; i++) {
-        if (text[i] == ';' || (text[i] == ',' && i + 1 < b && text[i + 1] == ' ' &&
-                               !(i > a && text[i - 1] >= '0' && text[i - 1] <= '9')))
-            return 1;
-        if (text[i] != ' ')
-            continue;
-        if (i + 5 <= b && memcmp(text + i, " and ", 5) == 0)
-            return 1;
-        if (i + 7 <= b && memcmp(text + i, " while ", 7) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* What a level percentage of a count keyword means: "accounted for 80% of
  * exports" stays exports; of sales or registrations it is a share. */
 static const char *percent_kind(const char *kind)
@@ -77,6 +48,15 @@ static const char *percent_kind(const char *kind)
     return "other";
 }
 
+static int digit_between(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (text[i] >= '0' && text[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
 static const char *figure_kind(const char *text, const rx_hit *h, size_t nh, size_t base,
                                size_t x0, size_t x1, unit_class uc, int *loss)
 {
@@ -95,8 +75,12 @@ static const char *figure_kind(const char *text, const rx_hit *h, size_t nh, siz
         size_t ks = base + h[k].start, ke = base + h[k].end;
         /* Keywords after the number ("16,617 cars sold") read as closely
          * as those before it ("sold 16,617"), within one clause. */
-        size_t g = gap(x0, x1, ks, ke);
-        if (ke <= x0 ? crosses_clause(text, ke, x0) : crosses_clause(text, x1, ks))
+        size_t g = cni_fig_gap(x0, x1, ks, ke);
+        if (ke <= x0 ? cni_fig_crosses_clause(text, ke, x0) : cni_fig_crosses_clause(text, x1, ks))
+            g += CLAUSE_PENALTY;
+        /* "4.1 billion or 7.9% of revenues": a word after another number is
+         * that number's ("revenues fell 8% to €142bn" reads on, before) */
+        if (ks >= x1 && digit_between(text, x1, ks))
             g += CLAUSE_PENALTY;
         if (g < best_gap) {
             best_gap = g;
@@ -113,13 +97,47 @@ static const char *figure_kind(const char *text, const rx_hit *h, size_t nh, siz
  * like are subjects of figures as makers are). */
 #define COMPANY_BIT (1u << 30)
 
-enum { PREFER_NONE, PREFER_LEFT, PREFER_RIGHT };
+enum { PREFER_NONE, PREFER_LEFT, PREFER_RIGHT, ONLY_LEFT };
 
 /* Entity (index) of the given types nearest to byte range [x0,x1) within
  * tokens [tb, te); SIZE_MAX if none. */
-static size_t nearest_entity(const cn_doc *d, size_t tb, size_t te, size_t x0,
-                             size_t x1, unsigned type_mask, int side)
+#define POSSESSIVE_PENALTY 40
+
+/* Is the mention at token k followed by "'s"? */
+static int possessive_after(const cn_doc *d, const sentence *s, size_t k)
 {
+    uint32_t e = cni_ex_entity_at(d, k);
+    size_t j = k + 1;
+    while (j < s->tok_end && cni_ex_entity_at(d, j) == e)
+        j++;
+    if (j >= s->tok_end)
+        return 0;
+    const token *t = &d->seg.toks[j];
+    const char *w = d->res.text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 2 && w[0] == '\'' && w[1] == 's') ||
+           (n == 4 && (unsigned char)w[0] == 0xE2 && w[3] == 's') ||
+           (n == 1 && (w[0] == '\'' || (unsigned char)w[0] == 0xE2));
+}
+
+static int place_owns_other(const cn_doc *d, const sentence *s, size_t k, size_t x0)
+{
+    uint32_t e = cni_ex_entity_at(d, k);
+    size_t j = k + 1;
+    while (j < s->tok_end && cni_ex_entity_at(d, j) == e)
+        j++;
+    size_t i = d->seg.toks[j - 1].end;
+    while (i < s->end && d->res.text[i] == ' ')
+        i++;
+    num_expr x;
+    return i < s->end && i != x0 && cni_num_at(d->res.text, s->end, i, &x) && i < x0 + 1000 &&
+           !(x.flags & (NUM_YEAR | NUM_TIME | NUM_ORDINAL));
+}
+
+static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, size_t x1,
+                               unsigned type_mask, int side, size_t skip, int origin_ok)
+{
+    size_t tb = s->tok_begin, te = s->tok_end;
     size_t best = (size_t)-1, best_gap = (size_t)-1;
     for (size_t k = tb; k < te; k++) {
         uint32_t e = cni_ex_entity_at(d, k);
@@ -130,8 +148,23 @@ static size_t nearest_entity(const cn_doc *d, size_t tb, size_t te, size_t x0,
         int company = p->type == CN_ENT_ORGANIZATION && gz && (gz->flags & GZF_SUPPLIER);
         if (!(type_mask & (1u << p->type)) && !(company && (type_mask & COMPANY_BIT)))
             continue;
+        if (e - 1 == skip || (side == ONLY_LEFT && d->seg.toks[k].start >= x1))
+            continue;
+        if (!origin_ok && p->type == CN_ENT_PLACE && cni_fig_origin_place(d, s, k))
+            continue;
+        /* "the US 16%, Japan 20%": a place right before another number is its */
+        if (p->type == CN_ENT_PLACE && (type_mask & (1u << CN_ENT_PLACE)) &&
+            place_owns_other(d, s, k, x0))
+            continue;
         const token *t = &d->seg.toks[k];
-        size_t g = gap(x0, x1, t->start, t->end);
+        size_t g = cni_fig_gap(x0, x1, t->start, t->end);
+        if (t->end <= x0 ? cni_fig_crosses_clause(d->res.text, t->end, x0)
+                         : cni_fig_crosses_clause(d->res.text, x1, t->start))
+            g += CLAUSE_PENALTY;
+        /* "the UK's biggest market": a possessor place is the owner */
+        if (p->type == CN_ENT_PLACE && (type_mask & (1u << CN_ENT_PLACE)) &&
+            possessive_after(d, s, k))
+            g += POSSESSIVE_PENALTY;
         /* Subjects mostly come before the number in English ("Jaguar sold
          * 16,617"), regions after it ("16,617 in the UK"). */
         if ((side == PREFER_LEFT && t->start >= x1) || (side == PREFER_RIGHT && t->end <= x0))
@@ -157,19 +190,6 @@ static const char *subject_name(const cn_doc *d, size_t e)
 }
 
 #define SUBJECT_TYPES ((1u << CN_ENT_PLANT) | (1u << CN_ENT_MODEL))
-
-/* The article's most mentioned brand: the default subject. */
-static const char *main_brand(const cn_doc *d)
-{
-    size_t best = 0;
-    const char *name = NULL;
-    for (size_t i = 0; i < d->n_ents; i++)
-        if (d->ents[i].pub.type == CN_ENT_BRAND && d->ents[i].n_mentions > best) {
-            best = d->ents[i].n_mentions;
-            name = d->ents[i].pub.name;
-        }
-    return name;
-}
 
 static int push_figure(cn_doc *d, const cn_figure *f)
 {
@@ -211,6 +231,12 @@ static int skip_number(const cn_doc *d, const sentence *s, const num_expr *x)
     int bare = !(x->flags & (NUM_MONEY | NUM_PERCENT | NUM_SCALED)) && !x->unit;
     if (bare && fabs(x->value) < MIN_BARE_COUNT)
         return 1;
+    if (bare && cni_fig_named_number(d, x->num_start))
+        return 1;   /* "the LC 500", "S&P 500" */
+    /* power, range, speed, weight: specifications, not figures */
+    if (x->unit && !(x->flags & (NUM_MONEY | NUM_PERCENT)) && strcmp(x->unit, "GWh") &&
+        strcmp(x->unit, "MWh") && strcmp(x->unit, "GW") && strcmp(x->unit, "MW"))
+        return 1;
     return 0;
 }
 
@@ -249,15 +275,38 @@ static const char *unit_for(const char *kind, unit_class uc, const num_expr *x,
     return "vehicles";
 }
 
+/* Is a brand named between bytes a and b of the sentence? */
+static int brand_between(const cn_doc *d, const sentence *s, size_t a, size_t b)
+{
+    for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+        const token *t = &d->seg.toks[k];
+        if (t->start >= b)
+            break;
+        uint32_t e = cni_ex_entity_at(d, k);
+        if (t->start >= a && e && d->ents[e - 1].pub.type == CN_ENT_BRAND)
+            return 1;
+    }
+    return 0;
+}
+
 /* "Omoda and Jaecoo managed 19,855 and 28,232 sales, respectively": the
- * n-th figure goes with the n-th name listed before the first figure. */
+ * n-th figure of the last run of figures (no name between them) goes with
+ * the n-th of the names listed just before the run. */
 static void apply_respectively(cn_doc *d, const sentence *s, size_t first_fig)
 {
-    size_t nf = d->n_figs - first_fig;
+    size_t run[8], nf = 0;
+    for (size_t i = d->n_figs; i-- > first_fig && nf < 8;) {
+        const cn_figure *f = &d->figs[i];
+        if (nf && f->start == d->figs[run[nf - 1]].start)
+            continue;   /* the same number: a range's other end, a job change */
+        if (nf && brand_between(d, s, f->end, d->figs[run[nf - 1]].start))
+            break;
+        run[nf++] = i;
+    }
     if (nf < 2)
         return;
     size_t names[8], nn = 0;
-    size_t x0 = d->figs[first_fig].start;
+    size_t x0 = d->figs[run[nf - 1]].start;
     for (size_t k = s->tok_begin; k < s->tok_end; k++) {
         if (d->seg.toks[k].start >= x0)
             break;
@@ -272,8 +321,13 @@ static void apply_respectively(cn_doc *d, const sentence *s, size_t first_fig)
     }
     if (nn < nf)
         return;
-    for (size_t i = 0; i < nf; i++)
-        d->figs[first_fig + i].subject = d->ents[names[nn - nf + i]].pub.name;
+    /* run[] is last to first; same-number figures share their subject */
+    for (size_t i = 0; i < nf; i++) {
+        const char *name = d->ents[names[nn - 1 - i]].pub.name;
+        for (size_t j = first_fig; j < d->n_figs; j++)
+            if (d->figs[j].start == d->figs[run[i]].start)
+                d->figs[j].subject = name;
+    }
 }
 
 /* Bytes either side of a percentage searched for rise/fall words. */
@@ -303,68 +357,170 @@ static int is_change(cn_doc *d, const sentence *s, const num_expr *x)
     return 0;
 }
 
-#define MAX_PERIODS 8
-
-typedef struct {
-    size_t start, end;
-    const char *norm;
-} period_span;
-
-/* Every period in the sentence except "since 1986" (a start, not the
- * time a figure covers). */
-static size_t find_periods(cn_doc *d, const sentence *s, period_span *out)
-{
-    const char *text = d->res.text;
-    size_t n = 0, pos = s->start;
-    char buf[PERIOD_MAX];
-    while (n < MAX_PERIODS && pos < s->end) {
-        size_t ms, me;
-        if (!cni_period_find(text + pos, s->end - pos, d->res.published, buf, sizeof buf, &ms, &me))
-            break;
-        size_t a = pos + ms, b = pos + me;
-        pos = b > pos ? b : pos + 1;
-        if (a >= s->start + 6 && strncmp(text + a - 6, "since ", 6) == 0)
-            continue;
-        out[n].start = a;
-        out[n].end = b;
-        out[n].norm = cni_arena_strdup(&d->mem, buf);
-        n++;
-    }
-    return n;
-}
-
-static const char *nearest_period(const period_span *p, size_t n, size_t x0, size_t x1)
-{
-    const char *best = NULL;
-    size_t best_gap = (size_t)-1;
-    for (size_t i = 0; i < n; i++) {
-        size_t g = gap(x0, x1, p[i].start, p[i].end);
-        if (g < best_gap) {
-            best_gap = g;
-            best = p[i].norm;
-        }
-    }
-    return best;
-}
-
 typedef struct {
     const char *last_subject;       /* carries over sentences of a paragraph */
     const char *last_count_kind;    /* likewise: "97,212 units" after "registered" */
     const char *last_currency;      /* carries over the article */
-    const char *main_brand;         /* computed once, on first need */
-    int have_main_brand;
+    const char *main_country;       /* the article's country, if it has one */
+    const char *main_brand;         /* the article's maker, if one dominates */
+    const char *topic;              /* the first maker named in the paragraph's last sentence */
+    const char *last_plant;         /* region of the factory last named in the article */
 } figure_ctx;
 
-static const char *main_brand_cached(const cn_doc *d, figure_ctx *fc)
+static int year_like(double v) { return v >= 1900 && v <= 2100 && v == (double)(long)v; }
+
+/* The kind a change measures: the nearest keyword that is not a change. */
+static const char *change_measure(const char *text, const rx_hit *h, size_t nh, size_t base,
+                                  size_t x0, size_t x1)
 {
-    if (!fc->have_main_brand) {
-        fc->main_brand = main_brand(d);
-        fc->have_main_brand = 1;
+    int loss;
+    const char *k = figure_kind(text, h, nh, base, x0, x1, U_SCALED, &loss);
+    if (strcmp(k, "other") == 0) {
+        k = figure_kind(text, h, nh, base, x0, x1, U_MONEY, &loss);
+        if (strcmp(k, "other") == 0)
+            return NULL;
     }
-    return fc->main_brand;
+    return k;
 }
 
-static int year_like(double v) { return v >= 1900 && v <= 2100 && v == (double)(long)v; }
+static int possessive_before(const char *text, size_t from, size_t at)
+{
+    size_t e = at;
+    while (e > from && text[e - 1] == ' ')
+        e--;
+    return (e >= from + 3 && !strncasecmp(text + e - 3, "its", 3) &&
+            (e == from + 3 || text[e - 4] == ' ')) ||
+           (e >= from + 5 && !strncasecmp(text + e - 5, "their", 5) &&
+            (e == from + 5 || text[e - 6] == ' '));
+}
+
+static void figure_subject(cn_doc *d, const sentence *s, cn_figure *f, size_t src,
+                           figure_ctx *fc)
+{
+    /* "its 5,500 sales ... ahead of Subaru": the owner is named before */
+    int side = possessive_before(d->res.text, s->start, f->start) ? ONLY_LEFT : PREFER_LEFT;
+    size_t se = nearest_entity_x(d, s, f->start, f->end, (1u << CN_ENT_BRAND) | COMPANY_BIT,
+                                 side, src, 1);
+    if (se == FIG_NONE)
+        se = nearest_entity_x(d, s, f->start, f->end, SUBJECT_TYPES, PREFER_LEFT, src, 1);
+    if (se == FIG_NONE) {   /* a company that is not a maker: "Agratas will employ" */
+        size_t oe = nearest_entity_x(d, s, f->start, f->end, 1u << CN_ENT_ORGANIZATION,
+                                     PREFER_LEFT, src, 1);
+        if (oe != FIG_NONE && d->ents[oe].pub.kind && !strcmp(d->ents[oe].pub.kind, "company"))
+            se = oe;
+    }
+    f->subject = subject_name(d, se);
+    if (f->subject) {
+        fc->last_subject = f->subject;
+        return;
+    }
+    /* No name in the clause: "it", "the group" or a company's own kind of
+     * figure refers back; a market's figures ("registrations rose to ...")
+     * and figures a body reports have no subject of their own. */
+    int anaphor = cni_rx_any(d->an->rx, d->scratch, "figure-anaphor", d->res.text + s->start,
+                             f->end - s->start);
+    int market = !strcmp(f->kind, "registrations") || !strcmp(f->kind, "market-share") ||
+                 !strcmp(f->kind, "exports");
+    if (!anaphor && (market || src != FIG_NONE))
+        return;
+    f->subject = fc->last_subject ? fc->last_subject : fc->topic ? fc->topic : fc->main_brand;
+}
+
+/* The first maker or company a sentence names: its grammatical subject in
+ * most news English, and the referent of "it" in the next sentence. */
+static const char *sentence_topic(const cn_doc *d, const sentence *s)
+{
+    for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+        uint32_t e = cni_ex_entity_at(d, k);
+        if (!e)
+            continue;
+        const cn_entity *p = &d->ents[e - 1].pub;
+        if (p->type == CN_ENT_BRAND ||
+            (p->type == CN_ENT_ORGANIZATION && p->kind && !strcmp(p->kind, "company")))
+            return p->name;
+        if (p->type == CN_ENT_PLANT && p->owner)
+            return p->owner;
+    }
+    return NULL;
+}
+
+static void figure_region(cn_doc *d, const sentence *s, cn_figure *f, figure_ctx *fc)
+{
+    size_t re = nearest_entity_x(d, s, f->start, f->end, 1u << CN_ENT_PLACE, PREFER_RIGHT,
+                                 FIG_NONE, 0);
+    f->region = re == FIG_NONE ? NULL : d->ents[re].pub.name;
+    if (!f->region && cni_rx_any(d->an->rx, d->scratch, "figure-global", d->res.text + s->start,
+                                 s->end - s->start))
+        return;     /* "global capacity", "worldwide sales": no region */
+    if (!f->region)
+        f->region = cni_fig_plant_region(d, s, f->start, f->end);
+    /* "the plant": the factory last named */
+    if (!f->region && fc->last_plant &&
+        cni_rx_any(d->an->rx, d->scratch, "plant-anaphor", d->res.text + s->start,
+                   s->end - s->start))
+        f->region = fc->last_plant;
+    /* else the article's own country, when it has one (a region named in
+     * an earlier sentence is too often another figure's) */
+    /* A company's revenue, profit or prices are its own, group-wide,
+     * unless the clause names a place. */
+    if (!f->region && strcmp(f->kind, "revenue") && strcmp(f->kind, "profit") &&
+        strcmp(f->kind, "price"))
+        f->region = fc->main_country;
+}
+
+/* Unit and kind from the counted noun after the number; 0 when it is a
+ * specification, not a figure. */
+static int apply_noun(cn_doc *d, const sentence *s, const num_expr *x, unit_class uc,
+                      cn_figure *f)
+{
+    if (uc == U_MONEY || uc == U_PERCENT || uc == U_OTHER)
+        return 1;
+    const char *noun;
+    int r = cni_fig_noun_after(d, x->end, s->end, &noun);
+    if (r == FIG_SPEC)
+        return 0;
+    if (uc == U_SCALED && money_kind(f->kind))
+        return 1;
+    if (r == FIG_VEHICLES) {
+        f->unit = "vehicles";
+        if (!strcmp(f->kind, "jobs"))
+            f->kind = "other";
+    } else if (r == FIG_JOBS) {
+        f->unit = "jobs";
+        if (strcmp(f->kind, "change"))
+            f->kind = "jobs";
+    } else if (r == FIG_NOUN) {
+        f->unit = noun;
+    }
+    return 1;
+}
+
+/* "will cut 4,000 jobs": beside the count, a signed change in jobs. */
+#define JOB_VERB_WINDOW 48
+
+static int job_change(cn_doc *d, const sentence *s, const num_expr *x, const cn_figure *jobs)
+{
+    size_t b0 = x->start > s->start + JOB_VERB_WINDOW ? x->start - JOB_VERB_WINDOW : s->start;
+    rx_hit h[2];
+    size_t n = cni_rx_find(d->an->rx, d->scratch, "job-change", d->res.text + b0,
+                           x->start - b0, h, 2);
+    if (!n)
+        return 0;
+    cn_figure c = *jobs;
+    double sign = strcmp(h[0].label, "cut") ? 1 : -1;
+    c.kind = "change";
+    c.measure = "jobs";
+    c.unit = "jobs";
+    c.value = sign * fabs(x->value);
+    if (push_figure(d, &c))
+        return -1;
+    if ((x->flags & NUM_RANGE) && x->value_hi != x->value) {
+        c.value = sign * fabs(x->value_hi);
+        if (push_figure(d, &c))
+            return -1;
+    }
+    return 0;
+}
 
 static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
 {
@@ -374,6 +530,7 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
     size_t nh = (size_t)-1;     /* computed on the first number */
     period_span periods[MAX_PERIODS];
     size_t n_periods = (size_t)-1;      /* found on the first number */
+    size_t src = FIG_NONE;
     size_t first_fig = d->n_figs;
     num_expr x;
     size_t pos = s->start;
@@ -386,9 +543,12 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
         }
         if (skip_number(d, s, &x))
             continue;
-        if (nh == (size_t)-1)
+        if (nh == (size_t)-1) {
             nh = cni_rx_find(d->an->rx, d->scratch, "figure-kind", text + s->start,
                          s->end - s->start, hits, MAX_KIND_HITS);
+            n_periods = cni_fig_find_periods(d, s, periods);
+            src = cni_fig_source(d, s);
+        }
         unit_class uc = classify_unit(&x);
         int loss = 0;
         const char *kind = uc == U_PERCENT && is_change(d, s, &x) ? "change"
@@ -407,29 +567,22 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
             f.value = -f.value;
         f.unit = unit_for(kind, uc, &x, fc->last_currency);
         f.qualifier = x.qualifier;
-        size_t se = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
-                                   (1u << CN_ENT_BRAND) | COMPANY_BIT, PREFER_LEFT);
-        if (se == (size_t)-1)
-            se = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
-                                SUBJECT_TYPES, PREFER_LEFT);
-        f.subject = subject_name(d, se);
-        if (f.subject)
-            fc->last_subject = f.subject;
-        else
-            f.subject = fc->last_subject ? fc->last_subject : main_brand_cached(d, fc);
-        if (!f.subject)     /* no maker at all: the organization in the sentence */
-            f.subject = subject_name(d, nearest_entity(d, s->tok_begin, s->tok_end, x.start,
-                                                       x.end, 1u << CN_ENT_ORGANIZATION,
-                                                       PREFER_LEFT));
-        size_t re = nearest_entity(d, s->tok_begin, s->tok_end, x.start, x.end,
-                                   1u << CN_ENT_PLACE, PREFER_RIGHT);
-        f.region = re == (size_t)-1 ? NULL : d->ents[re].pub.name;
-        if (n_periods == (size_t)-1)
-            n_periods = find_periods(d, s, periods);
-        f.period = nearest_period(periods, n_periods, x.start, x.end);
         f.start = x.start;
         f.end = x.end;
         f.sentence = si;
+        if (!apply_noun(d, s, &x, uc, &f))
+            continue;
+        if (!strcmp(f.kind, "change")) {
+            f.measure = change_measure(text, hits, nh, s->start, x.start, x.end);
+            if (f.value > 0 && cni_fig_is_fall(d, s, x.start, x.end))
+                f.value = -f.value;
+        }
+        f.source = src == FIG_NONE ? NULL : d->ents[src].pub.name;
+        figure_subject(d, s, &f, src, fc);
+        figure_region(d, s, &f, fc);
+        const period_span *ps = cni_fig_nearest_period(text, periods, n_periods, x.start, x.end);
+        f.period = ps ? ps->norm : NULL;
+        f.period_text = ps ? ps->text : NULL;
         if (push_figure(d, &f))
             return -1;
         /* "between £1,500 and £1,700": both ends are figures. */
@@ -438,6 +591,8 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
             if (push_figure(d, &f))
                 return -1;
         }
+        if (!strcmp(f.kind, "jobs") && job_change(d, s, &x, &f))
+            return -1;
     }
     if (d->n_figs >= first_fig + 2 &&
         cni_rx_any(d->an->rx, d->scratch, "respectively", text + s->start, s->end - s->start))
@@ -474,9 +629,41 @@ static int drop_repeats(cn_doc *d)
     return 0;
 }
 
+/* A headline: the first paragraph, one sentence without a full stop. */
+static int is_headline(const cn_doc *d, size_t si)
+{
+    const sentence *s = &d->seg.sents[si];
+    if (s->paragraph != d->seg.sents[0].paragraph || d->seg.n_sents < 2 ||
+        d->seg.sents[1].paragraph == s->paragraph)
+        return 0;
+    size_t e = s->end;
+    while (e > s->start && (d->res.text[e - 1] == ' ' || d->res.text[e - 1] == '\n'))
+        e--;
+    return e > s->start && d->res.text[e - 1] != '.';
+}
+
+/* The headline repeats a figure of the body: keep the body's, which has
+ * the sentence around it to tell its kind and subject. */
+static void drop_headline_repeats(cn_doc *d)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < d->n_figs; i++) {
+        const cn_figure *f = &d->figs[i];
+        int dup = 0;
+        if (is_headline(d, f->sentence))
+            for (size_t j = i + 1; j < d->n_figs && !dup; j++)
+                dup = d->figs[j].sentence != f->sentence && d->figs[j].value == f->value &&
+                      (d->figs[j].unit == f->unit ||
+                       (d->figs[j].unit && f->unit && !strcmp(d->figs[j].unit, f->unit)));
+        if (!dup)
+            d->figs[out++] = *f;
+    }
+    d->n_figs = out;
+}
+
 int cni_ex_figures(cn_doc *d)
 {
-    figure_ctx fc = {NULL, NULL, NULL, NULL, 0};
+    figure_ctx fc = {NULL, NULL, NULL, cni_fig_main_country(d), cni_fig_main_brand(d), NULL, NULL};
     size_t para = (size_t)-1;
     for (size_t i = 0; i < d->seg.n_sents; i++) {
         /* Subjects and kinds carry over sentences, not paragraphs. */
@@ -484,9 +671,19 @@ int cni_ex_figures(cn_doc *d)
             para = d->seg.sents[i].paragraph;
             fc.last_subject = NULL;
             fc.last_count_kind = NULL;
+            fc.topic = NULL;
         }
         if (figures_in_sentence(d, i, &fc))
             return -1;
+        const sentence *si = &d->seg.sents[i];
+        const char *pl = cni_fig_plant_region(d, si, si->end, si->end);
+        if (pl)
+            fc.last_plant = pl;
+        const char *t = sentence_topic(d, si);
+        if (t)
+            fc.topic = t;
     }
+    if (d->seg.n_sents)
+        drop_headline_repeats(d);
     return drop_repeats(d);
 }

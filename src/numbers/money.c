@@ -39,7 +39,7 @@ static const str_map cur_word_tab[] = {
     {"roubles", "RUB"}, {"rubles", "RUB"}, {"lira", "TRY"}, {"zlotys", "PLN"},
     {"zloty", "PLN"}, {"koruna", "CZK"}, {"forints", "HUF"}, {"forint", "HUF"},
     {"pesos", "MXN"}, {"rand", "ZAR"}, {"reais", "BRL"}, {"ringgit", "MYR"},
-    {"baht", "THB"}, {"rupiah", "IDR"},
+    {"baht", "THB"}, {"rupiah", "IDR"}, {"dirhams", "MAD"}, {"dirham", "MAD"},
 };
 
 /* Physical units after the number (spaced). Longest first. */
@@ -253,6 +253,9 @@ int cni_num_digit_suffixes(const uchar *t, size_t len, core *c, const lit *L, in
     /* spaced scale word: "1.52 million", "Rs 500 crore", "£5 m" */
     if (!c->scale_e && !c->unit && !(c->flags & (NUM_ORDINAL | NUM_DECADE | NUM_TIME))) {
         size_t g = skip_gap(t, len, *j);
+        /* "£4-bn", "$2-billion": a hyphen joins the scale after money */
+        if (g == *j && has_cur && g + 1 < len && t[g] == '-' && is_alpha(t[g + 1]))
+            g++;
         if (g > *j && g < len && is_alpha(t[g]))
             for (k = 0; k < COUNT(spaced_scale_tab); k++) {
                 const sfx_ent *x = &spaced_scale_tab[k];

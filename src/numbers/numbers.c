@@ -73,6 +73,22 @@ static int group3(const uchar *t, size_t len, size_t i)
            !(i + 3 < len && is_digit(t[i + 3]));
 }
 
+/* Indian grouping after a first group of one to three digits ending at i:
+ * one or more ",dd" groups, then ",ddd" ("15,35,277"; "1,04,407"). Returns
+ * the end, or i when the digits are not grouped that way. */
+static size_t indian_groups(const uchar *t, size_t len, size_t i)
+{
+    size_t j = i, n2 = 0;
+    while (j + 3 <= len && t[j] == ',' && is_digit(t[j + 1]) && is_digit(t[j + 2]) &&
+           !(j + 3 < len && is_digit(t[j + 3]))) {
+        j += 3;
+        n2++;
+    }
+    if (n2 == 0 || j >= len || t[j] != ',' || !group3(t, len, j + 1))
+        return i;
+    return j + 4;
+}
+
 /* Digit groups joined by single spaces, hyphens, dots or brackets, as in
  * phone numbers. Returns its end; *nd gets the number of digits. */
 static size_t phone_run(const uchar *t, size_t len, size_t i, size_t *nd)
@@ -177,7 +193,10 @@ static int parse_lit(const uchar *t, size_t len, size_t i, lit *L)
     }
 
     j = d1;
-    if (n1 <= 3) {
+    if (n1 <= 3 && (k = indian_groups(t, len, j)) > j) {
+        j = k;                  /* "15,35,277", "1,04,407" */
+        L->sep = 1;
+    } else if (n1 <= 3) {
         if (j < len && t[j] == ',' && group3(t, len, j + 1)) {
             while (j < len && t[j] == ',' && group3(t, len, j + 1))
                 j += 4;

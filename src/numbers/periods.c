@@ -343,8 +343,10 @@ static void write_period(const uchar *t, size_t len, const per *r, pubdate pub, 
             put(out, outsz, "%s%04d-%c%d", r->fy ? "FY" : "", y, r->n == 3 ? 'Q' : 'H', 1);
             return;
         }
-        if (r->kind == P_NM)
-            put(out, outsz, "%s%04d-%dM", r->fy ? "FY" : "", y, r->n);
+        if (r->kind == P_NM && r->fy)
+            put(out, outsz, "FY%04d-%dM", y, r->n);
+        else if (r->kind == P_NM)       /* the first nine months: a span */
+            put(out, outsz, "%04d-01/%04d-%02d", y, y, r->n);
         else
             put(out, outsz, "%s%04d-%c%d", r->fy ? "FY" : "", y, r->kind == P_HALF ? 'H' : 'Q', r->n);
         return;

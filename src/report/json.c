@@ -266,8 +266,11 @@ static void write_figures(jw *w, const cn_result *r, const cn_report_options *o)
         kv_str(w, "unit", f->unit);
         kv_str(w, "qualifier", f->qualifier);
         kv_str(w, "subject", f->subject);
+        kv_str(w, "source", f->source);
+        kv_str(w, "measure", f->measure);
         kv_str(w, "region", f->region);
         kv_str(w, "period", f->period);
+        kv_str(w, "period_text", f->period_text);
         key(w, "text", 0);
         cni_rep_json_string(w->b, r->text + f->start, f->end - f->start);
         kv_size(w, "start", f->start, 0);

@@ -172,6 +172,9 @@ static int add_figure(cn_summary *s, const cn_result *r, const cn_figure *cf)
     f->fig.subject = copy(s, cf->subject, &failed);
     f->fig.region = copy(s, cf->region, &failed);
     f->fig.period = copy(s, cf->period, &failed);
+    f->fig.source = copy(s, cf->source, &failed);
+    f->fig.measure = copy(s, cf->measure, &failed);
+    f->fig.period_text = copy(s, cf->period_text, &failed);
     f->text = cni_arena_strndup(&s->mem, r->text + cf->start, cf->end - cf->start);
     f->source = s->n_sources - 1;
     if (failed || !f->text)

@@ -68,8 +68,11 @@ static void json_figure(buf *b, const cn_summary *s, const sum_figure *sf, int w
     cni_rep_json_str_or_null(b, f->kind);
     cni_buf_puts(b, ",\"value\":");
     cni_rep_json_number(b, f->value);
-    static const char *const keys[] = {"unit", "qualifier", "subject", "region", "period", "text"};
-    const char *vals[] = {f->unit, f->qualifier, f->subject, f->region, f->period, sf->text};
+    /* "source" is the article here, so the reporting body is "reported_by". */
+    static const char *const keys[] = {"unit", "qualifier", "subject", "reported_by", "measure",
+                                       "region", "period", "period_text", "text"};
+    const char *vals[] = {f->unit, f->qualifier, f->subject, f->source, f->measure, f->region,
+                          f->period, f->period_text, sf->text};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         cni_buf_putc(b, ',');
         json_key(b, keys[i]);

@@ -1,0 +1,163 @@
+/* Figures: the body that reports them and the places they belong to. */
+#include <string.h>
+
+#include "doc.h"
+#include "figures_impl.h"
+
+/* Bytes before a name searched for "according to". */
+#define LEAD_WINDOW 40
+#define NAME_WINDOW 40
+
+static int reporting_kind(const cn_entity *p)
+{
+    return p->type == CN_ENT_ORGANIZATION && p->kind &&
+           (!strcmp(p->kind, "trade-body") || !strcmp(p->kind, "media"));
+}
+
+size_t cni_fig_source(cn_doc *d, const sentence *s)
+{
+    const char *text = d->res.text;
+    uint32_t prev = 0;
+    for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+        uint32_t e = cni_ex_entity_at(d, k);
+        if (!e || e == prev) {
+            prev = e;
+            continue;
+        }
+        prev = e;
+        const cn_entity *p = &d->ents[e - 1].pub;
+        if (p->type != CN_ENT_ORGANIZATION && p->type != CN_ENT_BRAND)
+            continue;
+        size_t ms = d->seg.toks[k].start, me = d->seg.toks[k].end;
+        size_t j = k + 1;
+        while (j < s->tok_end && cni_ex_entity_at(d, j) == e)
+            me = d->seg.toks[j++].end;
+        if (p->type == CN_ENT_ORGANIZATION && reporting_kind(p))
+            return e - 1;
+        size_t a1 = me + NAME_WINDOW < s->end ? me + NAME_WINDOW : s->end;
+        size_t b0 = ms > s->start + LEAD_WINDOW ? ms - LEAD_WINDOW : s->start;
+        /* a maker "said" its own figures: only organizations report others' */
+        if (p->type == CN_ENT_ORGANIZATION &&
+            cni_rx_any(d->an->rx, d->scratch, "figure-source", text + me, a1 - me))
+            return e - 1;
+        rx_hit h[4];
+        size_t n = cni_rx_find(d->an->rx, d->scratch, "figure-source", text + b0, ms - b0, h, 4);
+        for (size_t i = 0; i < n; i++)
+            if (!strcmp(h[i].label, "lead") && (p->type == CN_ENT_ORGANIZATION ||
+                                                 strncmp(text + b0 + h[i].start, "acc", 3) == 0))
+                return e - 1;
+    }
+    return FIG_NONE;
+}
+
+static int word_is(const char *text, size_t s, size_t e, const char *const *list)
+{
+    for (; *list; list++)
+        if (e - s == strlen(*list) && strncmp(text + s, *list, e - s) == 0)
+            return 1;
+    return 0;
+}
+
+int cni_fig_origin_place(const cn_doc *d, const sentence *s, size_t k)
+{
+    static const char *const makers[] = {
+        "carmaker", "carmakers", "automaker", "automakers", "maker", "makers",
+        "manufacturer", "manufacturers", "group", "firm", "company", "giant", "rival",
+        "rivals", "brand", "brands", "owner", "start-up", "startup", "EV", "car", "-based",
+        "peer", "peers", "counterpart", "supplier", "conglomerate", NULL};
+    uint32_t e = cni_ex_entity_at(d, k);
+    size_t j = k + 1;
+    while (j < s->tok_end && cni_ex_entity_at(d, j) == e)
+        j++;
+    if (j >= s->tok_end)
+        return 0;
+    const token *t = &d->seg.toks[j];
+    const char *text = d->res.text;
+    if (t->end - t->start <= 4 && (text[t->start] == '\'' || (unsigned char)text[t->start] == 0xE2)) {
+        /* "Japan's Toyota": possessive then a maker */
+        if (j + 1 < s->tok_end && text[t->end - 1] == 's')
+            j++;
+        else if (j + 2 < s->tok_end)
+            j += 2;
+        if (j >= s->tok_end)
+            return 0;
+        uint32_t b = cni_ex_entity_at(d, j);
+        return b && d->ents[b - 1].pub.type == CN_ENT_BRAND;
+    }
+    uint32_t b = cni_ex_entity_at(d, j);
+    if (b && d->ents[b - 1].pub.type == CN_ENT_BRAND)
+        return 1;
+    return word_is(text, t->start, t->end, makers);
+}
+
+const char *cni_fig_plant_region(const cn_doc *d, const sentence *s, size_t x0, size_t x1)
+{
+    const char *best = NULL;
+    size_t best_gap = (size_t)-1;
+    for (size_t k = s->tok_begin; k < s->tok_end; k++) {
+        uint32_t e = cni_ex_entity_at(d, k);
+        if (!e || d->ents[e - 1].pub.type != CN_ENT_PLANT)
+            continue;
+        const cn_entity *p = &d->ents[e - 1].pub;
+        const token *t = &d->seg.toks[k];
+        size_t g = t->end <= x0 ? x0 - t->end : t->start >= x1 ? t->start - x1 : 0;
+        if (g < best_gap) {
+            best_gap = g;
+            best = p->country ? p->country : p->location ? p->location : p->name;
+        }
+    }
+    return best;
+}
+
+/* Mentions of a place that are no maker's origin ("German carmaker"). */
+static size_t place_mentions(const cn_doc *d, const entity_build *b)
+{
+    static const char *const makers[] = {"carmaker", "carmakers", "automaker", "automakers",
+                                         "maker", "makers", "manufacturer", "group", "firm",
+                                         "company", "giant", "rival", "rivals", "brand", NULL};
+    const char *text = d->res.text;
+    size_t n = 0;
+    for (size_t m = 0; m < b->n_mentions; m++) {
+        size_t i = b->mentions[m].end, e;
+        while (i < d->res.text_len && text[i] == ' ')
+            i++;
+        for (e = i; e < d->res.text_len && text[e] >= 'a' && text[e] <= 'z'; e++)
+            ;
+        n += !word_is(text, i, e, makers);
+    }
+    return n;
+}
+
+/* The entity of the type (for brands: or a company) that is named most, if
+ * it is named at least min times and twice as often as the next. */
+static const char *dominant(const cn_doc *d, cn_entity_type type, const char *kind,
+                            size_t min)
+{
+    size_t best = 0, second = 0, total = 0;
+    const char *name = NULL;
+    for (size_t i = 0; i < d->n_ents; i++) {
+        const cn_entity *p = &d->ents[i].pub;
+        int company = type == CN_ENT_BRAND && p->type == CN_ENT_ORGANIZATION && p->kind &&
+                      !strcmp(p->kind, "company");
+        if (!company && (p->type != type || (kind && (!p->kind || strcmp(p->kind, kind)))))
+            continue;
+        size_t n = d->ents[i].n_mentions;
+        if (type == CN_ENT_PLACE)
+            n = place_mentions(d, &d->ents[i]);
+        total += n;
+        if (n > best) {
+            second = best;
+            best = n;
+            name = p->name;
+        } else if (n > second) {
+            second = n;
+        }
+    }
+    (void)total;
+    return best >= min && (best >= 2 || second == 0) && best >= 2 * second ? name : NULL;
+}
+
+const char *cni_fig_main_brand(const cn_doc *d) { return dominant(d, CN_ENT_BRAND, NULL, 1); }
+
+const char *cni_fig_main_country(const cn_doc *d) { return dominant(d, CN_ENT_PLACE, "country", 1); }
+

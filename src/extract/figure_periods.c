@@ -1,0 +1,243 @@
+/* Figures: the periods a sentence states and the one each figure takes;
+ * also the distances and clause boundaries the other figure files use. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "doc.h"
+#include "figures_impl.h"
+#include "numbers.h"
+
+#define PERIOD_MAX 48
+
+size_t cni_fig_gap(size_t a0, size_t a1, size_t b0, size_t b1)
+{
+    if (b1 <= a0)
+        return a0 - b1;
+    if (b0 >= a1)
+        return b0 - a1;
+    return 0;
+}
+
+/* A ";", a ", " not after a digit, " and " or " while " in [a,b). */
+int cni_fig_crosses_clause(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (text[i] == ';' || (text[i] == ',' && i + 1 < b && text[i + 1] == ' ' &&
+                               !(i > a && text[i - 1] >= '0' && text[i - 1] <= '9')))
+            return 1;
+        if (text[i] != ' ')
+            continue;
+        if (i + 5 <= b && memcmp(text + i, " and ", 5) == 0)
+            return 1;
+        if (i + 7 <= b && memcmp(text + i, " while ", 7) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A comparison base ("than in 2023", "from 1.2m a year earlier") belongs
+ * only to a number right before it, within this many bytes. */
+#define BASE_REACH 30
+
+static int ends_with_word(const char *text, size_t from, size_t at, const char *w)
+{
+    size_t n = strlen(w);
+    if (at < from + n)
+        return 0;
+    size_t i = at - n;
+    if (strncasecmp(text + i, w, n) != 0)
+        return 0;
+    return i == from || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == ',';
+}
+
+/* What the words before a period make of it: 0 a period, 1 a comparison
+ * base, 2 none (an announcement date, a start). */
+static int period_role(const char *text, size_t from, size_t a)
+{
+    static const char *const skip[] = {"since", "said in", "said on", "announced in",
+                                       "announced on", "reported in", "said last",
+                                       "announced last", "said earlier", "founded in",
+                                       "established in", "launched in", "opened in",
+                                       "unveiled in", "said this", "told reporters in",
+                                       "began in", "started in", "set up in", "built in",
+                                       NULL};
+    static const char *const base[] = {"than", "than in", "than the", "than in the",
+                                       "compared with", "compared to", "compared with the",
+                                       "compared to the", "versus", "against",
+                                       "over", "over the", "on", "on the",
+                                       "in the same period", "vs", "vs.", NULL};
+    size_t e = a;
+    while (e > from && text[e - 1] == ' ')
+        e--;
+    for (const char *const *w = skip; *w; w++)
+        if (ends_with_word(text, from, e, *w))
+            return 2;
+    /* "in 2023": look past the preposition */
+    size_t e2 = e;
+    if (ends_with_word(text, from, e, "in"))
+        for (e2 = e - 2; e2 > from && text[e2 - 1] == ' '; e2--)
+            ;
+    for (const char *const *w = base; *w; w++)
+        if (ends_with_word(text, from, e, *w) || ends_with_word(text, from, e2, *w))
+            return 1;
+    return 0;
+}
+
+static int junk_period(const char *norm)
+{
+    size_t n = strlen(norm);
+    return n < 2 || (n > 3 && (strcmp(norm + n - 3, " to") == 0 || strcmp(norm + n - 4, " the") == 0 ||
+                               strcmp(norm + n - 4, " our") == 0 || strcmp(norm + n - 3, " of") == 0));
+}
+
+static int has_digit(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s >= '0' && *s <= '9')
+            return 1;
+    return 0;
+}
+
+/* Periods the rules name as written: a phrase takes over the dates inside
+ * it, "extend" widens their words, "base" makes them comparison bases. */
+/* Month number (1-12) of the month name starting at w, 0 if none. */
+static int month_at(const char *w)
+{
+    static const char *const m[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (int i = 0; i < 12; i++)
+        if (strncasecmp(w, m[i], 3) == 0)
+            return i + 1;
+    return 0;
+}
+
+/* "January to October" in a year known from a date inside it (norm
+ * "YYYY-..."): the span "YYYY-01/YYYY-10". NULL when it is no month span. */
+static const char *month_span(cn_doc *d, const char *words, const char *inner)
+{
+    int m1 = 0, m2 = 0;
+    for (const char *w = words; *w; w++) {
+        if ((w == words || w[-1] == ' ' || w[-1] == '-') && month_at(w)) {
+            if (!m1)
+                m1 = month_at(w);
+            else if (!m2)
+                m2 = month_at(w);
+        }
+    }
+    if (!m1 || !m2 || m2 <= m1 || !inner || strlen(inner) < 4 || !has_digit(inner))
+        return NULL;
+    char buf[PERIOD_MAX];
+    snprintf(buf, sizeof buf, "%.4s-%02d/%.4s-%02d", inner, m1, inner, m2);
+    return cni_arena_strdup(&d->mem, buf);
+}
+
+static size_t period_phrases(cn_doc *d, const sentence *s, period_span *out, size_t n)
+{
+    const char *text = d->res.text;
+    rx_hit h[MAX_PERIODS];
+    size_t nh = cni_rx_find(d->an->rx, d->scratch, "period-phrases", text + s->start,
+                            s->end - s->start, h, MAX_PERIODS);
+    for (size_t k = 0; k < nh; k++) {
+        size_t a = s->start + h[k].start, b = s->start + h[k].end;
+        const char *words = cni_arena_strndup(&d->mem, text + a, b - a);
+        if (!words)
+            return n;
+        int inside = 0;
+        const char *span = NULL;
+        for (size_t i = 0; i < n && !span; i++)
+            if (out[i].start >= a && out[i].end <= b && out[i].norm && out[i].norm[0] >= '1' &&
+                out[i].norm[0] <= '2')
+                span = month_span(d, words, out[i].norm);
+        for (size_t i = 0; i < n; i++) {
+            if (out[i].start < b && out[i].end > a && (out[i].start < a || out[i].end > b))
+                inside = 1;     /* overlaps a longer date: "the first half of 2023" */
+            if (out[i].start < a || out[i].end > b)
+                continue;
+            inside = 1;
+            out[i].start = a;
+            out[i].end = b;
+            out[i].text = words;
+            if (!strcmp(h[k].label, "base"))
+                out[i].base = 1;
+            else if (span)
+                out[i].norm = span;
+            else if (!strcmp(h[k].label, "phrase") && !has_digit(out[i].norm))
+                out[i].norm = NULL;
+        }
+        if (!inside && n < MAX_PERIODS && strcmp(h[k].label, "extend")) {
+            out[n].start = a;
+            out[n].end = b;
+            out[n].norm = NULL;
+            out[n].text = words;
+            out[n].base = !strcmp(h[k].label, "base");
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Every period in the sentence, each with its role. */
+size_t cni_fig_find_periods(cn_doc *d, const sentence *s, period_span *out)
+{
+    const char *text = d->res.text;
+    size_t n = 0, pos = s->start;
+    char buf[PERIOD_MAX];
+    while (n < MAX_PERIODS && pos < s->end) {
+        size_t ms, me;
+        if (!cni_period_find(text + pos, s->end - pos, d->res.published, buf, sizeof buf, &ms, &me))
+            break;
+        size_t a = pos + ms, b = pos + me;
+        pos = b > pos ? b : pos + 1;
+        int role = period_role(text, s->start, a);
+        if (role == 2 || junk_period(buf))
+            continue;
+        out[n].start = a;
+        out[n].end = b;
+        out[n].base = role;
+        out[n].norm = cni_arena_strdup(&d->mem, buf);
+        out[n].text = cni_arena_strndup(&d->mem, text + a, b - a);
+        if (!out[n].norm || !out[n].text)
+            return n;
+        if (junk_period(out[n].text))
+            continue;
+        if (!has_digit(out[n].norm))
+            out[n].norm = NULL;     /* unresolved: only the words */
+        n++;
+    }
+    return period_phrases(d, s, out, n);
+}
+
+/* A digit in [a,b) outside brackets: "€15.8bn ($17.3bn) in the previous
+ * year" has none between the first number and its base. */
+static int digit_in(const char *text, size_t a, size_t b)
+{
+    int depth = 0;
+    for (size_t i = a; i < b; i++) {
+        depth += text[i] == '(';
+        depth -= text[i] == ')' && depth > 0;
+        if (!depth && text[i] >= '0' && text[i] <= '9')
+            return 1;
+    }
+    return 0;
+}
+
+const period_span *cni_fig_nearest_period(const char *text, const period_span *p, size_t n,
+                                         size_t x0, size_t x1)
+{
+    const period_span *best = NULL;
+    size_t best_gap = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        size_t g = cni_fig_gap(x0, x1, p[i].start, p[i].end);
+        if (p[i].base && !(p[i].start >= x1 && g <= BASE_REACH && !digit_in(text, x1, p[i].start)))
+            continue;
+        if (p[i].end <= x0 ? cni_fig_crosses_clause(text, p[i].end, x0) : cni_fig_crosses_clause(text, x1, p[i].start))
+            g += CLAUSE_PENALTY;
+        if (g < best_gap) {
+            best_gap = g;
+            best = &p[i];
+        }
+    }
+    return best;
+}
+

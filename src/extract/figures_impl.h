@@ -1,0 +1,52 @@
+/* Internals shared by the figure files. Not public. */
+#ifndef CN_FIGURES_IMPL_H
+#define CN_FIGURES_IMPL_H
+#include <stddef.h>
+
+#include "doc.h"
+
+#define FIG_NONE ((size_t)-1)
+/* Bytes added to a distance when a clause boundary lies between: "revenues
+ * fell to €142bn and profits fell ...". */
+#define CLAUSE_PENALTY 60
+#define MAX_PERIODS 8
+
+typedef struct {
+    size_t start, end;
+    const char *norm, *text;    /* normalised (NULL if unresolved) and as written */
+    int base;               /* a comparison base: only for a number just before it */
+} period_span;
+
+/* Bytes between [a0,a1) and [b0,b1); 0 when they overlap. */
+size_t cni_fig_gap(size_t a0, size_t a1, size_t b0, size_t b1);
+/* Does a clause boundary (";", ", ", " and ", " while ") lie in [a,b)? */
+int cni_fig_crosses_clause(const char *text, size_t a, size_t b);
+/* Every period of the sentence (at most MAX_PERIODS), with its role. */
+size_t cni_fig_find_periods(cn_doc *d, const sentence *s, period_span *out);
+/* The period the figure at [x0,x1) takes, or NULL. */
+const period_span *cni_fig_nearest_period(const char *text, const period_span *p, size_t n,
+                                          size_t x0, size_t x1);
+
+/* What the words right after a number count. */
+enum { FIG_NOUN_NONE, FIG_VEHICLES, FIG_JOBS, FIG_NOUN, FIG_SPEC };
+
+/* Look at the words from pos (the number's end) to end: returns FIG_* and,
+ * for FIG_NOUN, the counted noun (lower case, arena copy) in *noun. */
+int cni_fig_noun_after(cn_doc *d, size_t pos, size_t end, const char **noun);
+/* Is the bare number at start part of a name ("LC 500", "S&P 500")? */
+int cni_fig_named_number(const cn_doc *d, size_t start);
+/* Does a fall word stand next to the number at [x0,x1)? */
+int cni_fig_is_fall(cn_doc *d, const sentence *s, size_t x0, size_t x1);
+
+/* The reporting body of the sentence (entity index), FIG_NONE if none. */
+size_t cni_fig_source(cn_doc *d, const sentence *s);
+/* Does entity e at token k name a maker's origin ("Japan's Toyota",
+ * "German carmaker") rather than a figure's place? */
+int cni_fig_origin_place(const cn_doc *d, const sentence *s, size_t k);
+/* The region a plant in the sentence gives ("the Sunderland plant"), or NULL. */
+const char *cni_fig_plant_region(const cn_doc *d, const sentence *s, size_t x0, size_t x1);
+/* The article's dominant country (named far more often than any other), or NULL. */
+const char *cni_fig_main_country(const cn_doc *d);
+/* The article's dominant maker (named far more often than any other), or NULL. */
+const char *cni_fig_main_brand(const cn_doc *d);
+#endif
