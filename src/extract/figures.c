@@ -522,6 +522,9 @@ static int job_change(cn_doc *d, const sentence *s, const num_expr *x, const cn_
     return 0;
 }
 
+/* Numbers read per sentence. */
+#define FIG_MAX_PER_SENTENCE 64
+
 static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
 {
     const sentence *s = &d->seg.sents[si];
@@ -533,8 +536,11 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
     size_t src = FIG_NONE;
     size_t first_fig = d->n_figs;
     num_expr x;
-    size_t pos = s->start;
-    while (pos < s->end && cni_num_next(text, s->end, pos, &x)) {
+    size_t pos = s->start, seen = 0;
+    /* Each number looks at its whole sentence (kind words, places,
+     * periods): a sentence that is a dump of thousands of numbers would
+     * cost their square, and no news sentence states more than a few. */
+    while (pos < s->end && seen++ < FIG_MAX_PER_SENTENCE && cni_num_next(text, s->end, pos, &x)) {
         pos = x.end > pos ? x.end : pos + 1;
         /* "from 18.6bn in 2023 to 5.5bn": the year is no range's low end. */
         if ((x.flags & NUM_RANGE) && year_like(x.value) && x.value_hi > 1e5) {

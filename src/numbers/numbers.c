@@ -73,14 +73,18 @@ static int group3(const uchar *t, size_t len, size_t i)
            !(i + 3 < len && is_digit(t[i + 3]));
 }
 
+#define NUM_MAX_LAKH_GROUPS 7
+
 /* Indian grouping after a first group of one to three digits ending at i:
  * one or more ",dd" groups, then ",ddd" ("15,35,277"; "1,04,407"). Returns
  * the end, or i when the digits are not grouped that way. */
 static size_t indian_groups(const uchar *t, size_t len, size_t i)
 {
     size_t j = i, n2 = 0;
-    while (j + 3 <= len && t[j] == ',' && is_digit(t[j + 1]) && is_digit(t[j + 2]) &&
-           !(j + 3 < len && is_digit(t[j + 3]))) {
+    /* Seven two-digit groups reach 10^17: a longer run is no amount, and
+     * stopping keeps a run of thousands of groups linear to scan. */
+    while (n2 < NUM_MAX_LAKH_GROUPS && j + 3 <= len && t[j] == ',' && is_digit(t[j + 1]) &&
+           is_digit(t[j + 2]) && !(j + 3 < len && is_digit(t[j + 3]))) {
         j += 3;
         n2++;
     }
