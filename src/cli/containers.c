@@ -489,13 +489,15 @@ static int start_input(expander *ex, job *j)
     size_t base = strip_compression(j->path, &compressed);
     unsigned kind = is_stdin ? 0 : file_kind(j->path);
     char err[256] = "";
-    if (o->records || (kind & FILE_WARC)) {
+    /* Named inputs are all records; a walk may also meet articles. */
+    int records = o->records && (!j->walked || (kind & FILE_RECORDS));
+    if (records || (kind & FILE_WARC)) {
         byte_stream *s = stream_open(j->path, compressed, err, sizeof err);
         if (!s)
             return error_job(j, j->path, err);
         ex->path = j->path;
         j->path = NULL;
-        if (o->records) {
+        if (records) {
             if (!(ex->rr = records_open(o, ex->path, s)))
                 return -1;
             ex->open = OPEN_RECORDS;

@@ -213,7 +213,8 @@ static int is_blank(const char *p, size_t n)
 static int jsonl_next(record_reader *r, job *j, int block)
 {
     for (;;) {
-        char *nl = memchr(r->buf + r->start + r->scan, '\n', r->len - r->start - r->scan);
+        size_t unseen = r->len - r->start - r->scan;
+        char *nl = unseen ? memchr(r->buf + r->start + r->scan, '\n', unseen) : NULL;
         if (!nl && r->eof && r->len > r->start)
             nl = r->buf + r->len;   /* the last line, without a newline */
         if (nl) {

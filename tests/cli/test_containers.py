@@ -288,6 +288,16 @@ class Records(Base):
         self.assertEqual(err[1], "carnews: %s:4: no field 'text'" % p)
         self.assertEqual(err[2], "carnews: %s:6: not a JSON object" % p)
 
+    def test_walk(self):
+        d = self.path("d")
+        os.makedirs(d)
+        write(os.path.join(d, "a.jsonl"), json.dumps({"id": "x", "text": article(1)[0]}) + "\n")
+        write(os.path.join(d, "b.txt"), article(2)[0])
+        rep, _ = self.reports(["--records", "jsonl", d])
+        self.assertEqual([x["source"] for x in rep],
+                         [os.path.join(d, "a.jsonl#x"), os.path.join(d, "b.txt")])
+        self.assertSameAs(rep, [self.plain("a.txt", article(1)[0]), self.plain("b.txt", article(2)[0])])
+
     def test_fields_and_html(self):
         p = self.path("h.jsonl")
         write(p, "".join(json.dumps({"key": i, "body": html_article(i)}) + "\n" for i in range(3)))
