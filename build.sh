@@ -13,7 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-PACKAGES=(build-essential cmake pkg-config libxml2-dev libpcre2-dev libcmocka-dev python3)
+PACKAGES=(build-essential cmake pkg-config libxml2-dev libpcre2-dev libcmocka-dev python3
+          libarchive-dev libjansson-dev)
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 install_missing() {

@@ -134,6 +134,15 @@ static parse_result apply(cli_command cmd, const cli_option *s, const char *arg,
     case OPT_ALL_FILES: o->all_files = 1; break;
     case OPT_FOLLOW: o->follow_links = 1; break;
     case OPT_OUTPUT: o->output = arg; break;
+    case OPT_RECORDS:
+        if ((k = parse_records_format(arg)) < 0)
+            return bad(cmd, "unknown --records format '%s' (jsonl or csv)", arg);
+        o->records = k;
+        o->file_kinds |= FILE_RECORDS;  /* a walk takes record files too */
+        break;
+    case OPT_ID_FIELD: o->id_field = arg; break;
+    case OPT_TEXT_FIELD: o->text_field = arg; break;
+    case OPT_HTML_FIELD: o->html_field = arg; break;
     case OPT_NO_HEADING: o->heading = 0; break;
     case OPT_NO_COLOR: o->color = 0; break;
     case OPT_NO_HEADER: o->tsv_header = 0; break;

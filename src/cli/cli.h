@@ -52,6 +52,10 @@ typedef struct {
     int tsv_header;
     int no_mentions;        /* json: mention counts instead of lists */
     strlist paths;          /* FILE|DIR|- arguments */
+    int records;            /* RECORDS_*: each input holds one article per record */
+    const char *id_field;   /* --id-field, default "id" */
+    const char *text_field; /* --text-field, default "text" */
+    const char *html_field; /* --html-field: records hold HTML, NULL = text */
 } cli_opts;
 
 typedef enum { PARSE_OK, PARSE_EXIT_OK, PARSE_USAGE } parse_result;
@@ -67,7 +71,8 @@ enum {
     OPT_FORMAT, OPT_INPUT, OPT_TYPES, OPT_DATA, OPT_JOBS, OPT_INCLUDE,
     OPT_EXCLUDE, OPT_HIDDEN, OPT_FILES_FROM, OPT_NULL, OPT_QUIET, OPT_COLOR,
     OPT_NO_COLOR, OPT_NO_HEADER, OPT_AGGREGATE, OPT_HELP, OPT_FILE_TYPE,
-    OPT_ALL_FILES, OPT_FOLLOW, OPT_OUTPUT, OPT_NO_HEADING, OPT_NO_MENTIONS
+    OPT_ALL_FILES, OPT_FOLLOW, OPT_OUTPUT, OPT_NO_HEADING, OPT_NO_MENTIONS, OPT_RECORDS,
+    OPT_ID_FIELD, OPT_TEXT_FIELD, OPT_HTML_FIELD
 };
 
 #define CLI_FOR(cmd) (1u << (cmd))
@@ -181,6 +186,13 @@ typedef struct {
     size_t out_len;
     cn_doc *doc;            /* kept for summarize */
     int done;               /* set by the pool */
+    /* Set when the main thread already read the article (from a compressed
+     * file, an archive, a WARC or a record): the worker analyses these
+     * instead of reading path, which is then only the source name. */
+    char *data;
+    size_t len;
+    char *name;             /* name for cn_analyze's guess, NULL = path */
+    cn_input_kind kind;     /* used when --input is auto */
 } job;
 
 typedef void (*job_fn)(void *ctx, job *j);
@@ -209,5 +221,71 @@ void pool_pop(pool *p);
 /* Stop the workers (jobs not started are dropped) and free everything;
  * release frees what a dropped or unread job owns. */
 void pool_free(pool *p, void (*release)(job *j));
+
+/*** Containers: compressed files, archives, WARC, records ***/
+
+/* Archive members and WARC records are named ARCHIVE!MEMBER, records
+ * FILE#ID (FILE#LINE without an id); a bad record is reported as
+ * FILE:LINE. */
+#define CONTAINER_SEP '!'
+
+enum { RECORDS_NONE, RECORDS_JSONL, RECORDS_CSV };
+
+/* "jsonl" or "csv" -> RECORDS_*, -1 for another name (containers.c). */
+int parse_records_format(const char *name);
+/* Length of name without a compression suffix (.gz .zst .xz .bz2), and
+ * whether it had one (stream.c). */
+size_t strip_compression(const char *name, int *compressed);
+
+/* A byte stream: a file or stdin as it is, or decompressed through
+ * libarchive's filters (stream.c). */
+typedef struct byte_stream byte_stream;
+
+/* The errno of opening path for reading (EISDIR for a folder), 0 when it
+ * opens: libarchive's own messages for these are less plain. */
+int open_error(const char *path);
+/* NULL with the reason in err when it cannot be opened. */
+byte_stream *stream_open(const char *path, int decompress, char *err, size_t errcap);
+/* Decompress an in-memory buffer (a compressed archive member); the
+ * buffer must outlive the stream. */
+byte_stream *stream_open_mem(const char *buf, size_t len, char *err, size_t errcap);
+/* Up to cap bytes: the count, 0 at the end, -1 on an error (stream_error). */
+long stream_read(byte_stream *s, char *buf, size_t cap);
+/* 0 when a read would block (a pipe with nothing yet), else 1. */
+int stream_ready(byte_stream *s);
+/* The descriptor to wait on, -1 when there is none to wait for. */
+int stream_fd(const byte_stream *s);
+const char *stream_error(const byte_stream *s);
+/* Read the rest into a malloc'd buffer, refusing more than CN_MAX_INPUT
+ * bytes (*too_big); 0, or -1 with the reason in stream_error(). */
+int stream_slurp(byte_stream *s, char **data, size_t *len, int *too_big);
+void stream_close(byte_stream *s);           /* NULL is a no-op */
+
+/* One article per JSON Lines or CSV record, read as a stream (records.c). */
+typedef struct record_reader record_reader;
+
+/* Takes s (closed by records_close); path is copied. */
+record_reader *records_open(const cli_opts *o, const char *path, byte_stream *s);
+/* 1 and a job (an article, or an error to report), 0 at the end,
+ * INPUTS_WAIT when, without block, the next record has not come. */
+int records_next(record_reader *r, job *j, int block);
+int records_wait_fd(const record_reader *r);
+void records_close(record_reader *r);   /* NULL is a no-op */
+
+/* The inputs as jobs: inputs_next()'s items, with each container opened
+ * and yielding one job per article it holds, read on the calling thread
+ * in order (containers.c). */
+typedef struct expander expander;
+
+expander *expander_new(const cli_opts *o, input_iter *it);
+/* As inputs_next(); a job whose errnum, warning, too_big or status is set
+ * is only to be reported (job_has_work() is 0). */
+int expander_next(expander *ex, job *j, int block);
+int expander_wait_fd(const expander *ex);
+void expander_free(expander *ex);
+int job_has_work(const job *j);
+/* Whether an input may hold several articles (the json output is then
+ * an array). */
+int inputs_may_expand(const cli_opts *o);
 
 #endif

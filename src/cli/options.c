@@ -56,6 +56,15 @@ const cli_option CLI_OPTIONS[] = {
      "skipped, with a note)"},
     {"follow", 'L', NULL, FOR_ALL, OPT_FOLLOW,
      "when walking a DIR, follow symbolic links"},
+    {"records", 0, "FMT", FOR_ALL, OPT_RECORDS,
+     "read each input as one article per record: jsonl\n"
+     "(JSON Lines) or csv (with a header row); sources\n"
+     "are FILE#ID (FILE#LINE without an id)"},
+    {"id-field", 0, "NAME", FOR_ALL, OPT_ID_FIELD, "--records: the field of the id (default id)"},
+    {"text-field", 0, "NAME", FOR_ALL, OPT_TEXT_FIELD,
+     "--records: the field of the article text (default\ntext)"},
+    {"html-field", 0, "NAME", FOR_ALL, OPT_HTML_FIELD,
+     "--records: read the article as HTML from this field"},
     {"files-from", 0, "F", FOR_ALL, OPT_FILES_FROM,
      "read more inputs from F, one per line (- = stdin)"},
     {"null", '0', NULL, FOR_ALL, OPT_NULL,

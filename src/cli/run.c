@@ -33,9 +33,10 @@ typedef struct {
 static void do_job(void *ctx, job *j)
 {
     const run_ctx *c = ctx;
-    char *data;
-    size_t len;
-    if (read_input(j->path, &data, &len, &j->errnum, &j->too_big) != 0)
+    char *data = j->data;
+    size_t len = j->len;
+    j->data = NULL;     /* read by the main thread (containers.c), or: */
+    if (!data && read_input(j->path, &data, &len, &j->errnum, &j->too_big) != 0)
         return;
     j->bytes = len;
     if (j->walked && looks_binary(data, len)) {
@@ -45,8 +46,9 @@ static void do_job(void *ctx, job *j)
     }
     cn_doc *doc = NULL;
     cn_error err;
-    const char *name = strcmp(j->path, "-") == 0 ? NULL : j->path;
-    j->status = cn_analyze(c->an, data, len, c->o->input, name, &doc, &err);
+    const char *name = j->name ? j->name : strcmp(j->path, "-") == 0 ? NULL : j->path;
+    cn_input_kind kind = c->o->input != CN_INPUT_AUTO ? c->o->input : j->kind;
+    j->status = cn_analyze(c->an, data, len, kind, name, &doc, &err);
     free(data);
     if (j->status != CN_OK) {
         snprintf(j->status_msg, sizeof j->status_msg, "%s",
@@ -82,6 +84,8 @@ static void release_job(job *j)
 {
     free(j->path);
     free(j->out);
+    free(j->data);
+    free(j->name);
     cn_doc_free(j->doc);
     memset(j, 0, sizeof *j);
 }
@@ -199,7 +203,7 @@ static void count_inputs(const cli_opts *o, int *many, size_t *total)
             S_ISDIR(st.st_mode))
             dirs = 1;
     }
-    *many = o->paths.n > 1 || dirs || o->files_from;
+    *many = o->paths.n > 1 || dirs || o->files_from || inputs_may_expand(o);
     *total = dirs || o->files_from ? 0 : o->paths.n;
 }
 
@@ -209,19 +213,19 @@ static void count_inputs(const cli_opts *o, int *many, size_t *total)
  * name yet (a pipe, a terminal) is waited for only when no job is
  * pending; otherwise *waiting is set and the caller writes what is done
  * meanwhile. */
-static int fill(pool *p, input_iter *it, int *more, int *waiting)
+static int fill(pool *p, expander *ex, int *more, int *waiting)
 {
     *waiting = 0;
     while (*more && pool_has_room(p)) {
-        input_item item;
-        int r = inputs_next(it, &item, 0);
+        job j;
+        int r = expander_next(ex, &j, 0);
         if (r == INPUTS_WAIT && pool_pending(p) > 0) {
             *waiting = 1;
             break;
         }
         if (r == INPUTS_WAIT) {
             out_flush();    /* all written: show it before the wait */
-            r = inputs_next(it, &item, 1);
+            r = expander_next(ex, &j, 1);
         }
         if (r < 0) {
             *more = 0;
@@ -231,13 +235,7 @@ static int fill(pool *p, input_iter *it, int *more, int *waiting)
             *more = 0;
             break;
         }
-        job j;
-        memset(&j, 0, sizeof j);
-        j.path = item.path;
-        j.errnum = item.errnum;
-        j.warning = item.warning;
-        j.walked = item.walked;
-        pool_submit(p, &j, !item.errnum && !item.warning);
+        pool_submit(p, &j, job_has_work(&j));
     }
     return 0;
 }
@@ -247,6 +245,7 @@ int cli_run(const cli_opts *o)
     int status = EXIT_SOME_FAILED;
     cn_analyzer *an = NULL;
     input_iter *it = NULL;
+    expander *ex = NULL;
     pool *p = NULL;
     sink s;
     memset(&s, 0, sizeof s);
@@ -292,7 +291,8 @@ int cli_run(const cli_opts *o)
     /* This thread is one of the o->jobs that analyse. */
     size_t workers = (size_t)o->jobs - 1;
     it = inputs_open(o);
-    p = it ? pool_new(workers, (size_t)o->jobs * CLI_WINDOW_PER_JOB, do_job, &ctx) : NULL;
+    ex = it ? expander_new(o, it) : NULL;
+    p = ex ? pool_new(workers, (size_t)o->jobs * CLI_WINDOW_PER_JOB, do_job, &ctx) : NULL;
     if (!p) {
         msg_error(NULL, "%s", cn_strerror(CN_ERR_NOMEM));
         goto done;
@@ -305,7 +305,7 @@ int cli_run(const cli_opts *o)
 
     int more = 1, waiting;
     for (;;) {
-        if (fill(p, it, &more, &waiting) != 0)
+        if (fill(p, ex, &more, &waiting) != 0)
             s.failed = 1;
         job *j = pool_oldest(p, 0);
         if (!j && pool_run_one(p))
@@ -315,7 +315,7 @@ int cli_run(const cli_opts *o)
         if (!j && waiting) {
             /* Whichever comes first: the oldest result or a name. */
             out_flush();
-            pool_wait(p, inputs_wait_fd(it));
+            pool_wait(p, expander_wait_fd(ex));
             continue;
         }
         if (!j)
@@ -361,6 +361,7 @@ int cli_run(const cli_opts *o)
     status = s.failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
 done:
     pool_free(p, release_job);
+    expander_free(ex);
     inputs_close(it);
     cn_summary_free(s.sum);
     cn_analyzer_free(an);
