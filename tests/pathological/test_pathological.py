@@ -16,7 +16,10 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
 import cliutil  # noqa: E402
 
-PATHO_MAX_RATIO = 2.5
+PATHO_MAX_RATIO = float(os.environ.get("CARNEWS_PATHO_MAX_RATIO", "2.5"))
+# A ratio over the bar is measured again this many times (the best counts):
+# a busy machine makes one slow run, a quadratic pass makes every run slow.
+ATTEMPTS = 3
 PATHO_CEILING = float(os.environ.get("CARNEWS_PATHO_CEILING", "60"))
 SCALE = float(os.environ.get("CARNEWS_PATHO_SCALE", "1"))
 # Below this a run is mostly start-up and the ratio says nothing.
@@ -87,12 +90,15 @@ class Pathological(unittest.TestCase):
                     paths.append(p)
                 for args in RUNS:
                     with self.subTest(case=name, run=" ".join(args)):
-                        t1 = timed(args, paths[0])
-                        t2 = timed(args, paths[1])
-                        self.assertLess(t2, PATHO_CEILING, "over the ceiling")
+                        for _ in range(ATTEMPTS):
+                            t1 = timed(args, paths[0])
+                            t2 = timed(args, paths[1])
+                            self.assertLess(t2, PATHO_CEILING, "over the ceiling")
+                            ratio = t2 / max(t1, NOISE_FLOOR / PATHO_MAX_RATIO)
+                            if t2 <= NOISE_FLOOR or ratio < PATHO_MAX_RATIO:
+                                break
                         if t2 > NOISE_FLOOR:
-                            self.assertLess(t2 / max(t1, NOISE_FLOOR / PATHO_MAX_RATIO),
-                                            PATHO_MAX_RATIO,
+                            self.assertLess(ratio, PATHO_MAX_RATIO,
                                             "n: %.3f s, 2n: %.3f s" % (t1, t2))
 
 
