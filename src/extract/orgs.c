@@ -62,6 +62,34 @@ static const org_word TAILS[] = {
     {NULL, NULL}
 };
 
+/* Words that open a sentence or clause, never an organization's name:
+ * "As General Motors", "While Leapmotor International", "From the ...". */
+static const char *const OPENERS[] = {
+    "As", "While", "From", "The", "In", "For", "With", "After", "When", "But", "And",
+    "If", "Although", "Though", "Since", "Because", "Unlike", "Like", "At", "By", "On",
+    "Under", "Before", "Despite", "Meanwhile", "Also", "Both", "Rival", "Rivals", "Its",
+    "Their", "His", "Her", "Our", "This", "That", "These", "Those", "Even", "Only", "So",
+    "Yet", "Or", "Nor", "Once", "Until", "Whereas", "Last", "Earlier", "Now", "Then",
+    "Including", "Through", "Via", "Over", "Against", "Among", "Between", "Into", "To",
+    "Of", "Why", "How", "What", "Where", "Who", "Which", "Today", "Yesterday", NULL
+};
+
+/* Title words that make a capitalised run a job, not a body:
+ * "Board Member for Production", "Head of Sales". */
+static const char *const TITLE_WORDS[] = {
+    "Member", "Chief", "Officer", "Director", "President", "Chairman", "Chairwoman",
+    "Chair", "Head", "Secretary", "Minister", "Manager", "Vice", "Executive", "Boss",
+    "Governor", "Senator", "Commissioner", "Spokesperson", "Spokesman", "Chancellor", NULL
+};
+
+static int tok_in_list(const cn_doc *d, size_t i, const char *const *list)
+{
+    for (const char *const *p = list; *p; p++)
+        if (cni_ex_tok_is(d, i, *p))
+            return 1;
+    return 0;
+}
+
 static const char *const CONNECTORS[] = {"of", "for", "and", "&", "the", "de", "on", NULL};
 
 /* The folded hashes of HEADS and TAILS, sorted: most tokens are in
@@ -168,7 +196,15 @@ static const char *const NOT_ORGS[] = {
     "Q3", "Q4", "H1", "H2", "FY", "YTD", "YoY", "LCV", "LCVs", "HGV", "HGVs", "NEV",
     "NEVs", "ZE", "EVT", "ID", "GT", "RS", "AMG", "LED", "USB", "GPS", "API", "CAD",
     "LNG", "LPG", "CNG", "NOx", "PPE", "FAQ", "PDF", "CEO's", "MP", "MPs", "MEP", "MEPs",
-    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "AP", "NEW", "THE",
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "NEW", "THE",
+    /* test cycles, drivetrains, vehicle parts and units */
+    "WLTP", "NEDC", "EPA", "CLTC", "AWD", "FWD", "RWD", "4WD", "HVAC", "OTA", "BMS", "DC",
+    "AC", "SOC", "NVH", "ABS", "ESP", "CVT", "DCT", "ECU", "SDV", "LiDAR", "LIDAR", "RADAR",
+    "HUD", "NCAP", "MSRP", "RRP", "OTR", "KW", "HP", "BHP", "PS", "NM", "MPG", "MPH", "KPH",
+    "KM", "KWH", "TWH", "SKU", "CKD", "SKD", "EREV", "REEV", "PHV", "BEV's", "HEVs",
+    "SVP", "EVP", "VP", "MD", "GM's", "ESG", "R&D", "EBIT", "EBITDA", "ROI", "CAGR",
+    "YOY", "QOQ", "MOU", "MoU", "JV", "JVs", "M&A", "B2B", "B2C", "NFT", "SPAC", "EPS",
+    "STLA", "CMF", "MEB", "PPE", "SEA", "TNGA", "E-GMP", "LLM", "SAE", "ASAP", "FOB",
     /* currency codes */
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "KRW", "CHF", "SEK", "NOK", "DKK",
     "CAD", "AUD", "BRL", "RUB", "TRY", "PLN", "CZK", "HUF", "MXN", "ZAR", "HKD", "SGD",
@@ -198,9 +234,16 @@ static int acronym_org(cn_doc *d, size_t i)
     size_t len = t->end - t->start;
     if (!(t->flags & TK_ALLCAPS) || len < 3 || len > 6 || cni_ex_entity_at(d, i))
         return 0;
-    for (size_t k = t->start; k < t->end; k++)
-        if (d->res.text[k] >= '0' && d->res.text[k] <= '9')
-            return 0;       /* "T1X": a code, not a name */
+    for (size_t k = t->start; k < t->end; k++) {
+        char c = d->res.text[k];
+        if ((c >= '0' && c <= '9') || c == '.' || c == '-')
+            return 0;       /* "T1X", "N.C.", "USB-C": a code, not a name */
+    }
+    /* "(NYSE: GM)", "Nasdaq: NIO": a ticker. */
+    if (i > 0 && cni_ex_tok_is(d, i - 1, ":"))
+        return 0;
+    if (i + 1 < d->seg.n_toks && (cni_ex_tok_is(d, i + 1, "-") || cni_ex_tok_is(d, i + 1, "/")))
+        return 0;       /* "USB-C", "AC/DC" */
     /* "the WLTP test", "(IBS)": an acronym used as a modifier or defined
      * in brackets is a thing, not an organization. */
     if (i + 1 < d->seg.n_toks && d->seg.toks[i + 1].sentence == t->sentence &&
@@ -231,6 +274,14 @@ int cni_ex_orgs(cn_doc *d)
     size_t n = d->seg.n_toks;
     for (size_t i = 0; i < n; i++) {
         if (!cap_word(d, i) || cni_ex_entity_at(d, i))
+            continue;
+        if (tok_in_list(d, i, OPENERS))
+            continue;       /* the name, if any, starts after it */
+        /* "Revenues for Tata Motors": a common word opening the sentence
+         * and a preposition are not part of the name. */
+        if ((d->seg.toks[i].flags & TK_SENT_START) &&
+            cni_gz_is_common_word(d->an->gaz, d->seg.toks[i].hash) && !word_kind(d, i, HEADS) &&
+            (cni_ex_tok_is(d, i + 1, "for") || cni_ex_tok_is(d, i + 1, "of")))
             continue;
         if (acronym_org(d, i)) {
             if (add_org(d, i, 1, "other", span_text(d, i, 1)))
@@ -263,6 +314,18 @@ int cni_ex_orgs(cn_doc *d)
                 kind = word_kind(d, i + end - 1, TAILS);
         }
         if (!kind || (d->seg.toks[i].flags & TK_ALLCAPS))
+            continue;
+        int titled = 0;
+        for (size_t p = i; p < i + end && !titled; p++)
+            titled = tok_in_list(d, p, TITLE_WORDS);
+        if (titled) {
+            i += end - 1;
+            continue;
+        }
+        /* "Michigan Assembly", "Oshawa Assembly": a factory, not a body. */
+        if (cni_ex_tok_is(d, i + end - 1, "Assembly") && !cni_ex_tok_is(d, i, "National") &&
+            !cni_ex_tok_is(d, i, "General") && !cni_ex_tok_is(d, i, "Legislative") &&
+            !cni_ex_tok_is(d, i, "State") && !cni_ex_tok_is(d, i + end - 2, "of"))
             continue;
         if (known_at(d, i)) {
             i += len - 1;   /* the gazetteer's name; no pattern inside it */

@@ -160,6 +160,57 @@ static void test_organizations(void **state)
     cn_doc_free(d);
 }
 
+static int has_org(const cn_doc *d, const char *name)
+{
+    return find(d, CN_ENT_ORGANIZATION, name) != NULL;
+}
+
+static void test_org_boundaries_and_stop_words(void **state)
+{
+    (void)state;
+    /* Sentence openers stay out of the name; the name behind them counts. */
+    cn_doc *d = analyze("While Zentra Holdings reported a loss, the firm kept its plans for "
+                        "the new battery line in the north.");
+    assert_false(has_org(d, "While Zentra Holdings"));
+    assert_true(has_org(d, "Zentra Holdings"));
+    cn_doc_free(d);
+    d = analyze("Revenues for Norvik Logistics rose in the quarter as demand for parts grew.");
+    assert_false(has_org(d, "Revenues for Norvik Logistics"));
+    assert_true(has_org(d, "Norvik Logistics"));
+    cn_doc_free(d);
+    /* Technical acronyms, units and tickers are not organizations. */
+    d = analyze("The hatchback has AWD and a new HVAC unit, and its WLTP range is long, "
+                "while the SVP said the USB-C ports and the OTA updates were tested.");
+    assert_false(has_org(d, "AWD"));
+    assert_false(has_org(d, "HVAC"));
+    assert_false(has_org(d, "WLTP"));
+    assert_false(has_org(d, "SVP"));
+    assert_false(has_org(d, "USB"));
+    cn_doc_free(d);
+    /* Job titles and factories are not bodies. */
+    d = analyze("She was named Board Member for Production in spring, and the Brenton "
+                "Assembly site will build the pickup from next year onwards.");
+    assert_false(has_org(d, "Board Member for Production"));
+    assert_false(has_org(d, "Brenton Assembly"));
+    cn_doc_free(d);
+}
+
+static void test_bare_government(void **state)
+{
+    (void)state;
+    /* With no country in the article, "the government" names nothing. */
+    cn_doc *d = analyze("The government said the scheme would end, and dealers were told "
+                        "to expect fewer grants.");
+    assert_int_equal(count(d, CN_ENT_ORGANIZATION), 0);
+    cn_doc_free(d);
+    /* With one, it is that country's government. */
+    d = analyze("Sales in India rose again. The government said the Indian market would "
+                "keep growing as incentives stayed in place.");
+    assert_true(has_org(d, "Indian government"));
+    assert_false(has_org(d, "government"));
+    cn_doc_free(d);
+}
+
 static void test_places(void **state)
 {
     (void)state;
@@ -207,6 +258,8 @@ int main(void)
         cmocka_unit_test(test_plants),
         cmocka_unit_test(test_people_and_roles),
         cmocka_unit_test(test_organizations),
+        cmocka_unit_test(test_org_boundaries_and_stop_words),
+        cmocka_unit_test(test_bare_government),
         cmocka_unit_test(test_places),
         cmocka_unit_test(test_offsets_invariant),
     };
