@@ -469,7 +469,7 @@ int cni_ex_entities(cn_doc *d)
             return -1;
         i += best;
     }
-    if (governments(d) || cni_ex_people(d) || merge_groups(d))
+    if (cni_ex_patterns(d) || governments(d) || cni_ex_people(d) || merge_groups(d))
         return -1;
     return 0;
 }

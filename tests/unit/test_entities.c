@@ -211,6 +211,44 @@ static void test_bare_government(void **state)
     cn_doc_free(d);
 }
 
+static void test_pattern_models(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Deliveries of the Xpeng G9 and the Leapmotor T03 rose, the Rivian R2 "
+                        "starts next year and the Hyundai Exter sells well.");
+    const cn_entity *m = find(d, CN_ENT_MODEL, "Xpeng G9");
+    assert_non_null(m);
+    assert_string_equal(m->brand, "Xpeng");
+    assert_non_null(find(d, CN_ENT_MODEL, "Rivian R2"));
+    size_t models = count(d, CN_ENT_MODEL);
+    assert_true(models >= 4);
+    cn_doc_free(d);
+    /* Words after a maker in a headline, its arms and its bosses are not models. */
+    d = analyze("Toyota Said Nothing New\nToyota Motor Europe and Nissan Chief Executive "
+                "Ivan Espinosa met.");
+    assert_int_equal(count(d, CN_ENT_MODEL), 0);
+    cn_doc_free(d);
+}
+
+static void test_pattern_plants(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Kia's Georgia plant will build the new SUV, while General Motors "
+                        "retools the Brookvale Assembly Plant and its Fort Worth Assembly site.");
+    const cn_entity *p = find(d, CN_ENT_PLANT, "Georgia plant");
+    assert_non_null(p);
+    assert_string_equal(p->owner, "Kia");
+    p = find(d, CN_ENT_PLANT, "Brookvale Assembly Plant");
+    assert_non_null(p);
+    assert_string_equal(p->owner, "General Motors");
+    assert_non_null(find(d, CN_ENT_PLANT, "Fort Worth Assembly"));
+    cn_doc_free(d);
+    /* A plant in a country or described by an adjective has no name. */
+    d = analyze("Renault said its Morocco plant and the Valencian plant of a rival were busy.");
+    assert_int_equal(count(d, CN_ENT_PLANT), 0);
+    cn_doc_free(d);
+}
+
 static void test_places(void **state)
 {
     (void)state;
@@ -260,6 +298,8 @@ int main(void)
         cmocka_unit_test(test_organizations),
         cmocka_unit_test(test_org_boundaries_and_stop_words),
         cmocka_unit_test(test_bare_government),
+        cmocka_unit_test(test_pattern_models),
+        cmocka_unit_test(test_pattern_plants),
         cmocka_unit_test(test_places),
         cmocka_unit_test(test_offsets_invariant),
     };
