@@ -249,6 +249,48 @@ static void test_pattern_plants(void **state)
     cn_doc_free(d);
 }
 
+static const cn_entity *person(const cn_doc *d, const char *name)
+{
+    return find(d, CN_ENT_PERSON, name);
+}
+
+static void test_people_titles_and_names(void **state)
+{
+    (void)state;
+    /* A title or role before the name is the role, never part of the name. */
+    cn_doc *d = analyze("Ohio Governor Martin Hale opened the line, and Mr Okafor, the "
+                        "plant boss, thanked Daniel Okafor's team.");
+    const cn_entity *p = person(d, "Martin Hale");
+    assert_non_null(p);
+    assert_string_equal(p->role, "Governor");
+    assert_null(person(d, "Ohio Governor Martin Hale"));
+    assert_null(person(d, "Mr Okafor"));
+    assert_non_null(person(d, "Daniel Okafor"));
+    assert_int_equal(count(d, CN_ENT_PERSON), 2);
+    cn_doc_free(d);
+    /* Particles and regnal numbers belong to the name. */
+    d = analyze("Maria Fernanda da Costa met King Felipe VI at the works in the spring.");
+    assert_non_null(person(d, "Maria Fernanda da Costa"));
+    assert_non_null(person(d, "Felipe VI"));
+    cn_doc_free(d);
+    /* A role in front of the name with a comma: "The CEO of X, Name". */
+    d = analyze("The chief executive of Nordwerk Holdings, Lena Brandt, spoke first.");
+    p = person(d, "Lena Brandt");
+    assert_non_null(p);
+    assert_string_equal(p->role, "chief executive");
+    assert_string_equal(p->organization, "Nordwerk Holdings");
+    cn_doc_free(d);
+    /* A family name written first, later with a title. */
+    d = analyze("Hyundai chairman Chung Eui-sun visited. Later, Chair Chung spoke.");
+    assert_non_null(person(d, "Chung Eui-sun"));
+    assert_null(person(d, "Chung"));
+    cn_doc_free(d);
+    /* Makers are not people. */
+    d = analyze("Hero MotoCorp and TVS Motor sold more scooters than a year ago.");
+    assert_int_equal(count(d, CN_ENT_PERSON), 0);
+    cn_doc_free(d);
+}
+
 static void test_places(void **state)
 {
     (void)state;
@@ -300,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_bare_government),
         cmocka_unit_test(test_pattern_models),
         cmocka_unit_test(test_pattern_plants),
+        cmocka_unit_test(test_people_titles_and_names),
         cmocka_unit_test(test_places),
         cmocka_unit_test(test_offsets_invariant),
     };
