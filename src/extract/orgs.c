@@ -269,9 +269,86 @@ static int acronym_org(cn_doc *d, size_t i)
     return words >= 4 && lower * 2 >= words;
 }
 
+/* Is token i a small whole number, as in a score or a league table? */
+static int small_number(const cn_doc *d, size_t i)
+{
+    const token *t = &d->seg.toks[i];
+    if (!(t->flags & TK_NUM) || t->end - t->start > 3)
+        return 0;
+    for (size_t k = t->start; k < t->end; k++)
+        if (d->res.text[k] < '0' || d->res.text[k] > '9')
+            return 0;
+    return 1;
+}
+
+/* A country, brand or model opens the run: a national side or a maker in
+ * a table keeps its own type. */
+static int keeps_type(cn_doc *d, size_t i)
+{
+    gz_match m[16];
+    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    for (size_t k = 0; k < n; k++) {
+        const gz_entry *e = m[k].entry;
+        if (e->kind == GZ_BRAND || e->kind == GZ_MODEL || e->kind == GZ_ORG ||
+            e->kind == GZ_DEMONYM ||
+            (e->kind == GZ_PLACE && e->attr[0] && !strcmp(e->attr[0], "country")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Sports results and league tables ("Leeds 16 6 2 8 15 20 20",
+ * "Porto 2 Benfica 1"): a line of capitalised names and small numbers
+ * only; each name right before a number is a club, not its town. */
+static int table_lines(cn_doc *d)
+{
+    const token *t = d->seg.toks;
+    size_t n = d->seg.n_toks;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        size_t nums = 0, words = 0;
+        int ok = 1;
+        while (j < n && (j == i || !memchr(d->res.text + t[j - 1].end, '\n',
+                                           t[j].start - t[j - 1].end))) {
+            if (t[j].flags & TK_NUM) {
+                ok &= small_number(d, j);
+                nums++;
+            } else if (t[j].flags & TK_WORD) {
+                ok &= (t[j].flags & TK_UPPER) != 0;
+                words++;
+            }
+            j++;
+        }
+        /* "2. Paramygina 79": a ranked list of athletes, not of clubs. */
+        if (j > i + 1 && (t[i].flags & TK_NUM) && cni_ex_tok_is(d, i + 1, "."))
+            ok = 0;
+        if (ok && nums >= 1 && words >= 1 && words <= 8) {
+            for (size_t k = i; k < j;) {
+                if (!cap_word(d, k) || cni_ex_entity_at(d, k)) {
+                    k++;
+                    continue;
+                }
+                size_t e = k;
+                while (e < j && cap_word(d, e) && e - k < 4)
+                    e++;
+                /* "Greg Reid 72 68": a player, not a club. */
+                int person = e - k >= 2 && cni_gz_is_given_name(d->an->gaz, t[k].hash);
+                if (e < j && small_number(d, e) && !person && !keeps_type(d, k) &&
+                    add_org(d, k, e - k, "other", span_text(d, k, e - k)))
+                    return -1;
+                k = e;
+            }
+        }
+        i = j;
+    }
+    return 0;
+}
+
 int cni_ex_orgs(cn_doc *d)
 {
     size_t n = d->seg.n_toks;
+    if (table_lines(d))
+        return -1;
     for (size_t i = 0; i < n; i++) {
         if (!cap_word(d, i) || cni_ex_entity_at(d, i))
             continue;

@@ -138,9 +138,9 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
         return 0;
     /* A title or role opens no name: "Mr Farley" is Farley, "Governor
      * Brian Kemp" is Brian Kemp. */
-    if (tok_in(d, i, TITLES) || role_starting_at(d, i))
-        return 0;
     int given = cni_gz_is_given_name(d->an->gaz, t[i].hash);
+    if (tok_in(d, i, TITLES) || (!given && role_starting_at(d, i)))
+        return 0;       /* "Dean Jones" is a name: Dean is a given name too */
     int titled = i > 0 && same_sentence(d, i - 1, i) && tok_in(d, i - 1, TITLES);
     size_t role_len = 0;
     int roled = role_ending_at(d, i, &role_len) != SIZE_MAX;
@@ -161,7 +161,7 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
             continue;
         }
         if (!name_word(d, k) || cni_ex_entity_at(d, k) || entity_name_at(d, k) ||
-            role_starting_at(d, k))
+            (role_starting_at(d, k) && !cni_gz_is_given_name(d->an->gaz, t[k].hash)))
             break;
         /* Ordinary words end a name, except a given name's first surname
          * ("Theresa May"); headlines in title case stop here. */

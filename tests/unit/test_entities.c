@@ -291,6 +291,22 @@ static void test_people_titles_and_names(void **state)
     cn_doc_free(d);
 }
 
+static void test_results_tables(void **state)
+{
+    (void)state;
+    /* Clubs in a results line or a league table are organizations; a
+     * national side, a player and a sales table keep their types. */
+    cn_doc *d = analyze("Results of the weekend matches:\nLeeds 2 Bristol 1\n"
+                        "Germany 3 France 0\nGreg Reid 72 68\n"
+                        "Toyota sold 12,400 cars in Leeds last month.");
+    assert_non_null(find(d, CN_ENT_ORGANIZATION, "Bristol"));
+    assert_null(find(d, CN_ENT_ORGANIZATION, "Germany"));
+    assert_non_null(find(d, CN_ENT_PLACE, "Germany"));
+    assert_non_null(find(d, CN_ENT_PERSON, "Greg Reid"));
+    assert_non_null(find(d, CN_ENT_BRAND, "Toyota"));
+    cn_doc_free(d);
+}
+
 static void test_places(void **state)
 {
     (void)state;
@@ -343,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_pattern_models),
         cmocka_unit_test(test_pattern_plants),
         cmocka_unit_test(test_people_titles_and_names),
+        cmocka_unit_test(test_results_tables),
         cmocka_unit_test(test_places),
         cmocka_unit_test(test_offsets_invariant),
     };
