@@ -18,6 +18,19 @@ static const char *const PARTICLES[] = {
     "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin",
     "al", "el", "dos", "das", "ter", "del", NULL
 };
+/* Common Chinese, Korean and Vietnamese family names, written first:
+ * "Wang Chuanfu", "He Xiaopeng", "Chung Eui-sun", "Nguyen Van Thanh". */
+static const char *const FAMILY_FIRST[] = {
+    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu",
+    "Sun", "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Luo", "Gao", "Zheng", "Liang", "Xie",
+    "Song", "Tang", "Han", "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong",
+    "Yuan", "Pan", "Yu", "Jiang", "Cai", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding",
+    "Ren", "Shen", "Yao", "Zhong", "Cui", "Tan", "Lei", "Fan", "Fu", "Qin", "Qian", "Xue",
+    "Yin", "Wan", "Kong", "Mao", "Bai", "Lai", "Chung", "Chong", "Kim", "Lee", "Park",
+    "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Shin", "Ryu", "Hwang", "Ahn",
+    "Nguyen", "Tran", "Pham", "Hoang", "Vo", "Dang", "Bui", "Ho", "Ngo", NULL
+};
+
 static const char *const SPEECH[] = {
     "said", "says", "told", "added", "explained", "warned", "noted", "stated",
     "commented", "insisted", "argued", "claimed", "admitted", "wrote",
@@ -139,6 +152,12 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
     /* A title or role opens no name: "Mr Farley" is Farley, "Governor
      * Brian Kemp" is Brian Kemp. */
     int given = cni_gz_is_given_name(d->an->gaz, t[i].hash);
+    /* Family name first, then a given name no word list knows:
+     * "He Xiaopeng", "Chung Eui-sun". */
+    if (!given && tok_in(d, i, FAMILY_FIRST) && i + 1 < n && same_sentence(d, i, i + 1) &&
+        name_word(d, i + 1) && !is_common(d, i + 1) && !cni_ex_entity_at(d, i + 1) &&
+        !entity_name_at(d, i + 1) && t[i + 1].start == t[i].end + 1)
+        given = 1;
     if (tok_in(d, i, TITLES) || (!given && role_starting_at(d, i)))
         return 0;       /* "Dean Jones" is a name: Dean is a given name too */
     int titled = i > 0 && same_sentence(d, i - 1, i) && tok_in(d, i - 1, TITLES);

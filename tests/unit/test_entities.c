@@ -285,6 +285,14 @@ static void test_people_titles_and_names(void **state)
     assert_non_null(person(d, "Chung Eui-sun"));
     assert_null(person(d, "Chung"));
     cn_doc_free(d);
+    /* Family names first, with given names no list knows. */
+    d = analyze("Founder He Xiaopeng and chairman Wang Chuanfu met Nguyen Thanh Long.");
+    assert_non_null(person(d, "He Xiaopeng"));
+    assert_non_null(person(d, "Wang Chuanfu"));
+    cn_doc_free(d);
+    d = analyze("He said the Li Auto plan was sound.");
+    assert_int_equal(count(d, CN_ENT_PERSON), 0);
+    cn_doc_free(d);
     /* Makers are not people. */
     d = analyze("Hero MotoCorp and TVS Motor sold more scooters than a year ago.");
     assert_int_equal(count(d, CN_ENT_PERSON), 0);
