@@ -24,6 +24,7 @@ static const org_word HEADS[] = {
     {"Council", "government"}, {"Centre", "other"}, {"Center", "other"},
     {"School", "university"}, {"College", "university"}, {"Agency", "government"},
     {"Commission", "government"}, {"Board", "other"}, {"Union", "union"},
+    {"Guild", "trade-body"}, {"Alliance", "other"}, {"Forum", "other"},
     {NULL, NULL}
 };
 
@@ -59,6 +60,8 @@ static const org_word TAILS[] = {
     {"Organisation", "other"}, {"Organization", "other"}, {"Alliance", "other"},
     {"Partnership", "other"}, {"Coalition", "other"}, {"Network", "other"},
     {"Motors", "company"}, {"Automotive", "company"}, {"Logistics", "company"},
+    {"Show", "other"}, {"Forum", "other"}, {"Summit", "other"}, {"Expo", "other"},
+    {"Conference", "other"}, {"Salon", "other"}, {"Fair", "other"},
     {NULL, NULL}
 };
 

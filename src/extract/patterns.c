@@ -78,6 +78,66 @@ static int model_word(cn_doc *d, size_t i)
     return !cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 8);
 }
 
+/* Words that make a maker's name a subsidiary: "Tata Motors Finance",
+ * "Toyota Financial Services", "Hyundai Capital". */
+static const char *const SUBSIDIARY[] = {
+    "Finance", "Financial", "Capital", "Bank", "Leasing", "Insurance", "Technologies",
+    "Mobility", "Energy", "Ventures", "Foundation", "Credit", "Securities", NULL
+};
+
+/* "Acme Holdings (AH)": an acronym in brackets after a name is that name. */
+static int bracket_acronyms(cn_doc *d)
+{
+    const token *t = d->seg.toks;
+    for (size_t i = 1; i + 2 < d->seg.n_toks; i++) {
+        if (!cni_ex_tok_is(d, i, "(") || !cni_ex_tok_is(d, i + 2, ")") ||
+            !(t[i + 1].flags & TK_ALLCAPS) || cni_ex_entity_at(d, i + 1))
+            continue;
+        uint32_t e = cni_ex_entity_at(d, i - 1);
+        if (!e)
+            continue;
+        const entity_build *x = &d->ents[e - 1];
+        if (x->pub.type != CN_ENT_ORGANIZATION && x->pub.type != CN_ENT_BRAND)
+            continue;
+        /* The letters must start the name's words: "Society of Motor ... (SMMT)". */
+        const char *nm = x->pub.name;
+        char first = d->res.text[t[i + 1].start];
+        if (nm[0] != first)
+            continue;
+        if (cni_ex_add_mention(d, x->pub.type, nm, i + 1, 1, NULL, NULL))
+            return -1;
+    }
+    return 0;
+}
+
+static int subsidiaries(cn_doc *d)
+{
+    const token *t = d->seg.toks;
+    for (size_t i = 0; i + 1 < d->seg.n_toks; i++) {
+        uint32_t b = cni_ex_entity_at(d, i);
+        if (!b || d->ents[b - 1].pub.type != CN_ENT_BRAND || cni_ex_entity_at(d, i + 1) == b ||
+            cni_ex_entity_at(d, i + 1) || (t[i].flags & TK_POSS) || !same_sentence(d, i, i + 1) ||
+            !in_list(d, i + 1, SUBSIDIARY))
+            continue;
+        size_t first = i;
+        while (first > 0 && cni_ex_entity_at(d, first - 1) == b)
+            first--;
+        size_t last = i + 1;
+        if (cni_ex_tok_is(d, last, "Financial") && cni_ex_tok_is(d, last + 1, "Services"))
+            last++;
+        char *name = cni_arena_strndup(&d->mem, d->res.text + t[first].start,
+                                       t[last].end - t[first].start);
+        size_t idx;
+        if (!name || cni_ex_add_mention(d, CN_ENT_ORGANIZATION, name, first, last + 1 - first,
+                                        NULL, &idx))
+            return -1;
+        if (!d->ents[idx].pub.kind)
+            d->ents[idx].pub.kind = "company";
+        i = last;
+    }
+    return 0;
+}
+
 static int pattern_models(cn_doc *d)
 {
     const token *t = d->seg.toks;
@@ -224,5 +284,6 @@ static int pattern_plants(cn_doc *d)
 
 int cni_ex_patterns(cn_doc *d)
 {
-    return pattern_models(d) || pattern_plants(d) ? -1 : 0;
+    return subsidiaries(d) || pattern_models(d) || pattern_plants(d) || bracket_acronyms(d)
+               ? -1 : 0;
 }

@@ -195,6 +195,24 @@ static void test_org_boundaries_and_stop_words(void **state)
     cn_doc_free(d);
 }
 
+static void test_subsidiaries_events_acronyms(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Toyota Financial Services lent more, the Geneva Motor Show opened, "
+                        "and the Guild of Vehicle Importers (GVI) and Northvolt (NV) spoke.");
+    assert_true(has_org(d, "Toyota Financial Services"));
+    assert_non_null(find(d, CN_ENT_BRAND, "Toyota"));
+    assert_true(has_org(d, "Geneva Motor Show"));
+    const cn_entity *g = find(d, CN_ENT_ORGANIZATION, "Guild of Vehicle Importers");
+    if (!g)
+        g = find(d, CN_ENT_ORGANIZATION, "GVI");
+    assert_non_null(g);
+    const cn_entity *nv = find(d, CN_ENT_ORGANIZATION, "Northvolt");
+    assert_non_null(nv);
+    assert_int_equal(nv->n_mentions, 2);
+    cn_doc_free(d);
+}
+
 static void test_bare_government(void **state)
 {
     (void)state;
@@ -364,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_organizations),
         cmocka_unit_test(test_org_boundaries_and_stop_words),
         cmocka_unit_test(test_bare_government),
+        cmocka_unit_test(test_subsidiaries_events_acronyms),
         cmocka_unit_test(test_pattern_models),
         cmocka_unit_test(test_pattern_plants),
         cmocka_unit_test(test_people_titles_and_names),
