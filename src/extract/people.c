@@ -197,6 +197,18 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
     /* The name must end on a name word, not an initial or particle. */
     while (len > 1 && !name_word(d, i + len - 1) && !tok_in(d, i + len - 1, REGNAL))
         len--;
+    /* "Martin Luther King Avenue", "Henry Ford Hospital", "Grant County":
+     * a name that goes on as a street, a place or a body is no person. */
+    static const char *const NAMED_AFTER[] = {
+        "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Boulevard", "Way",
+        "Highway", "County", "Township", "Parish", "Park", "Square", "Bridge", "Motors",
+        "Group", "Inc", "Ltd", "Holdings", "Company", "Corp", "Corporation", "Foundation",
+        "Institute", "University", "Hospital", "School", "College", "Center", "Centre",
+        "Stadium", "Airport", "Museum", "Hall", "Building", "Tower", "Port", "Prize",
+        "Award", "Trophy", "Cup", "Memorial", NULL
+    };
+    if (k < n && same_sentence(d, i, k) && tok_in(d, k, NAMED_AFTER))
+        return 0;
     /* "Chair Chung": a capitalised title right before one name word. */
     int title_role = roled && role_len && (t[i - 1].flags & TK_UPPER) &&
                      !(t[i].flags & TK_SENT_START) && !entity_name_at(d, i);

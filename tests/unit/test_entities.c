@@ -311,6 +311,10 @@ static void test_people_titles_and_names(void **state)
     d = analyze("He said the Li Auto plan was sound.");
     assert_int_equal(count(d, CN_ENT_PERSON), 0);
     cn_doc_free(d);
+    /* Streets, counties and bodies named after people are not people. */
+    d = analyze("The dealer on Lorna Haig Avenue near Henry Ford Hospital closed.");
+    assert_int_equal(count(d, CN_ENT_PERSON), 0);
+    cn_doc_free(d);
     /* Makers are not people. */
     d = analyze("Hero MotoCorp and TVS Motor sold more scooters than a year ago.");
     assert_int_equal(count(d, CN_ENT_PERSON), 0);
