@@ -155,7 +155,7 @@ static const char *resolve_reference(cn_doc *d, size_t verb, size_t tb, size_t t
             continue;
         if (cni_ex_tok_is_ci(d, k, "he") || cni_ex_tok_is_ci(d, k, "she"))
             goto last_person;
-        if (cni_ex_tok_is(d, k, "the") && k + 1 < te && (d->seg.toks[k + 1].flags & TK_LOWER)) {
+        if (cni_ex_tok_is_ci(d, k, "the") && k + 1 < te && (d->seg.toks[k + 1].flags & TK_LOWER)) {
             const token *t = &d->seg.toks[k + 1];
             role_word = d->res.text + t->start;
             role_len = t->end - t->start;

@@ -87,6 +87,11 @@ static const quote_case CASES[] = {
     /* Mixed curly and straight marks do not swallow the attribution. */
     {LQ "The order book is full for the year,\" said Omar Haddad. \"We are hiring.\"",
      {"Omar Haddad", "Omar Haddad"}},
+    /* "The group" in capitals at a sentence start stands for the maker. */
+    {"Renault cut its forecast. The group announced " LQ "a plan to lower costs across all "
+     "plants" RQ " on Monday.", {"Renault"}},
+    {"Kia attributed its results to " LQ "strong demand in every region this year." RQ,
+     {"Kia"}},
     /* British single quotes. */
     {"\xE2\x80\x98We will keep building the van at the plant,\xE2\x80\x99 said Priya Nair.",
      {"Priya Nair"}},
