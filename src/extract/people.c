@@ -147,6 +147,22 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
 {
     const token *t = d->seg.toks;
     size_t n = d->seg.n_toks;
+    /* Initials in capitals before a surname, as Indian names are often
+     * written: "PB Balaji said", "chief financial officer PB Balaji". */
+    if ((t[i].flags & TK_ALLCAPS) && t[i].end - t[i].start <= 3 && i + 1 < n &&
+        same_sentence(d, i, i + 1) && name_word(d, i + 1) && !is_common(d, i + 1) &&
+        !cni_ex_entity_at(d, i + 1) && !entity_name_at(d, i + 1) && !entity_name_at(d, i) &&
+        t[i + 1].start == t[i].end + 1) {
+        size_t rl = 0;
+        int cue = role_ending_at(d, i, &rl) != SIZE_MAX || role_follows(d, i + 2) ||
+                  (i + 2 < n && tok_in(d, i + 2, SPEECH)) || (i > 0 && tok_in(d, i - 1, SPEECH));
+        if (!cue)
+            return 0;
+        char *nm = join_tokens(d, i, 2);
+        if (!nm || cni_ex_add_mention(d, CN_ENT_PERSON, nm, i, 2, NULL, NULL))
+            return 0;
+        return 2;
+    }
     if (!name_word(d, i))
         return 0;
     /* A title or role opens no name: "Mr Farley" is Farley, "Governor

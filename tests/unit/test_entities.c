@@ -311,6 +311,14 @@ static void test_people_titles_and_names(void **state)
     d = analyze("He said the Li Auto plan was sound.");
     assert_int_equal(count(d, CN_ENT_PERSON), 0);
     cn_doc_free(d);
+    /* Capital initials before a surname, with a role or speech verb. */
+    d = analyze("Its chief financial officer RK Menon said margins held, but the BMW iX "
+                "sold less.");
+    p = person(d, "RK Menon");
+    assert_non_null(p);
+    assert_string_equal(p->role, "chief financial officer");
+    assert_int_equal(count(d, CN_ENT_PERSON), 1);
+    cn_doc_free(d);
     /* Streets, counties and bodies named after people are not people. */
     d = analyze("The dealer on Lorna Haig Avenue near Henry Ford Hospital closed.");
     assert_int_equal(count(d, CN_ENT_PERSON), 0);
