@@ -53,6 +53,8 @@ struct cn_doc {
 int cni_ex_entities(cn_doc *d);
 int cni_ex_people(cn_doc *d);               /* called by cni_ex_entities */
 int cni_ex_orgs(cn_doc *d);                 /* called by cni_ex_entities, first */
+/* Models and plants by their shape (extract/patterns.c), after the gazetteers. */
+int cni_ex_patterns(cn_doc *d);
 /* Person name starting at token i: its length in tokens, 0 if none. */
 size_t cni_ex_person_at(cn_doc *d, size_t i);
 int cni_ex_figures(cn_doc *d);

@@ -279,6 +279,61 @@ static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t
     return 0;
 }
 
+/* The country the article names most, as "British government" when the
+ * article uses its demonym, else "Government of X". */
+static const char *implied_government(cn_doc *d)
+{
+    const entity_build *best = NULL;
+    for (size_t e = 0; e < d->n_ents; e++) {
+        const entity_build *x = &d->ents[e];
+        if (x->pub.type == CN_ENT_PLACE && x->pub.kind && !strcmp(x->pub.kind, "country") &&
+            (!best || x->n_mentions > best->n_mentions))
+            best = x;
+    }
+    if (!best || !best->gz)
+        return NULL;
+    const token *t = d->seg.toks;
+    gz_match m[MAX_MATCHES];
+    for (size_t i = 0; i < d->seg.n_toks; i++) {
+        if (!(t[i].flags & TK_UPPER))
+            continue;
+        size_t n = cni_gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, i, m, MAX_MATCHES);
+        for (size_t k = 0; k < n; k++) {
+            if (m[k].entry->kind != GZ_DEMONYM || m[k].ntok != 1 || m[k].entry->link != best->gz)
+                continue;
+            size_t len = t[i].end - t[i].start;
+            char *s = cni_arena_alloc(&d->mem, len + 12);
+            if (s) {
+                memcpy(s, d->res.text + t[i].start, len);
+                memcpy(s + len, " government", 12);
+            }
+            return s;
+        }
+    }
+    /* "UK", "US": the short form a writer puts before "government". */
+    for (size_t k = 0; k < best->n_mentions; k++) {
+        const cn_mention *mt = &best->mentions[k];
+        size_t len = mt->end - mt->start, caps = 0;
+        for (size_t c = mt->start; c < mt->end; c++)
+            caps += (d->res.text[c] >= 'A' && d->res.text[c] <= 'Z') || d->res.text[c] == '.';
+        if (len < 2 || len > 5 || caps != len)
+            continue;
+        char *s = cni_arena_alloc(&d->mem, len + 12);
+        if (s) {
+            memcpy(s, d->res.text + mt->start, len);
+            memcpy(s + len, " government", 12);
+        }
+        return s;
+    }
+    size_t len = strlen(best->pub.name);
+    char *s = cni_arena_alloc(&d->mem, len + 15);
+    if (s) {
+        memcpy(s, "Government of ", 14);
+        memcpy(s + 14, best->pub.name, len + 1);
+    }
+    return s;
+}
+
 /* "the UK government", "Britain's government", "the government": one
  * organization per article, named by its first qualified mention. */
 static int governments(cn_doc *d)
@@ -318,8 +373,12 @@ static int governments(cn_doc *d)
                                          t[i].end - t[first].start);
                 continue;
             }
+            /* A bare "the government" is the government of the country
+             * the article is about; with none, it names nothing. */
+            if (!name && !(name = implied_government(d)))
+                break;
             size_t idx;
-            if (cni_ex_add_mention(d, CN_ENT_ORGANIZATION, name ? name : "government", first,
+            if (cni_ex_add_mention(d, CN_ENT_ORGANIZATION, name, first,
                                i + 1 - first, NULL, &idx))
                 return -1;
             d->ents[idx].pub.kind = "government";
@@ -410,7 +469,7 @@ int cni_ex_entities(cn_doc *d)
             return -1;
         i += best;
     }
-    if (governments(d) || cni_ex_people(d) || merge_groups(d))
+    if (cni_ex_patterns(d) || governments(d) || cni_ex_people(d) || merge_groups(d))
         return -1;
     return 0;
 }

@@ -24,6 +24,7 @@ static const org_word HEADS[] = {
     {"Council", "government"}, {"Centre", "other"}, {"Center", "other"},
     {"School", "university"}, {"College", "university"}, {"Agency", "government"},
     {"Commission", "government"}, {"Board", "other"}, {"Union", "union"},
+    {"Guild", "trade-body"}, {"Alliance", "other"}, {"Forum", "other"},
     {NULL, NULL}
 };
 
@@ -59,8 +60,38 @@ static const org_word TAILS[] = {
     {"Organisation", "other"}, {"Organization", "other"}, {"Alliance", "other"},
     {"Partnership", "other"}, {"Coalition", "other"}, {"Network", "other"},
     {"Motors", "company"}, {"Automotive", "company"}, {"Logistics", "company"},
+    {"Show", "other"}, {"Forum", "other"}, {"Summit", "other"}, {"Expo", "other"},
+    {"Conference", "other"}, {"Salon", "other"}, {"Fair", "other"},
     {NULL, NULL}
 };
+
+/* Words that open a sentence or clause, never an organization's name:
+ * "As General Motors", "While Leapmotor International", "From the ...". */
+static const char *const OPENERS[] = {
+    "As", "While", "From", "The", "In", "For", "With", "After", "When", "But", "And",
+    "If", "Although", "Though", "Since", "Because", "Unlike", "Like", "At", "By", "On",
+    "Under", "Before", "Despite", "Meanwhile", "Also", "Both", "Rival", "Rivals", "Its",
+    "Their", "His", "Her", "Our", "This", "That", "These", "Those", "Even", "Only", "So",
+    "Yet", "Or", "Nor", "Once", "Until", "Whereas", "Last", "Earlier", "Now", "Then",
+    "Including", "Through", "Via", "Over", "Against", "Among", "Between", "Into", "To",
+    "Of", "Why", "How", "What", "Where", "Who", "Which", "Today", "Yesterday", NULL
+};
+
+/* Title words that make a capitalised run a job, not a body:
+ * "Board Member for Production", "Head of Sales". */
+static const char *const TITLE_WORDS[] = {
+    "Member", "Chief", "Officer", "Director", "President", "Chairman", "Chairwoman",
+    "Chair", "Head", "Secretary", "Minister", "Manager", "Vice", "Executive", "Boss",
+    "Governor", "Senator", "Commissioner", "Spokesperson", "Spokesman", "Chancellor", NULL
+};
+
+static int tok_in_list(const cn_doc *d, size_t i, const char *const *list)
+{
+    for (const char *const *p = list; *p; p++)
+        if (cni_ex_tok_is(d, i, *p))
+            return 1;
+    return 0;
+}
 
 static const char *const CONNECTORS[] = {"of", "for", "and", "&", "the", "de", "on", NULL};
 
@@ -168,7 +199,15 @@ static const char *const NOT_ORGS[] = {
     "Q3", "Q4", "H1", "H2", "FY", "YTD", "YoY", "LCV", "LCVs", "HGV", "HGVs", "NEV",
     "NEVs", "ZE", "EVT", "ID", "GT", "RS", "AMG", "LED", "USB", "GPS", "API", "CAD",
     "LNG", "LPG", "CNG", "NOx", "PPE", "FAQ", "PDF", "CEO's", "MP", "MPs", "MEP", "MEPs",
-    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "AP", "NEW", "THE",
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "NEW", "THE",
+    /* test cycles, drivetrains, vehicle parts and units */
+    "WLTP", "NEDC", "EPA", "CLTC", "AWD", "FWD", "RWD", "4WD", "HVAC", "OTA", "BMS", "DC",
+    "AC", "SOC", "NVH", "ABS", "ESP", "CVT", "DCT", "ECU", "SDV", "LiDAR", "LIDAR", "RADAR",
+    "HUD", "NCAP", "MSRP", "RRP", "OTR", "KW", "HP", "BHP", "PS", "NM", "MPG", "MPH", "KPH",
+    "KM", "KWH", "TWH", "SKU", "CKD", "SKD", "EREV", "REEV", "PHV", "BEV's", "HEVs",
+    "SVP", "EVP", "VP", "MD", "GM's", "ESG", "R&D", "EBIT", "EBITDA", "ROI", "CAGR",
+    "YOY", "QOQ", "MOU", "MoU", "JV", "JVs", "M&A", "B2B", "B2C", "NFT", "SPAC", "EPS",
+    "STLA", "CMF", "MEB", "PPE", "SEA", "TNGA", "E-GMP", "LLM", "SAE", "ASAP", "FOB",
     /* currency codes */
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "KRW", "CHF", "SEK", "NOK", "DKK",
     "CAD", "AUD", "BRL", "RUB", "TRY", "PLN", "CZK", "HUF", "MXN", "ZAR", "HKD", "SGD",
@@ -198,9 +237,16 @@ static int acronym_org(cn_doc *d, size_t i)
     size_t len = t->end - t->start;
     if (!(t->flags & TK_ALLCAPS) || len < 3 || len > 6 || cni_ex_entity_at(d, i))
         return 0;
-    for (size_t k = t->start; k < t->end; k++)
-        if (d->res.text[k] >= '0' && d->res.text[k] <= '9')
-            return 0;       /* "T1X": a code, not a name */
+    for (size_t k = t->start; k < t->end; k++) {
+        char c = d->res.text[k];
+        if ((c >= '0' && c <= '9') || c == '.' || c == '-')
+            return 0;       /* "T1X", "N.C.", "USB-C": a code, not a name */
+    }
+    /* "(NYSE: GM)", "Nasdaq: NIO": a ticker. */
+    if (i > 0 && cni_ex_tok_is(d, i - 1, ":"))
+        return 0;
+    if (i + 1 < d->seg.n_toks && (cni_ex_tok_is(d, i + 1, "-") || cni_ex_tok_is(d, i + 1, "/")))
+        return 0;       /* "USB-C", "AC/DC" */
     /* "the WLTP test", "(IBS)": an acronym used as a modifier or defined
      * in brackets is a thing, not an organization. */
     if (i + 1 < d->seg.n_toks && d->seg.toks[i + 1].sentence == t->sentence &&
@@ -226,11 +272,96 @@ static int acronym_org(cn_doc *d, size_t i)
     return words >= 4 && lower * 2 >= words;
 }
 
+/* Is token i a small whole number, as in a score or a league table? */
+static int small_number(const cn_doc *d, size_t i)
+{
+    const token *t = &d->seg.toks[i];
+    if (!(t->flags & TK_NUM) || t->end - t->start > 3)
+        return 0;
+    for (size_t k = t->start; k < t->end; k++)
+        if (d->res.text[k] < '0' || d->res.text[k] > '9')
+            return 0;
+    return 1;
+}
+
+/* A country, brand or model opens the run: a national side or a maker in
+ * a table keeps its own type. */
+static int keeps_type(cn_doc *d, size_t i)
+{
+    gz_match m[16];
+    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    for (size_t k = 0; k < n; k++) {
+        const gz_entry *e = m[k].entry;
+        if (e->kind == GZ_BRAND || e->kind == GZ_MODEL || e->kind == GZ_ORG ||
+            e->kind == GZ_DEMONYM ||
+            (e->kind == GZ_PLACE && e->attr[0] && !strcmp(e->attr[0], "country")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Sports results and league tables ("Leeds 16 6 2 8 15 20 20",
+ * "Porto 2 Benfica 1"): a line of capitalised names and small numbers
+ * only; each name right before a number is a club, not its town. */
+static int table_lines(cn_doc *d)
+{
+    const token *t = d->seg.toks;
+    size_t n = d->seg.n_toks;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        size_t nums = 0, words = 0;
+        int ok = 1;
+        while (j < n && (j == i || !memchr(d->res.text + t[j - 1].end, '\n',
+                                           t[j].start - t[j - 1].end))) {
+            if (t[j].flags & TK_NUM) {
+                ok &= small_number(d, j);
+                nums++;
+            } else if (t[j].flags & TK_WORD) {
+                ok &= (t[j].flags & TK_UPPER) != 0;
+                words++;
+            }
+            j++;
+        }
+        /* "2. Paramygina 79": a ranked list of athletes, not of clubs. */
+        if (j > i + 1 && (t[i].flags & TK_NUM) && cni_ex_tok_is(d, i + 1, "."))
+            ok = 0;
+        if (ok && nums >= 1 && words >= 1 && words <= 8) {
+            for (size_t k = i; k < j;) {
+                if (!cap_word(d, k) || cni_ex_entity_at(d, k)) {
+                    k++;
+                    continue;
+                }
+                size_t e = k;
+                while (e < j && cap_word(d, e) && e - k < 4)
+                    e++;
+                /* "Greg Reid 72 68": a player, not a club. */
+                int person = e - k >= 2 && cni_gz_is_given_name(d->an->gaz, t[k].hash);
+                if (e < j && small_number(d, e) && !person && !keeps_type(d, k) &&
+                    add_org(d, k, e - k, "other", span_text(d, k, e - k)))
+                    return -1;
+                k = e;
+            }
+        }
+        i = j;
+    }
+    return 0;
+}
+
 int cni_ex_orgs(cn_doc *d)
 {
     size_t n = d->seg.n_toks;
+    if (table_lines(d))
+        return -1;
     for (size_t i = 0; i < n; i++) {
         if (!cap_word(d, i) || cni_ex_entity_at(d, i))
+            continue;
+        if (tok_in_list(d, i, OPENERS))
+            continue;       /* the name, if any, starts after it */
+        /* "Revenues for Tata Motors": a common word opening the sentence
+         * and a preposition are not part of the name. */
+        if ((d->seg.toks[i].flags & TK_SENT_START) &&
+            cni_gz_is_common_word(d->an->gaz, d->seg.toks[i].hash) && !word_kind(d, i, HEADS) &&
+            (cni_ex_tok_is(d, i + 1, "for") || cni_ex_tok_is(d, i + 1, "of")))
             continue;
         if (acronym_org(d, i)) {
             if (add_org(d, i, 1, "other", span_text(d, i, 1)))
@@ -263,6 +394,18 @@ int cni_ex_orgs(cn_doc *d)
                 kind = word_kind(d, i + end - 1, TAILS);
         }
         if (!kind || (d->seg.toks[i].flags & TK_ALLCAPS))
+            continue;
+        int titled = 0;
+        for (size_t p = i; p < i + end && !titled; p++)
+            titled = tok_in_list(d, p, TITLE_WORDS);
+        if (titled) {
+            i += end - 1;
+            continue;
+        }
+        /* "Michigan Assembly", "Oshawa Assembly": a factory, not a body. */
+        if (cni_ex_tok_is(d, i + end - 1, "Assembly") && !cni_ex_tok_is(d, i, "National") &&
+            !cni_ex_tok_is(d, i, "General") && !cni_ex_tok_is(d, i, "Legislative") &&
+            !cni_ex_tok_is(d, i, "State") && !cni_ex_tok_is(d, i + end - 2, "of"))
             continue;
         if (known_at(d, i)) {
             i += len - 1;   /* the gazetteer's name; no pattern inside it */

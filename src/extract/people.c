@@ -5,7 +5,7 @@
 
 #include "doc.h"
 
-#define MAX_NAME_TOKENS 4
+#define MAX_NAME_TOKENS 6
 #define ROLE_LOOKBACK 5
 #define APPOSITION_GAP 6
 #define ORG_LOOKAHEAD 12
@@ -18,6 +18,19 @@ static const char *const PARTICLES[] = {
     "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin",
     "al", "el", "dos", "das", "ter", "del", NULL
 };
+/* Common Chinese, Korean and Vietnamese family names, written first:
+ * "Wang Chuanfu", "He Xiaopeng", "Chung Eui-sun", "Nguyen Van Thanh". */
+static const char *const FAMILY_FIRST[] = {
+    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu",
+    "Sun", "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Luo", "Gao", "Zheng", "Liang", "Xie",
+    "Song", "Tang", "Han", "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong",
+    "Yuan", "Pan", "Yu", "Jiang", "Cai", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding",
+    "Ren", "Shen", "Yao", "Zhong", "Cui", "Tan", "Lei", "Fan", "Fu", "Qin", "Qian", "Xue",
+    "Yin", "Wan", "Kong", "Mao", "Bai", "Lai", "Chung", "Chong", "Kim", "Lee", "Park",
+    "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Shin", "Ryu", "Hwang", "Ahn",
+    "Nguyen", "Tran", "Pham", "Hoang", "Vo", "Dang", "Bui", "Ho", "Ngo", NULL
+};
+
 static const char *const SPEECH[] = {
     "said", "says", "told", "added", "explained", "warned", "noted", "stated",
     "commented", "insisted", "argued", "claimed", "admitted", "wrote",
@@ -134,9 +147,35 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
 {
     const token *t = d->seg.toks;
     size_t n = d->seg.n_toks;
+    /* Initials in capitals before a surname, as Indian names are often
+     * written: "PB Balaji said", "chief financial officer PB Balaji". */
+    if ((t[i].flags & TK_ALLCAPS) && t[i].end - t[i].start <= 3 && i + 1 < n &&
+        same_sentence(d, i, i + 1) && name_word(d, i + 1) && !is_common(d, i + 1) &&
+        !cni_ex_entity_at(d, i + 1) && !entity_name_at(d, i + 1) && !entity_name_at(d, i) &&
+        t[i + 1].start == t[i].end + 1) {
+        size_t rl = 0;
+        int cue = role_ending_at(d, i, &rl) != SIZE_MAX || role_follows(d, i + 2) ||
+                  (i + 2 < n && tok_in(d, i + 2, SPEECH)) || (i > 0 && tok_in(d, i - 1, SPEECH));
+        if (!cue)
+            return 0;
+        char *nm = join_tokens(d, i, 2);
+        if (!nm || cni_ex_add_mention(d, CN_ENT_PERSON, nm, i, 2, NULL, NULL))
+            return 0;
+        return 2;
+    }
     if (!name_word(d, i))
         return 0;
+    /* A title or role opens no name: "Mr Farley" is Farley, "Governor
+     * Brian Kemp" is Brian Kemp. */
     int given = cni_gz_is_given_name(d->an->gaz, t[i].hash);
+    /* Family name first, then a given name no word list knows:
+     * "He Xiaopeng", "Chung Eui-sun". */
+    if (!given && tok_in(d, i, FAMILY_FIRST) && i + 1 < n && same_sentence(d, i, i + 1) &&
+        name_word(d, i + 1) && !is_common(d, i + 1) && !cni_ex_entity_at(d, i + 1) &&
+        !entity_name_at(d, i + 1) && t[i + 1].start == t[i].end + 1)
+        given = 1;
+    if (tok_in(d, i, TITLES) || (!given && role_starting_at(d, i)))
+        return 0;       /* "Dean Jones" is a name: Dean is a given name too */
     int titled = i > 0 && same_sentence(d, i - 1, i) && tok_in(d, i - 1, TITLES);
     size_t role_len = 0;
     int roled = role_ending_at(d, i, &role_len) != SIZE_MAX;
@@ -156,7 +195,8 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
             k++;
             continue;
         }
-        if (!name_word(d, k) || cni_ex_entity_at(d, k) || entity_name_at(d, k))
+        if (!name_word(d, k) || cni_ex_entity_at(d, k) || entity_name_at(d, k) ||
+            (role_starting_at(d, k) && !cni_gz_is_given_name(d->an->gaz, t[k].hash)))
             break;
         /* Ordinary words end a name, except a given name's first surname
          * ("Theresa May"); headlines in title case stop here. */
@@ -164,11 +204,31 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
             break;
         k++;
     }
+    /* A regnal number: "Felipe VI", "Charles III". */
+    static const char *const REGNAL[] = {"II", "III", "IV", "V", "VI", "VII", "VIII", NULL};
+    if (k > i && k < n && same_sentence(d, i, k) && tok_in(d, k, REGNAL) &&
+        t[k].start == t[k - 1].end + 1)
+        k++;
     size_t len = k - i;
     /* The name must end on a name word, not an initial or particle. */
-    while (len > 1 && !name_word(d, i + len - 1))
+    while (len > 1 && !name_word(d, i + len - 1) && !tok_in(d, i + len - 1, REGNAL))
         len--;
-    if (len < 2 && !titled)
+    /* "Martin Luther King Avenue", "Henry Ford Hospital", "Grant County":
+     * a name that goes on as a street, a place or a body is no person. */
+    static const char *const NAMED_AFTER[] = {
+        "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Boulevard", "Way",
+        "Highway", "County", "Township", "Parish", "Park", "Square", "Bridge", "Motors",
+        "Group", "Inc", "Ltd", "Holdings", "Company", "Corp", "Corporation", "Foundation",
+        "Institute", "University", "Hospital", "School", "College", "Center", "Centre",
+        "Stadium", "Airport", "Museum", "Hall", "Building", "Tower", "Port", "Prize",
+        "Award", "Trophy", "Cup", "Memorial", NULL
+    };
+    if (k < n && same_sentence(d, i, k) && tok_in(d, k, NAMED_AFTER))
+        return 0;
+    /* "Chair Chung": a capitalised title right before one name word. */
+    int title_role = roled && role_len && (t[i - 1].flags & TK_UPPER) &&
+                     !(t[i].flags & TK_SENT_START) && !entity_name_at(d, i);
+    if (len < 2 && !titled && !title_role)
         return 0;
     if (!given && !titled && !roled) {
         /* No given name or role: trust only "X Y said" / "said X Y" with
@@ -233,6 +293,27 @@ static void find_role(cn_doc *d, entity_build *p, size_t first, size_t last)
         if (!p->pub.organization && r >= 2 && cni_ex_tok_is(d, r - 1, "of"))
             p->pub.organization = entity_name_before(d, r - 1, 0);
         return;
+    }
+    /* "The chief executive of Acme, Jane Doe" and "Acme's boss, Jane Doe":
+     * the role before a comma in front of the name. */
+    if (first >= 2 && cni_ex_tok_is(d, first - 1, ",") && same_sentence(d, first - 1, first)) {
+        size_t j = first - 1;
+        r = role_ending_at(d, j, &role_len);
+        if (r != SIZE_MAX) {
+            p->pub.role = join_tokens(d, r, role_len);
+            p->pub.organization = entity_name_before(d, r, 0);
+            return;
+        }
+        uint32_t e = cni_ex_entity_at(d, j - 1);
+        size_t b = j - 1;
+        while (e && b > 0 && cni_ex_entity_at(d, b - 1) == e)
+            b--;
+        if (e && b >= 2 && cni_ex_tok_is(d, b - 1, "of") &&
+            (r = role_ending_at(d, b - 1, &role_len)) != SIZE_MAX) {
+            p->pub.role = join_tokens(d, r, role_len);
+            p->pub.organization = d->ents[e - 1].pub.name;
+            return;
+        }
     }
     /* Apposition: "Mike Hawes, SMMT chief executive", "David Bailey, professor of ...". */
     size_t k = last + 1;
@@ -303,7 +384,29 @@ static int merge_short_names(cn_doc *d)
                 continue;
             /* Cheap test first: the last words must agree. */
             const char *lg_last = strrchr(lg->pub.name, ' ');
-            if (!lg_last || strcasecmp(lg_last + 1, sh_last) != 0)
+            if (!lg_last)
+                continue;
+            /* "Chair Chung" and "Chung Eui-sun": a family name written first. */
+            const char *lg_sp = strchr(lg->pub.name, ' ');
+            size_t fl = (size_t)(lg_sp - lg->pub.name);
+            if (b != a && !strchr(sh->pub.name, ' ') && fl == ns && lg->n_mentions &&
+                strncmp(lg->pub.name, sh->pub.name, ns) == 0 &&
+                !cni_gz_is_given_name(d->an->gaz, cni_seg_token_hash(sh->pub.name, ns))) {
+                for (size_t m = 0; m < sh->n_mentions; m++) {
+                    size_t from = tok_of(d, sh->mentions[m].start);
+                    size_t to = tok_of(d, sh->mentions[m].end);
+                    if (to > from && cni_ex_add_mention(d, CN_ENT_PERSON, lg->pub.name, from,
+                                                        to - from, NULL, NULL))
+                        return -1;
+                }
+                if (!lg->pub.role) {
+                    lg->pub.role = sh->pub.role;
+                    lg->pub.organization = sh->pub.organization;
+                }
+                sh->n_mentions = 0;
+                break;
+            }
+            if (strcasecmp(lg_last + 1, sh_last) != 0)
                 continue;
             size_t nl = strlen(lg->pub.name);
             if (b == a || nl <= ns + 1 || !lg->n_mentions || lg->pub.name[nl - ns - 1] != ' ' ||

@@ -34,6 +34,36 @@ static int is_straight(const cn_doc *d, size_t i)
     return cni_ex_tok_is(d, i, "\"");
 }
 
+/* British single quotes: ‘ opens; ’ closes when it is not an apostrophe
+ * ("the workers’ union"): after punctuation, or before punctuation, the
+ * paragraph end or the attribution. */
+static int is_single_open(const cn_doc *d, size_t i)
+{
+    return cni_ex_tok_is(d, i, "\xE2\x80\x98");
+}
+
+static int is_single_close(const cn_doc *d, size_t i, size_t pe)
+{
+    if (!cni_ex_tok_is(d, i, "\xE2\x80\x99"))
+        return 0;
+    const token *t = d->seg.toks;
+    if (i > 0 && (t[i - 1].flags & TK_PUNCT) && t[i - 1].end == t[i].start)
+        return 1;
+    if (i + 1 >= pe || (t[i + 1].flags & TK_PUNCT))
+        return 1;
+    return cni_ex_tok_is_ci(d, i + 1, "said") || cni_ex_tok_is_ci(d, i + 1, "says") ||
+           cni_ex_tok_is_ci(d, i + 1, "he") || cni_ex_tok_is_ci(d, i + 1, "she");
+}
+
+/* Words between two tokens. */
+static size_t words_in(const cn_doc *d, size_t b, size_t e)
+{
+    size_t n = 0;
+    for (size_t k = b; k < e; k++)
+        n += (d->seg.toks[k].flags & (TK_WORD | TK_NUM)) != 0;
+    return n;
+}
+
 static int speech_verb_in(cn_doc *d, size_t tb, size_t te, size_t *verb_tok)
 {
     if (tb >= te)
@@ -77,7 +107,12 @@ static const char *speaker_near(cn_doc *d, size_t tb, size_t te, size_t verb, in
             if (!is_speaker_type(d, e, person_only))
                 continue;
             size_t g = k > verb ? k - verb : verb - k;
-            if (g > SPEAKER_WINDOW)
+            /* "Jane Doe, president of the Society of Motor Traders (SMT),
+             * cautioned": a person opening the clause may sit far back. */
+            size_t win = person_only && k < verb &&
+                         d->seg.toks[k].sentence == d->seg.toks[verb].sentence
+                             ? 2 * SPEAKER_WINDOW : SPEAKER_WINDOW;
+            if (g > win)
                 continue;
             if (g < best_gap) {
                 best_gap = g;
@@ -120,7 +155,7 @@ static const char *resolve_reference(cn_doc *d, size_t verb, size_t tb, size_t t
             continue;
         if (cni_ex_tok_is_ci(d, k, "he") || cni_ex_tok_is_ci(d, k, "she"))
             goto last_person;
-        if (cni_ex_tok_is(d, k, "the") && k + 1 < te && (d->seg.toks[k + 1].flags & TK_LOWER)) {
+        if (cni_ex_tok_is_ci(d, k, "the") && k + 1 < te && (d->seg.toks[k + 1].flags & TK_LOWER)) {
             const token *t = &d->seg.toks[k + 1];
             role_word = d->res.text + t->start;
             role_len = t->end - t->start;
@@ -211,11 +246,16 @@ static size_t find_spans(const cn_doc *d, size_t pb, size_t pe, qspan *out, size
     size_t n = 0;
     for (size_t i = pb; i < pe && n < max; i++) {
         int curly = is_open_mark(d, i), straight = is_straight(d, i);
-        if (!curly && !straight)
+        int single = !curly && !straight && is_single_open(d, i);
+        if (!curly && !straight && !single)
             continue;
         size_t j = i + 1;
-        while (j < pe && !(curly ? is_close_mark(d, j) : is_straight(d, j)))
+        /* Writers mix curly and straight marks: either closes a double quote. */
+        while (j < pe && !(single ? is_single_close(d, j, pe)
+                                  : is_close_mark(d, j) || is_straight(d, j)))
             j++;
+        if (single && (j >= pe || words_in(d, i + 1, j) < MIN_SINGLE_QUOTE_WORDS))
+            continue;   /* a scare-quoted phrase or a stray mark */
         /* A quote left open runs to the paragraph end (it goes on in the next). */
         out[n].open_tok = i;
         out[n].close_tok = j;
@@ -246,6 +286,10 @@ int cni_ex_quotes(cn_doc *d)
             size_t in_b = q[k].open_tok + 1, in_e = q[k].close_tok;
             if (in_b >= in_e)
                 continue;
+            /* One to three words in quotes are a term or a scare quote
+             * unless a speech verb right by them names who used them:
+             * “green” is nobody's, what X called “a perfect storm” is X's. */
+            int scare = words_in(d, in_b, in_e) <= 3;
             /* Outside text: after the quote up to the next one, and before it. */
             size_t after_b = in_e < pe ? in_e + 1 : pe;
             size_t after_e = k + 1 < nq ? q[k + 1].open_tok : pe;
@@ -267,6 +311,13 @@ int cni_ex_quotes(cn_doc *d)
                 speaker = attribute(d, after_b, after_e, q[k].open_tok, 1);
             if (!speaker && !colon)
                 speaker = attribute(d, before_b, before_e, q[k].open_tok, 0);
+            if (scare && !speaker)
+                continue;
+            /* "Jane Doe also confirmed the plan. “...”": the person who
+             * spoke earlier in the paragraph. */
+            size_t v2;
+            if (!speaker && speech_verb_in(d, before_b, before_e, &v2))
+                speaker = speaker_near(d, before_b, before_e, v2, 0);
             if (!speaker && before_e == pb && after_b >= after_e)
                 speaker = last_speaker;     /* a paragraph that is all quote */
             if (!speaker && k > 0)

@@ -160,6 +160,191 @@ static void test_organizations(void **state)
     cn_doc_free(d);
 }
 
+static int has_org(const cn_doc *d, const char *name)
+{
+    return find(d, CN_ENT_ORGANIZATION, name) != NULL;
+}
+
+static void test_org_boundaries_and_stop_words(void **state)
+{
+    (void)state;
+    /* Sentence openers stay out of the name; the name behind them counts. */
+    cn_doc *d = analyze("While Zentra Holdings reported a loss, the firm kept its plans for "
+                        "the new battery line in the north.");
+    assert_false(has_org(d, "While Zentra Holdings"));
+    assert_true(has_org(d, "Zentra Holdings"));
+    cn_doc_free(d);
+    d = analyze("Revenues for Norvik Logistics rose in the quarter as demand for parts grew.");
+    assert_false(has_org(d, "Revenues for Norvik Logistics"));
+    assert_true(has_org(d, "Norvik Logistics"));
+    cn_doc_free(d);
+    /* Technical acronyms, units and tickers are not organizations. */
+    d = analyze("The hatchback has AWD and a new HVAC unit, and its WLTP range is long, "
+                "while the SVP said the USB-C ports and the OTA updates were tested.");
+    assert_false(has_org(d, "AWD"));
+    assert_false(has_org(d, "HVAC"));
+    assert_false(has_org(d, "WLTP"));
+    assert_false(has_org(d, "SVP"));
+    assert_false(has_org(d, "USB"));
+    cn_doc_free(d);
+    /* Job titles and factories are not bodies. */
+    d = analyze("She was named Board Member for Production in spring, and the Brenton "
+                "Assembly site will build the pickup from next year onwards.");
+    assert_false(has_org(d, "Board Member for Production"));
+    assert_false(has_org(d, "Brenton Assembly"));
+    cn_doc_free(d);
+}
+
+static void test_subsidiaries_events_acronyms(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Toyota Financial Services lent more, the Geneva Motor Show opened, "
+                        "and the Guild of Vehicle Importers (GVI) and Northvolt (NV) spoke.");
+    assert_true(has_org(d, "Toyota Financial Services"));
+    assert_non_null(find(d, CN_ENT_BRAND, "Toyota"));
+    assert_true(has_org(d, "Geneva Motor Show"));
+    const cn_entity *g = find(d, CN_ENT_ORGANIZATION, "Guild of Vehicle Importers");
+    if (!g)
+        g = find(d, CN_ENT_ORGANIZATION, "GVI");
+    assert_non_null(g);
+    const cn_entity *nv = find(d, CN_ENT_ORGANIZATION, "Northvolt");
+    assert_non_null(nv);
+    assert_int_equal(nv->n_mentions, 2);
+    cn_doc_free(d);
+}
+
+static void test_bare_government(void **state)
+{
+    (void)state;
+    /* With no country in the article, "the government" names nothing. */
+    cn_doc *d = analyze("The government said the scheme would end, and dealers were told "
+                        "to expect fewer grants.");
+    assert_int_equal(count(d, CN_ENT_ORGANIZATION), 0);
+    cn_doc_free(d);
+    /* With one, it is that country's government. */
+    d = analyze("Sales in India rose again. The government said the Indian market would "
+                "keep growing as incentives stayed in place.");
+    assert_true(has_org(d, "Indian government"));
+    assert_false(has_org(d, "government"));
+    cn_doc_free(d);
+}
+
+static void test_pattern_models(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Deliveries of the Xpeng G9 and the Leapmotor T03 rose, the Rivian R2 "
+                        "starts next year and the Hyundai Exter sells well.");
+    const cn_entity *m = find(d, CN_ENT_MODEL, "Xpeng G9");
+    assert_non_null(m);
+    assert_string_equal(m->brand, "Xpeng");
+    assert_non_null(find(d, CN_ENT_MODEL, "Rivian R2"));
+    size_t models = count(d, CN_ENT_MODEL);
+    assert_true(models >= 4);
+    cn_doc_free(d);
+    /* Words after a maker in a headline, its arms and its bosses are not models. */
+    d = analyze("Toyota Said Nothing New\nToyota Motor Europe and Nissan Chief Executive "
+                "Ivan Espinosa met.");
+    assert_int_equal(count(d, CN_ENT_MODEL), 0);
+    cn_doc_free(d);
+}
+
+static void test_pattern_plants(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Kia's Georgia plant will build the new SUV, while General Motors "
+                        "retools the Brookvale Assembly Plant and its Fort Worth Assembly site.");
+    const cn_entity *p = find(d, CN_ENT_PLANT, "Georgia plant");
+    assert_non_null(p);
+    assert_string_equal(p->owner, "Kia");
+    p = find(d, CN_ENT_PLANT, "Brookvale Assembly Plant");
+    assert_non_null(p);
+    assert_string_equal(p->owner, "General Motors");
+    assert_non_null(find(d, CN_ENT_PLANT, "Fort Worth Assembly"));
+    cn_doc_free(d);
+    /* A plant in a country or described by an adjective has no name. */
+    d = analyze("Renault said its Morocco plant and the Valencian plant of a rival were busy.");
+    assert_int_equal(count(d, CN_ENT_PLANT), 0);
+    cn_doc_free(d);
+}
+
+static const cn_entity *person(const cn_doc *d, const char *name)
+{
+    return find(d, CN_ENT_PERSON, name);
+}
+
+static void test_people_titles_and_names(void **state)
+{
+    (void)state;
+    /* A title or role before the name is the role, never part of the name. */
+    cn_doc *d = analyze("Ohio Governor Martin Hale opened the line, and Mr Okafor, the "
+                        "plant boss, thanked Daniel Okafor's team.");
+    const cn_entity *p = person(d, "Martin Hale");
+    assert_non_null(p);
+    assert_string_equal(p->role, "Governor");
+    assert_null(person(d, "Ohio Governor Martin Hale"));
+    assert_null(person(d, "Mr Okafor"));
+    assert_non_null(person(d, "Daniel Okafor"));
+    assert_int_equal(count(d, CN_ENT_PERSON), 2);
+    cn_doc_free(d);
+    /* Particles and regnal numbers belong to the name. */
+    d = analyze("Maria Fernanda da Costa met King Felipe VI at the works in the spring.");
+    assert_non_null(person(d, "Maria Fernanda da Costa"));
+    assert_non_null(person(d, "Felipe VI"));
+    cn_doc_free(d);
+    /* A role in front of the name with a comma: "The CEO of X, Name". */
+    d = analyze("The chief executive of Nordwerk Holdings, Lena Brandt, spoke first.");
+    p = person(d, "Lena Brandt");
+    assert_non_null(p);
+    assert_string_equal(p->role, "chief executive");
+    assert_string_equal(p->organization, "Nordwerk Holdings");
+    cn_doc_free(d);
+    /* A family name written first, later with a title. */
+    d = analyze("Hyundai chairman Chung Eui-sun visited. Later, Chair Chung spoke.");
+    assert_non_null(person(d, "Chung Eui-sun"));
+    assert_null(person(d, "Chung"));
+    cn_doc_free(d);
+    /* Family names first, with given names no list knows. */
+    d = analyze("Founder He Xiaopeng and chairman Wang Chuanfu met Nguyen Thanh Long.");
+    assert_non_null(person(d, "He Xiaopeng"));
+    assert_non_null(person(d, "Wang Chuanfu"));
+    cn_doc_free(d);
+    d = analyze("He said the Li Auto plan was sound.");
+    assert_int_equal(count(d, CN_ENT_PERSON), 0);
+    cn_doc_free(d);
+    /* Capital initials before a surname, with a role or speech verb. */
+    d = analyze("Its chief financial officer RK Menon said margins held, but the BMW iX "
+                "sold less.");
+    p = person(d, "RK Menon");
+    assert_non_null(p);
+    assert_string_equal(p->role, "chief financial officer");
+    assert_int_equal(count(d, CN_ENT_PERSON), 1);
+    cn_doc_free(d);
+    /* Streets, counties and bodies named after people are not people. */
+    d = analyze("The dealer on Lorna Haig Avenue near Henry Ford Hospital closed.");
+    assert_int_equal(count(d, CN_ENT_PERSON), 0);
+    cn_doc_free(d);
+    /* Makers are not people. */
+    d = analyze("Hero MotoCorp and TVS Motor sold more scooters than a year ago.");
+    assert_int_equal(count(d, CN_ENT_PERSON), 0);
+    cn_doc_free(d);
+}
+
+static void test_results_tables(void **state)
+{
+    (void)state;
+    /* Clubs in a results line or a league table are organizations; a
+     * national side, a player and a sales table keep their types. */
+    cn_doc *d = analyze("Results of the weekend matches:\nLeeds 2 Bristol 1\n"
+                        "Germany 3 France 0\nGreg Reid 72 68\n"
+                        "Toyota sold 12,400 cars in Leeds last month.");
+    assert_non_null(find(d, CN_ENT_ORGANIZATION, "Bristol"));
+    assert_null(find(d, CN_ENT_ORGANIZATION, "Germany"));
+    assert_non_null(find(d, CN_ENT_PLACE, "Germany"));
+    assert_non_null(find(d, CN_ENT_PERSON, "Greg Reid"));
+    assert_non_null(find(d, CN_ENT_BRAND, "Toyota"));
+    cn_doc_free(d);
+}
+
 static void test_places(void **state)
 {
     (void)state;
@@ -207,6 +392,13 @@ int main(void)
         cmocka_unit_test(test_plants),
         cmocka_unit_test(test_people_and_roles),
         cmocka_unit_test(test_organizations),
+        cmocka_unit_test(test_org_boundaries_and_stop_words),
+        cmocka_unit_test(test_bare_government),
+        cmocka_unit_test(test_subsidiaries_events_acronyms),
+        cmocka_unit_test(test_pattern_models),
+        cmocka_unit_test(test_pattern_plants),
+        cmocka_unit_test(test_people_titles_and_names),
+        cmocka_unit_test(test_results_tables),
         cmocka_unit_test(test_places),
         cmocka_unit_test(test_offsets_invariant),
     };

@@ -69,7 +69,34 @@ static const quote_case CASES[] = {
     {"Thomas Schaefer, head of the VW brand, said: " LQ "Costs are too high." RQ, {"Thomas Schaefer"}},
     {"Daniela Cavallo, head of the works council, said the plan was unacceptable. " LQ
      "We will resist it." RQ " she added.", {"Daniela Cavallo"}},
-    {"The firm described the talks as \"intense\", but said nothing more.", {""}},
+    {"The firm described the talks as \"intense\", but said nothing more.", {NULL}},
+    /* Scare quotes name nobody; a short phrase a speaker used counts. */
+    {"Dealers call the small crossover a " LQ "game changer" RQ " for the region. "
+     "Jane Oduya said the launch went well.", {NULL}},
+    {"Jane Oduya called the deal " LQ "a real milestone" RQ " for the works.", {"Jane Oduya"}},
+    /* The named person beats the company in the attribution. */
+    {LQ "We expect the line to run at full speed by spring," RQ " said Marta Kowalczyk, "
+     "chief executive of Nordwerk Holdings.", {"Marta Kowalczyk"}},
+    /* A long appositive between the speaker and a colon. */
+    {"Henrik Dahl, president of the Federation of Northern Car Importers (FNCI), cautioned: "
+     "\"The gains are fragile and the market is weak.\"", {"Henrik Dahl"}},
+    /* The attribution in the sentence before the quote. */
+    {"The head of the battery venture, Rosa Ibarra, also confirmed the target for the second "
+     "line at the site. " LQ "We always trusted that the project would work out." RQ,
+     {"Rosa Ibarra"}},
+    /* Mixed curly and straight marks do not swallow the attribution. */
+    {LQ "The order book is full for the year,\" said Omar Haddad. \"We are hiring.\"",
+     {"Omar Haddad", "Omar Haddad"}},
+    /* "The group" in capitals at a sentence start stands for the maker. */
+    {"Renault cut its forecast. The group announced " LQ "a plan to lower costs across all "
+     "plants" RQ " on Monday.", {"Renault"}},
+    {"Kia attributed its results to " LQ "strong demand in every region this year." RQ,
+     {"Kia"}},
+    /* British single quotes. */
+    {"\xE2\x80\x98We will keep building the van at the plant,\xE2\x80\x99 said Priya Nair.",
+     {"Priya Nair"}},
+    {"The drivers\xE2\x80\x99 union met the managers\xE2\x80\x99 panel. Priya Nair said little.",
+     {NULL}},
     {"Li Auto's founder Li Xiang said: \"Our deliveries keep rising.\"", {"Li Xiang"}},
     {"\"The Chinese brands are coming,\" says Felipe Munoz, an analyst at JATO Dynamics.",
      {"Felipe Munoz"}},
