@@ -57,8 +57,10 @@ test)
 test-asan)
     install_missing
     build build-asan -DCMAKE_BUILD_TYPE=Debug "-DCARNEWS_SANITIZE=address;undefined"
+    # Sanitizer allocators add their own growth: the pathological bar is 3x
+    # there (a quadratic pass still shows 4x).
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-        CARNEWS_HOSTILE_HUGE_MB=20 ctest --test-dir build-asan --output-on-failure -j "$JOBS"
+        CARNEWS_HOSTILE_HUGE_MB=20 CARNEWS_PATHO_MAX_RATIO=3 ctest --test-dir build-asan --output-on-failure -j "$JOBS"
     ;;
 test-tsan)
     # The batch, CLI and hostile tests (many threads, one shared analyzer)
