@@ -134,6 +134,33 @@ static int place_owns_other(const cn_doc *d, const sentence *s, size_t k, size_t
            !(x.flags & (NUM_YEAR | NUM_TIME | NUM_ORDINAL));
 }
 
+/* "announced in Berlin", "the KBA in Flensburg", "based in Detroit": the
+ * place where something was said, or where the reporting body sits, is no
+ * figure's region. */
+static int venue_place(const cn_doc *d, const sentence *s, size_t k)
+{
+    static const char *const said[] = {
+        "announced", "said", "says", "told", "reported", "stated", "added", "explained",
+        "based", "headquartered", "presented", "unveiled", NULL};
+    if (k < s->tok_begin + 2 || !(cni_ex_tok_is_ci(d, k - 1, "in") || cni_ex_tok_is_ci(d, k - 1, "at")))
+        return 0;
+    size_t b = k - 2;
+    for (size_t i = 0; said[i]; i++)
+        if (cni_ex_tok_is_ci(d, b, said[i]))
+            return 1;
+    /* "the Federal Motor Transport Authority (KBA) in Flensburg": look
+     * before a bracketed acronym of a few tokens. */
+    if (cni_ex_tok_is(d, b, ")")) {
+        size_t open = b;
+        while (open > s->tok_begin && open + 4 > b && !cni_ex_tok_is(d, open, "("))
+            open--;
+        if (cni_ex_tok_is(d, open, "(") && open > s->tok_begin)
+            b = open - 1;
+    }
+    uint32_t e = cni_ex_entity_at(d, b);
+    return e && d->ents[e - 1].pub.type == CN_ENT_ORGANIZATION;
+}
+
 static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, size_t x1,
                                unsigned type_mask, int side, size_t skip, int origin_ok)
 {
@@ -150,7 +177,8 @@ static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, si
             continue;
         if (e - 1 == skip || (side == ONLY_LEFT && d->seg.toks[k].start >= x1))
             continue;
-        if (!origin_ok && p->type == CN_ENT_PLACE && cni_fig_origin_place(d, s, k))
+        if (!origin_ok && p->type == CN_ENT_PLACE &&
+            (cni_fig_origin_place(d, s, k) || venue_place(d, s, k)))
             continue;
         /* "the US 16%, Japan 20%": a place right before another number is its */
         if (p->type == CN_ENT_PLACE && (type_mask & (1u << CN_ENT_PLACE)) &&

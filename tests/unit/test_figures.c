@@ -290,6 +290,19 @@ static void test_respectively_after_other_figures(void **state)
     cn_doc_free(d);
 }
 
+/* Where a body sits or where something was said is no figure's region. */
+static void test_venue_is_no_region(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Renault sold 31,500 cars, the Italian carmakers' body ANFIA in Turin said.\n\n"
+                        "Volvo earned 9.4 billion kronor in profit, it announced in Gothenburg.\n\n"
+                        "Kia sold 8,200 cars in Norway.");
+    assert_true(fig(d, 31500)->region == NULL || strcmp(fig(d, 31500)->region, "Turin") != 0);
+    assert_null(fig(d, 9.4e9)->region);
+    assert_str(fig(d, 8200)->region, "Norway");
+    cn_doc_free(d);
+}
+
 static void test_region_lists(void **state)
 {
     (void)state;
@@ -322,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_kind_words),
         cmocka_unit_test(test_respectively_after_other_figures),
         cmocka_unit_test(test_region_lists),
+        cmocka_unit_test(test_venue_is_no_region),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
