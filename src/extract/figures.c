@@ -553,6 +553,38 @@ static int job_change(cn_doc *d, const sentence *s, const num_expr *x, const cn_
 /* Numbers read per sentence. */
 #define FIG_MAX_PER_SENTENCE 64
 
+/* Is the word just before byte at "from" or "to"? */
+static int after_from_or_to(const char *text, size_t from_start, size_t at)
+{
+    size_t e = at;
+    while (e > from_start && text[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > from_start && text[b - 1] != ' ')
+        b--;
+    return (e - b == 4 && !strncmp(text + b, "from", 4)) || (e - b == 2 && !strncmp(text + b, "to", 2));
+}
+
+/* "a share of 13.1% from 14% last year", "rose to 21% from 18%": a
+ * percentage compared with another one measures the same thing, so one
+ * with no kind word of its own takes the kind of the one before it. */
+static void compared_levels(cn_doc *d, size_t first_fig)
+{
+    const char *text = d->res.text;
+    for (size_t i = first_fig + 1; i < d->n_figs; i++) {
+        cn_figure *f = &d->figs[i];
+        if (strcmp(f->kind, "other") || !f->unit || strcmp(f->unit, "percent"))
+            continue;
+        const cn_figure *p = &d->figs[i - 1];
+        if (!p->unit || strcmp(p->unit, "percent") || !strcmp(p->kind, "other") ||
+            !strcmp(p->kind, "change") || !after_from_or_to(text, p->end, f->start))
+            continue;
+        f->kind = p->kind;
+        if (!f->subject)
+            f->subject = p->subject;
+    }
+}
+
 static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
 {
     const sentence *s = &d->seg.sents[si];
@@ -631,6 +663,7 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
     if (d->n_figs >= first_fig + 2 &&
         cni_rx_any(d->an->rx, d->scratch, "respectively", text + s->start, s->end - s->start))
         apply_respectively(d, s, first_fig);
+    compared_levels(d, first_fig);
     return 0;
 }
 

@@ -303,6 +303,20 @@ static void test_venue_is_no_region(void **state)
     cn_doc_free(d);
 }
 
+/* A percentage compared with another ("to 9.5% from 11%") measures the
+ * same thing. */
+static void test_compared_levels(void **state)
+{
+    (void)state;
+    cn_doc *d = analyze("Hybrids took a market share of 9.5 per cent in May, down from 11 per cent.\n\n"
+                        "Skoda's market share slipped to 6.2% from 6.9% a year before.");
+    assert_str(fig(d, 9.5)->kind, "market-share");
+    assert_str(fig(d, 11)->kind, "market-share");
+    assert_str(fig(d, 6.2)->kind, "market-share");
+    assert_str(fig(d, 6.9)->kind, "market-share");
+    cn_doc_free(d);
+}
+
 static void test_region_lists(void **state)
 {
     (void)state;
@@ -336,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_respectively_after_other_figures),
         cmocka_unit_test(test_region_lists),
         cmocka_unit_test(test_venue_is_no_region),
+        cmocka_unit_test(test_compared_levels),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
