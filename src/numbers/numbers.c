@@ -33,28 +33,11 @@
 
 /* ------------------------------------------------------------- tables */
 
-static const char *const month_tab[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-};
-static const char *const month_abbr_tab[] = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-};
-
-
-static int month_word(const uchar *t, size_t s, size_t e)   /* capitalised month name: 1..12 */
+/* Capitalised month name or abbreviation at [s,e): 1..12, else 0. */
+static int month_word(const uchar *t, size_t s, size_t e)
 {
-    char buf[NUM_MAX_WORD];
-    size_t n = e - s, k;
-    if (n < 3 || n >= sizeof buf || !is_upper(t[s]))
-        return 0;
-    for (k = 0; k < n; k++)
-        buf[k] = (char)lower(t[s + k]);
-    buf[n] = '\0';
-    for (k = 0; k < 12; k++)
-        if (strcmp(buf, month_tab[k]) == 0 || strcmp(buf, month_abbr_tab[k]) == 0)
-            return (int)k + 1;
-    return strcmp(buf, "sept") == 0 ? 9 : 0;
+    int m = cni_per_month_word(t, s, e);
+    return m < 0 ? -m : m;
 }
 
 /* ------------------------------------------------------------ parsing */

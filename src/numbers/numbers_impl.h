@@ -31,21 +31,8 @@ static inline size_t skip_word(const uchar *t, size_t len, size_t i)
     return i;
 }
 
-/* Length of a white-space character at i: ASCII blanks, NBSP, narrow NBSP,
- * thin, figure and hair spaces (thousands separators in some styles). */
-static inline size_t space_len(const uchar *t, size_t len, size_t i)
-{
-    if (i >= len)
-        return 0;
-    if (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')
-        return 1;
-    if (t[i] == 0xC2 && i + 1 < len && t[i + 1] == 0xA0)
-        return 2;
-    if (t[i] == 0xE2 && i + 2 < len && t[i + 1] == 0x80 &&
-        (t[i + 2] == 0xAF || t[i + 2] == 0x89 || t[i + 2] == 0x87 || t[i + 2] == 0x8A))
-        return 3;
-    return 0;
-}
+
+int cni_per_month_word(const uchar *t, size_t s, size_t e);   /* months.c */
 
 /* A thousands separator: a space, NBSP or thin space, never a line break. */
 static inline size_t group_space_len(const uchar *t, size_t len, size_t i)

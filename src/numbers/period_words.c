@@ -5,33 +5,6 @@
 
 /* ------------------------------------------------------------- words */
 
-static const char *const month_tab[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-};
-static const char *const month_abbr_tab[] = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-};
-
-/* Capitalised month name at [s,e): 1..12, negative for an abbreviation. */
-int cni_per_month_word(const uchar *t, size_t s, size_t e)
-{
-    char buf[PER_MAX_WORD];
-    size_t n = e - s, k;
-    if (n < 3 || n >= sizeof buf || !is_upper(t[s]))
-        return 0;
-    for (k = 0; k < n; k++)
-        buf[k] = (char)lower(t[s + k]);
-    buf[n] = '\0';
-    for (k = 0; k < 12; k++)
-        if (strcmp(buf, month_tab[k]) == 0)
-            return (int)k + 1;
-    for (k = 0; k < 12; k++)
-        if (strcmp(buf, month_abbr_tab[k]) == 0)
-            return -((int)k + 1);
-    return strcmp(buf, "sept") == 0 ? -9 : 0;
-}
-
 /* The lower-cased ASCII word just before i (across a gap), or "". */
 static void prev_word(const uchar *t, size_t i, char *buf, size_t bufsz, int *capital)
 {
