@@ -348,6 +348,26 @@ static size_t tok_of(const cn_doc *d, size_t start)
     return lo;
 }
 
+/* The short form's mentions become the full name's, which takes its role
+ * when it has none; the short form is left empty (dropped).  0, or -1 when
+ * out of memory. */
+static int merge_person(cn_doc *d, entity_build *lg, entity_build *sh)
+{
+    for (size_t m = 0; m < sh->n_mentions; m++) {
+        size_t from = tok_of(d, sh->mentions[m].start);
+        size_t to = tok_of(d, sh->mentions[m].end);
+        if (to > from &&
+            cni_ex_add_mention(d, CN_ENT_PERSON, lg->pub.name, from, to - from, NULL, NULL))
+            return -1;
+    }
+    if (!lg->pub.role) {
+        lg->pub.role = sh->pub.role;
+        lg->pub.organization = sh->pub.organization;
+    }
+    sh->n_mentions = 0;
+    return 0;
+}
+
 /* "Kyle" for "Peter Kyle"; "Zhang" for "Zhang Lei", whose first word is
  * no given name (family name first). */
 static int surname_matches(const cn_doc *d, size_t i, const char *name)
@@ -392,18 +412,8 @@ static int merge_short_names(cn_doc *d)
             if (b != a && !strchr(sh->pub.name, ' ') && fl == ns && lg->n_mentions &&
                 strncmp(lg->pub.name, sh->pub.name, ns) == 0 &&
                 !cni_gz_is_given_name(d->an->gaz, cni_seg_token_hash(sh->pub.name, ns))) {
-                for (size_t m = 0; m < sh->n_mentions; m++) {
-                    size_t from = tok_of(d, sh->mentions[m].start);
-                    size_t to = tok_of(d, sh->mentions[m].end);
-                    if (to > from && cni_ex_add_mention(d, CN_ENT_PERSON, lg->pub.name, from,
-                                                        to - from, NULL, NULL))
-                        return -1;
-                }
-                if (!lg->pub.role) {
-                    lg->pub.role = sh->pub.role;
-                    lg->pub.organization = sh->pub.organization;
-                }
-                sh->n_mentions = 0;
+                if (merge_person(d, lg, sh))
+                    return -1;
                 break;
             }
             if (strcasecmp(lg_last + 1, sh_last) != 0)
@@ -412,18 +422,8 @@ static int merge_short_names(cn_doc *d)
             if (b == a || nl <= ns + 1 || !lg->n_mentions || lg->pub.name[nl - ns - 1] != ' ' ||
                 strcasecmp(lg->pub.name + nl - ns, sh->pub.name) != 0)
                 continue;
-            for (size_t m = 0; m < sh->n_mentions; m++) {
-                size_t from = tok_of(d, sh->mentions[m].start);
-                size_t to = tok_of(d, sh->mentions[m].end);
-                if (to > from &&
-                    cni_ex_add_mention(d, CN_ENT_PERSON, lg->pub.name, from, to - from, NULL, NULL))
-                    return -1;
-            }
-            if (!lg->pub.role) {
-                lg->pub.role = sh->pub.role;
-                lg->pub.organization = sh->pub.organization;
-            }
-            sh->n_mentions = 0;
+            if (merge_person(d, lg, sh))
+                return -1;
             break;
         }
     }
