@@ -370,8 +370,10 @@ int cni_ex_orgs(cn_doc *d)
         }
         /* The longest run of capitalised words and connectors. */
         size_t j = i + 1;
+        /* "Bruegel and the Peterson Institute": "and the" joins two bodies. */
         while (j < n && j - i < MAX_ORG_TOKENS &&
                d->seg.toks[j].sentence == d->seg.toks[i].sentence &&
+               !(cni_ex_tok_is(d, j, "and") && cni_ex_tok_is(d, j + 1, "the")) &&
                (cap_word(d, j) ||
                 (is_connector(d, j) && j + 1 < n &&
                  (cap_word(d, j + 1) || (is_connector(d, j + 1) && j + 2 < n && cap_word(d, j + 2))))))

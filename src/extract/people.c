@@ -143,6 +143,15 @@ static int role_follows(cn_doc *d, size_t k)
     return 0;
 }
 
+/* "Ho Sung Song": a Korean or Chinese family name written last, after two
+ * given-name words, may also be an English word; it ends the name when
+ * no capitalised word follows. */
+static int family_name_last(cn_doc *d, size_t i, size_t k)
+{
+    return k == i + 2 && tok_in(d, k, FAMILY_FIRST) &&
+           (k + 1 >= d->seg.n_toks || !name_word(d, k + 1) || !same_sentence(d, k, k + 1));
+}
+
 size_t cni_ex_person_at(cn_doc *d, size_t i)
 {
     const token *t = d->seg.toks;
@@ -179,8 +188,9 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
     int titled = i > 0 && same_sentence(d, i - 1, i) && tok_in(d, i - 1, TITLES);
     size_t role_len = 0;
     int roled = role_ending_at(d, i, &role_len) != SIZE_MAX;
-    if (!given && !titled && !roled && is_common(d, i))
-        return 0;
+    /* An ordinary word opens a name only before an appositive role:
+     * "Ho Sung Song, president of Kia". */
+    int common_start = !given && !titled && !roled && is_common(d, i);
     size_t k = i + 1;
     while (k < n && k - i < MAX_NAME_TOKENS && same_sentence(d, i, k)) {
         if (t[k].start > t[k - 1].end + 1 && d->res.text[t[k - 1].end] != ' ')
@@ -200,7 +210,7 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
             break;
         /* Ordinary words end a name, except a given name's first surname
          * ("Theresa May"); headlines in title case stop here. */
-        if (is_common(d, k) && k != i + 1)
+        if (is_common(d, k) && k != i + 1 && !family_name_last(d, i, k))
             break;
         k++;
     }
@@ -224,6 +234,8 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
         "Award", "Trophy", "Cup", "Memorial", NULL
     };
     if (k < n && same_sentence(d, i, k) && tok_in(d, k, NAMED_AFTER))
+        return 0;
+    if (common_start && (len < 2 || !role_follows(d, i + len)))
         return 0;
     /* "Chair Chung": a capitalised title right before one name word. */
     int title_role = roled && role_len && (t[i - 1].flags & TK_UPPER) &&

@@ -2,6 +2,7 @@
 #include "utf8.h"
 
 #include <string.h>
+#include <strings.h>
 
 /*** Code points ***/
 
@@ -225,6 +226,11 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
             uint32_t next = m < len ? cni_utf8_decode(s, len, &m) : 0;
             uint32_t prev = j > i ? cp_at(s, len, j - 1) : 0;
             if (!is_word_cp(next))
+                break;
+            /* "then-president", "ex-Nissan": the prefix is a word of its own,
+             * so the role or the name after it is seen. */
+            if (cp == '-' && ((j - i == 4 && strncasecmp(s + i, "then", 4) == 0) ||
+                              (j - i == 2 && strncasecmp(s + i, "ex", 2) == 0)))
                 break;
             if (cp == ',' && !(is_digit_cp(prev) && is_digit_cp(next)))
                 break;

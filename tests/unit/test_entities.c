@@ -211,6 +211,13 @@ static void test_subsidiaries_events_acronyms(void **state)
     assert_non_null(nv);
     assert_int_equal(nv->n_mentions, 2);
     cn_doc_free(d);
+    /* "X and the Y" joins two bodies; it is not one name. */
+    d = analyze("Analysts at the Halden Institute of Economics and the Ministry of Roads, "
+                "Ports and Transport disagreed, and the Generalitat Valenciana paid.");
+    assert_true(has_org(d, "Halden Institute of Economics"));
+    assert_false(has_org(d, "Halden Institute of Economics and the Ministry of Roads"));
+    assert_true(has_org(d, "Generalitat Valenciana"));
+    cn_doc_free(d);
 }
 
 static void test_bare_government(void **state)
@@ -326,6 +333,21 @@ static void test_people_titles_and_names(void **state)
     /* Makers are not people. */
     d = analyze("Hero MotoCorp and TVS Motor sold more scooters than a year ago.");
     assert_int_equal(count(d, CN_ENT_PERSON), 0);
+    cn_doc_free(d);
+    /* A Korean name with the family name last, which is also a word. */
+    d = analyze("Jin Woo Song, president of Kia, opened the new line on Monday.");
+    p = person(d, "Jin Woo Song");
+    assert_non_null(p);
+    assert_string_equal(p->role, "president");
+    cn_doc_free(d);
+    /* "then-" and "ex-" are words of their own: the role and the brand
+     * after them are seen. */
+    d = analyze("The plan was signed by then-president Arturo Villa and the ex-Nissan "
+                "boss Henrik Aalto.");
+    p = person(d, "Arturo Villa");
+    assert_non_null(p);
+    assert_string_equal(p->role, "president");
+    assert_non_null(find(d, CN_ENT_BRAND, "Nissan"));
     cn_doc_free(d);
 }
 
