@@ -39,14 +39,27 @@ static int is_straight(const cn_doc *d, size_t i)
  * paragraph end or the attribution. */
 static int is_single_open(const cn_doc *d, size_t i)
 {
-    return cni_ex_tok_is(d, i, "\xE2\x80\x98");
+    if (cni_ex_tok_is(d, i, "\xE2\x80\x98"))
+        return 1;
+    /* A straight ' opens when it starts a word: space before, none after. */
+    const token *t = d->seg.toks;
+    return cni_ex_tok_is(d, i, "'") && i + 1 < d->seg.n_toks && t[i + 1].start == t[i].end &&
+           (t[i + 1].flags & TK_WORD) && (i == 0 || t[i - 1].end < t[i].start);
 }
 
 static int is_single_close(const cn_doc *d, size_t i, size_t pe)
 {
-    if (!cni_ex_tok_is(d, i, "\xE2\x80\x99"))
-        return 0;
     const token *t = d->seg.toks;
+    if (cni_ex_tok_is(d, i, "'")) {
+        /* A straight ' closes only after the quote's last mark or word,
+         * with nothing joined after it. */
+        if (i == 0 || t[i - 1].end != t[i].start)
+            return 0;
+        if (i + 1 < d->seg.n_toks && t[i + 1].start == t[i].end && (t[i + 1].flags & TK_WORD))
+            return 0;
+    } else if (!cni_ex_tok_is(d, i, "\xE2\x80\x99")) {
+        return 0;
+    }
     if (i > 0 && (t[i - 1].flags & TK_PUNCT) && t[i - 1].end == t[i].start)
         return 1;
     if (i + 1 >= pe || (t[i + 1].flags & TK_PUNCT))

@@ -95,6 +95,9 @@ static const quote_case CASES[] = {
     /* British single quotes. */
     {"\xE2\x80\x98We will keep building the van at the plant,\xE2\x80\x99 said Priya Nair.",
      {"Priya Nair"}},
+    /* Straight single quotes, as plain-text copies of British articles have them. */
+    {"'We will keep building the van at the plant,' said Priya Nair.", {"Priya Nair"}},
+    {"The drivers' union met the managers' panel and called it a 'reset' year.", {NULL}},
     {"The drivers\xE2\x80\x99 union met the managers\xE2\x80\x99 panel. Priya Nair said little.",
      {NULL}},
     {"Li Auto's founder Li Xiang said: \"Our deliveries keep rising.\"", {"Li Xiang"}},
