@@ -270,6 +270,18 @@ static const char *entity_name_before(cn_doc *d, size_t i, int want_place)
     if (i == 0)
         return NULL;
     size_t j = i - 1;
+    /* "Volkswagen brand chief", "Stellantis Europe boss": a word naming
+     * the part of the company sits between it and the role. */
+    static const char *const UNIT_WORDS[] = {
+        "brand", "group", "unit", "division", "arm", "business", "Europe", "Asia",
+        "China", "India", "America", "UK", "US", NULL
+    };
+    if (!want_place && j > 0 && tok_in(d, j, UNIT_WORDS) && same_sentence(d, j - 1, j)) {
+        uint32_t u = cni_ex_entity_at(d, j - 1);
+        if (u && (d->ents[u - 1].pub.type == CN_ENT_BRAND ||
+                  d->ents[u - 1].pub.type == CN_ENT_ORGANIZATION))
+            j--;
+    }
     if (d->seg.toks[j].flags & TK_POSS)
         j = j ? j - 1 : 0;
     uint32_t e = cni_ex_entity_at(d, j);
@@ -314,6 +326,23 @@ static void find_role(cn_doc *d, entity_build *p, size_t first, size_t last)
         if (r != SIZE_MAX) {
             p->pub.role = join_tokens(d, r, role_len);
             p->pub.organization = entity_name_before(d, r, 0);
+            return;
+        }
+        /* "Tesla's head of investor relations, Travis Axelrod": a role
+         * followed by of/for and the lower-case words of its department. */
+        for (size_t q = j > ROLE_LOOKBACK ? j - ROLE_LOOKBACK : 0; q + 2 < j; q++) {
+            size_t len = role_starting_at(d, q);
+            if (!len || q + len + 1 >= j || !same_sentence(d, q, j) ||
+                !(cni_ex_tok_is(d, q + len, "of") || cni_ex_tok_is(d, q + len, "for")))
+                continue;
+            size_t w = q + len + 1;
+            while (w < j && (d->seg.toks[w].flags & TK_WORD) && !(d->seg.toks[w].flags & TK_UPPER) &&
+                   !cni_ex_entity_at(d, w))
+                w++;
+            if (w != j)
+                continue;
+            p->pub.role = join_tokens(d, q, j - q);
+            p->pub.organization = entity_name_before(d, q, 0);
             return;
         }
         uint32_t e = cni_ex_entity_at(d, j - 1);

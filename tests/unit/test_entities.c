@@ -349,6 +349,19 @@ static void test_people_titles_and_names(void **state)
     assert_string_equal(p->role, "president");
     assert_non_null(find(d, CN_ENT_BRAND, "Nissan"));
     cn_doc_free(d);
+    /* A role with its department before the name, and a part of the
+     * company between the maker and the role. */
+    d = analyze("Renault's head of corporate affairs, Ines Moreau, and Volkswagen brand "
+                "chief Tobias Lang met.");
+    p = person(d, "Ines Moreau");
+    assert_non_null(p);
+    assert_string_equal(p->role, "head of corporate affairs");
+    assert_string_equal(p->organization, "Renault");
+    p = person(d, "Tobias Lang");
+    assert_non_null(p);
+    assert_string_equal(p->role, "chief");
+    assert_string_equal(p->organization, "Volkswagen");
+    cn_doc_free(d);
 }
 
 static void test_results_tables(void **state)
