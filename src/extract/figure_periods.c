@@ -61,7 +61,9 @@ static int period_role(const char *text, size_t from, size_t a)
                                        "established in", "launched in", "opened in",
                                        "unveiled in", "said this", "told reporters in",
                                        "began in", "started in", "set up in", "built in",
-                                       NULL};
+                                       /* a deadline or a start, not the time counted */
+                                       "by", "by the end of", "until", "due in", "open in",
+                                       "start in", "begin in", NULL};
     static const char *const base[] = {"than", "than in", "than the", "than in the",
                                        "compared with", "compared to", "compared with the",
                                        "compared to the", "versus", "against",
@@ -222,6 +224,25 @@ static int digit_in(const char *text, size_t a, size_t b)
     return 0;
 }
 
+/* Is the number at x0 itself the comparison's base: "up from 1.2m a year
+ * earlier", "compared with 3,000 in 2023"?  "rose to 1.5m from a year
+ * before" is not: its base belongs to the rise. */
+static int is_base_value(const char *text, size_t x0)
+{
+    static const char *const before[] = {"from", "than", "with", "to", "against", "versus",
+                                         "vs", "vs.", "from the", "than the", NULL};
+    size_t from = x0 > 24 ? x0 - 24 : 0;
+    size_t e = x0;
+    while (e > from && text[e - 1] == ' ')
+        e--;
+    if (e > from && text[e - 1] == '(')
+        return 1;       /* "from €15.8bn ($17.3bn) a year before": as the first */
+    for (const char *const *w = before; *w; w++)
+        if (ends_with_word(text, from, e, *w))
+            return strcmp(*w, "to") != 0 || ends_with_word(text, from, e, "compared to");
+    return 0;
+}
+
 const period_span *cni_fig_nearest_period(const char *text, const period_span *p, size_t n,
                                          size_t x0, size_t x1)
 {
@@ -229,7 +250,8 @@ const period_span *cni_fig_nearest_period(const char *text, const period_span *p
     size_t best_gap = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
         size_t g = cni_fig_gap(x0, x1, p[i].start, p[i].end);
-        if (p[i].base && !(p[i].start >= x1 && g <= BASE_REACH && !digit_in(text, x1, p[i].start)))
+        if (p[i].base && !(p[i].start >= x1 && g <= BASE_REACH && !digit_in(text, x1, p[i].start) &&
+                           is_base_value(text, x0)))
             continue;
         if (p[i].end <= x0 ? cni_fig_crosses_clause(text, p[i].end, x0) : cni_fig_crosses_clause(text, x1, p[i].start))
             g += CLAUSE_PENALTY;

@@ -385,6 +385,9 @@ static int is_change(cn_doc *d, const sentence *s, const num_expr *x)
     return 0;
 }
 
+/* How far into the article its lead maker is looked for. */
+#define LEAD_SENTENCES 4
+
 typedef struct {
     const char *last_subject;       /* carries over sentences of a paragraph */
     const char *last_count_kind;    /* likewise: "97,212 units" after "registered" */
@@ -393,6 +396,8 @@ typedef struct {
     const char *main_brand;         /* the article's maker, if one dominates */
     const char *topic;              /* the first maker named in the paragraph's last sentence */
     const char *last_plant;         /* region of the factory last named in the article */
+    const char *prev_topic;         /* the topic the previous paragraph ended on */
+    const char *lead;               /* the first maker the body's opening sentences name */
 } figure_ctx;
 
 static int year_like(double v) { return v >= 1900 && v <= 2100 && v == (double)(long)v; }
@@ -452,6 +457,10 @@ static void figure_subject(cn_doc *d, const sentence *s, cn_figure *f, size_t sr
     if (!anaphor && (market || src != FIG_NONE))
         return;
     f->subject = fc->last_subject ? fc->last_subject : fc->topic ? fc->topic : fc->main_brand;
+    /* "The Mumbai-headquartered automaker posted": with no maker in the
+     * paragraph, the one the last paragraph ended on, or the article's. */
+    if (!f->subject && anaphor)
+        f->subject = fc->prev_topic ? fc->prev_topic : fc->lead;
 }
 
 /* The first maker or company a sentence names: its grammatical subject in
@@ -730,7 +739,11 @@ static void drop_headline_repeats(cn_doc *d)
 
 int cni_ex_figures(cn_doc *d)
 {
-    figure_ctx fc = {NULL, NULL, NULL, cni_fig_main_country(d), cni_fig_main_brand(d), NULL, NULL};
+    figure_ctx fc = {NULL, NULL, NULL, cni_fig_main_country(d), cni_fig_main_brand(d), NULL, NULL,
+                     NULL, NULL};
+    for (size_t i = 0; i < d->seg.n_sents && i < LEAD_SENTENCES && !fc.lead; i++)
+        if (!is_headline(d, i))
+            fc.lead = sentence_topic(d, &d->seg.sents[i]);
     size_t para = (size_t)-1;
     for (size_t i = 0; i < d->seg.n_sents; i++) {
         /* Subjects and kinds carry over sentences, not paragraphs. */
@@ -738,6 +751,8 @@ int cni_ex_figures(cn_doc *d)
             para = d->seg.sents[i].paragraph;
             fc.last_subject = NULL;
             fc.last_count_kind = NULL;
+            if (fc.topic)
+                fc.prev_topic = fc.topic;
             fc.topic = NULL;
         }
         if (figures_in_sentence(d, i, &fc))

@@ -385,10 +385,20 @@ int cni_per_month_period(const uchar *t, size_t len, size_t i, size_t e, int mo,
     }
     if (abbr)
         return 0;                       /* "Jan" alone may be a name */
-    if (mo == 5) {                      /* "May" alone is usually the verb */
-        prev_word(t, i, w, sizeof w, &cap);
-        if (!in_list(w, may_before, COUNT(may_before)))
-            return 0;
+    prev_word(t, i, w, sizeof w, &cap);
+    if (mo == 5 && !in_list(w, may_before, COUNT(may_before)))
+        return 0;                       /* "May" alone is usually the verb */
+    /* "last September", "this June": the word is part of the period; a
+     * plain month already means its latest one, so only "next" shifts. */
+    if (!strcmp(w, "last") || !strcmp(w, "this") || !strcmp(w, "next")) {
+        size_t b = i;
+        while (b > 0 && t[b - 1] == ' ')
+            b--;
+        r->s = b - strlen(w);
+        if (w[0] == 'n') {
+            r->rel = 1;
+            r->delta = 1;
+        }
     }
     return 1;
 }

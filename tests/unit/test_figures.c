@@ -170,6 +170,31 @@ static void test_periods(void **state)
     assert_str(fig(d, 205000)->period, "2023-02/2023-11");
     assert_str(fig(d, 205000)->period_text, "February to November 2023");
     cn_doc_free(d);
+    /* A comparison base after a level belongs to the rise, not the level. */
+    d = analyze("Scooter sales in October rose 9 per cent to 812,400 units from a year before.");
+    assert_str(fig(d, 812400)->period_text, "October");
+    cn_doc_free(d);
+    /* A deadline is no period; "last" is part of a month. */
+    d = analyze("Dacia wants to make 400,000 cars a year at the site by 2029.\n\n"
+                "The mill closed last October with the loss of 1,250 jobs.");
+    assert_null(fig(d, 400000)->period);
+    assert_null(fig(d, 400000)->period_text);
+    assert_str(fig(d, 1250)->period_text, "last October");
+    cn_doc_free(d);
+}
+
+static void test_lead_maker_for_anaphor(void **state)
+{
+    (void)state;
+    /* With no maker in the paragraph, "the automaker" is the one the
+     * article opened with, even when another brand was named since. */
+    cn_doc *d = analyze("Kestrel results\n\n"
+                        "Mahindra on Monday reported higher profits, helped by its Korean "
+                        "unit SsangYong.\n\n"
+                        "The Mumbai-based automaker posted a net profit of Rs 30.5 billion "
+                        "for the quarter.");
+    assert_str(fig(d, 30.5e9)->subject, "Mahindra");
+    cn_doc_free(d);
 }
 
 static void test_signed_changes(void **state)
@@ -340,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_respectively_and_regions),
         cmocka_unit_test(test_maker_origin_is_no_region),
         cmocka_unit_test(test_periods),
+        cmocka_unit_test(test_lead_maker_for_anaphor),
         cmocka_unit_test(test_signed_changes),
         cmocka_unit_test(test_offsets_cover_the_number),
         cmocka_unit_test(test_references_back),
