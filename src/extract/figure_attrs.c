@@ -58,6 +58,18 @@ static int word_is(const char *text, size_t s, size_t e, const char *const *list
     return 0;
 }
 
+/* "the EU car market", "US EV sales": "car" there names a market, not a
+ * maker's origin. */
+static int market_word_after(const cn_doc *d, const sentence *s, size_t q)
+{
+    static const char *const market[] = {"market", "markets", "sales", "registrations",
+                                         "demand", "buyers", NULL};
+    if (q + 1 >= s->tok_end)
+        return 0;
+    const token *t = &d->seg.toks[q + 1];
+    return word_is(d->res.text, t->start, t->end, market);
+}
+
 int cni_fig_origin_place(const cn_doc *d, const sentence *s, size_t k)
 {
     static const char *const makers[] = {
@@ -82,12 +94,19 @@ int cni_fig_origin_place(const cn_doc *d, const sentence *s, size_t k)
         if (j >= s->tok_end)
             return 0;
         uint32_t b = cni_ex_entity_at(d, j);
-        return b && d->ents[b - 1].pub.type == CN_ENT_BRAND;
+        if (b)
+            return d->ents[b - 1].pub.type == CN_ENT_BRAND;
+        /* "Germany's second-biggest car maker": a few words, then the maker */
+        for (size_t q = j; q < s->tok_end && q < j + 4 && (d->seg.toks[q].flags & TK_WORD); q++)
+            if (word_is(text, d->seg.toks[q].start, d->seg.toks[q].end, makers) &&
+                !market_word_after(d, s, q))
+                return 1;
+        return 0;
     }
     uint32_t b = cni_ex_entity_at(d, j);
     if (b && d->ents[b - 1].pub.type == CN_ENT_BRAND)
         return 1;
-    return word_is(text, t->start, t->end, makers);
+    return word_is(text, t->start, t->end, makers) && !market_word_after(d, s, j);
 }
 
 const char *cni_fig_plant_region(const cn_doc *d, const sentence *s, size_t x0, size_t x1)

@@ -141,6 +141,19 @@ static void test_maker_origin_is_no_region(void **state)
     d = analyze("Kia plans a $1.8bn battery plant in Poland.");
     assert_str(fig(d, 1.8e9)->region, "Poland");
     cn_doc_free(d);
+    /* A possessor country a few words before the maker is its origin; a
+     * country before "car market" is the market's. */
+    d = analyze("In India, Kia - South Korea's second-largest car maker - sold 245,000 "
+                "cars.\n\nHybrids took 31.5 per cent of the Japanese car market and 12.5 "
+                "per cent of the EU car market.");
+    assert_str(fig(d, 245000)->region, "India");
+    assert_str(fig(d, 12.5)->region, "European Union");
+    cn_doc_free(d);
+    /* "Renault's new van plant": the factory last named. */
+    d = analyze("Renault builds vans at its factory in Batilly.\n\n"
+                "About 1,900 people work at Renault's new van plant.");
+    assert_non_null(fig(d, 1900)->region);
+    cn_doc_free(d);
 }
 
 static void test_periods(void **state)
