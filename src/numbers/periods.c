@@ -1,7 +1,7 @@
 /* Period expressions: matching at each word start, normalised output, and cni_period_find(). */
 
 /* Period expressions in a sentence: "H1", "the third quarter of 2024",
- * "August 2023", "FY2023/24", "the first nine months", "last year".
+ * "August 2023", "FY2024" (for "FY2023/24"), "the first nine months", "last year".
  *
  * One left-to-right pass over word starts; the first position where any
  * pattern matches wins. Years are recognised through cni_num_at(), so a year
@@ -282,13 +282,10 @@ static void write_period(const uchar *t, size_t len, const per *r, pubdate pub, 
         put(out, outsz, "%04d", y);
         return;
     case P_YRANGE:
-        put(out, outsz, "%04d-%04d", y, r->y2);
+        put(out, outsz, "%04d/%04d", y, r->y2);
         return;
-    case P_FY:
-        if (r->y2)
-            put(out, outsz, "FY%04d/%02d", y, r->y2 % 100);
-        else
-            put(out, outsz, "FY%04d", y);
+    case P_FY:                          /* a fiscal year is named by the year it ends */
+        put(out, outsz, "FY%04d", r->y2 ? r->y2 : y);
         return;
     case P_RELYEAR:
         if (!pub.y)
@@ -315,7 +312,7 @@ static void write_period(const uchar *t, size_t len, const per *r, pubdate pub, 
         if (r->n == 12)
             put(out, outsz, "%04d", y);
         else
-            put(out, outsz, "FY%04d/%02d", y - 1, y % 100);
+            put(out, outsz, "FY%04d", y);
         return;
     case P_MONTH:
         if (!y && r->rel && pub.y)
