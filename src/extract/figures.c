@@ -57,6 +57,9 @@ static int digit_between(const char *text, size_t a, size_t b)
 }
 
 /* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
+/* How far "capacity" reaches to make a production figure a capacity. */
+#define CAPACITY_REACH 40
+
 static const char *figure_kind(const char *text, const rx_hit *h, size_t nh, size_t base,
                                size_t x0, size_t x1, unit_class uc, int *loss)
 {
@@ -90,6 +93,19 @@ static const char *figure_kind(const char *text, const rx_hit *h, size_t nh, siz
     }
     if (best && uc == U_MONEY && strcmp(best, "sales") == 0)
         best = "revenue";
+    /* "production capacity of 2.5 million", "the capacity to produce 150
+     * million cells": the word "capacity" in the clause makes output a
+     * capacity. */
+    if (best && strcmp(best, "production") == 0)
+        for (size_t k = 0; k < nh; k++) {
+            size_t ks = base + h[k].start, ke = base + h[k].end;
+            if (strcmp(h[k].label, "capacity") || ke - ks != 8 || strncasecmp(text + ks, "capacity", 8) ||
+                cni_fig_gap(x0, x1, ks, ke) > CAPACITY_REACH ||
+                (ke <= x0 ? cni_fig_crosses_clause(text, ke, x0) : cni_fig_crosses_clause(text, x1, ks)))
+                continue;
+            best = "capacity";
+            break;
+        }
     return best ? best : "other";
 }
 

@@ -196,6 +196,20 @@ static void test_periods(void **state)
     cn_doc_free(d);
 }
 
+static void test_capacity_word(void **state)
+{
+    (void)state;
+    /* "capacity" in the clause makes output a capacity, before or after. */
+    cn_doc *d = analyze("Mazda will cut production capacity from 1.9 million units to 1.6 "
+                        "million units by closing lines.\n\n"
+                        "The Gyor site will have the capacity to produce 90 million cells a "
+                        "year.\n\nThe Hofu plant built 412,000 cars.");
+    assert_str(fig(d, 1.6e6)->kind, "capacity");
+    assert_str(fig(d, 9e7)->kind, "capacity");
+    assert_str(fig(d, 412000)->kind, "production");
+    cn_doc_free(d);
+}
+
 static void test_lead_maker_for_anaphor(void **state)
 {
     (void)state;
@@ -379,6 +393,7 @@ int main(void)
         cmocka_unit_test(test_maker_origin_is_no_region),
         cmocka_unit_test(test_periods),
         cmocka_unit_test(test_lead_maker_for_anaphor),
+        cmocka_unit_test(test_capacity_word),
         cmocka_unit_test(test_signed_changes),
         cmocka_unit_test(test_offsets_cover_the_number),
         cmocka_unit_test(test_references_back),
