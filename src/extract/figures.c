@@ -56,6 +56,15 @@ static int digit_between(const char *text, size_t a, size_t b)
     return 0;
 }
 
+/* How far after "N% of" an export word makes the share an exports figure. */
+#define EXPORT_REACH 60
+
+/* " of" right after a percentage. */
+static int of_after(const char *text, size_t x1)
+{
+    return strncmp(text + x1, " of ", 4) == 0;
+}
+
 /* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
 /* How far "capacity" reaches to make a production figure a capacity. */
 #define CAPACITY_REACH 40
@@ -93,6 +102,17 @@ static const char *figure_kind(const char *text, const rx_hit *h, size_t nh, siz
     }
     if (best && uc == U_MONEY && strcmp(best, "sales") == 0)
         best = "revenue";
+    /* "53.4% of all cars built for export", "80% of UK-made cars are sent
+     * overseas": a share of what is exported is an exports figure. */
+    if (best && uc == U_PERCENT && strcmp(best, "market-share") == 0 && of_after(text, x1))
+        for (size_t k = 0; k < nh; k++) {
+            size_t ks = base + h[k].start;
+            if (!strcmp(h[k].label, "exports") && ks >= x1 && ks - x1 <= EXPORT_REACH &&
+                !cni_fig_crosses_clause(text, x1, ks) && !digit_between(text, x1, ks)) {
+                best = "exports";
+                break;
+            }
+        }
     /* "production capacity of 2.5 million", "the capacity to produce 150
      * million cells": the word "capacity" in the clause makes output a
      * capacity. */

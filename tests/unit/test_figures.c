@@ -208,6 +208,14 @@ static void test_capacity_word(void **state)
     assert_str(fig(d, 9e7)->kind, "capacity");
     assert_str(fig(d, 412000)->kind, "production");
     cn_doc_free(d);
+    /* A share of what is exported is an exports figure; a share of the
+     * market stays a market share. */
+    d = analyze("Germany took 41.5% of all vans built for export, and about 70% of "
+                "Spanish-made cars are shipped abroad. Tesla took 7.5% of the market.");
+    assert_str(fig(d, 41.5)->kind, "exports");
+    assert_str(fig(d, 70)->kind, "exports");
+    assert_str(fig(d, 7.5)->kind, "market-share");
+    cn_doc_free(d);
 }
 
 static void test_lead_maker_for_anaphor(void **state)
