@@ -180,3 +180,54 @@ const char *cni_fig_main_brand(const cn_doc *d) { return dominant(d, CN_ENT_BRAN
 
 const char *cni_fig_main_country(const cn_doc *d) { return dominant(d, CN_ENT_PLACE, "country", 1); }
 
+
+/* "the Chinese market", "the German car market": the place a demonym
+ * before "market" names, or NULL. */
+const char *cni_fig_market_region(cn_doc *d, const sentence *s, size_t x0, size_t x1)
+{
+    static const char *const between[] = {"car", "auto", "vehicle", "EV", "new-car",
+                                          "passenger", "electric", "new", NULL};
+    const token *t = d->seg.toks;
+    for (size_t k = s->tok_begin; k + 1 < s->tok_end; k++) {
+        if (!(t[k].flags & TK_UPPER))
+            continue;
+        size_t j = k + 1;
+        while (j < s->tok_end && j < k + 3 && word_is(d->res.text, t[j].start, t[j].end, between))
+            j++;
+        if (j >= s->tok_end || !word_is(d->res.text, t[j].start, t[j].end,
+                                        (const char *const[]){"market", NULL}))
+            continue;
+        /* only in the figure's own clause */
+        if (t[j].end <= x0 ? cni_fig_crosses_clause(d->res.text, t[j].end, x0)
+                           : t[k].start >= x1 && cni_fig_crosses_clause(d->res.text, x1, t[k].start))
+            continue;
+        gz_match m[16];
+        size_t n = cni_gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, k, m, 16);
+        for (size_t q = 0; q < n; q++)
+            if (m[q].entry->kind == GZ_DEMONYM && m[q].ntok == 1 && m[q].entry->link)
+                return m[q].entry->link->name;
+    }
+    return NULL;
+}
+
+/* "in the country": the country last named before the sentence. */
+const char *cni_fig_last_country(const cn_doc *d, const sentence *s)
+{
+    static const char *const words[] = {"country", "country's", NULL};
+    int says = 0;
+    for (size_t k = s->tok_begin + 1; k < s->tok_end && !says; k++)
+        says = word_is(d->res.text, d->seg.toks[k].start, d->seg.toks[k].end, words) &&
+               cni_ex_tok_is_ci(d, k - 1, "the");
+    if (!says)
+        return NULL;
+    size_t lo = s->tok_begin > LAST_COUNTRY_REACH ? s->tok_begin - LAST_COUNTRY_REACH : 0;
+    for (size_t k = s->tok_begin; k-- > lo;) {
+        uint32_t e = cni_ex_entity_at(d, k);
+        if (!e)
+            continue;
+        const cn_entity *p = &d->ents[e - 1].pub;
+        if (p->type == CN_ENT_PLACE && p->kind && !strcmp(p->kind, "country"))
+            return p->name;
+    }
+    return NULL;
+}

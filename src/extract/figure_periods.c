@@ -39,6 +39,8 @@ int cni_fig_crosses_clause(const char *text, size_t a, size_t b)
 /* A comparison base ("than in 2023", "from 1.2m a year earlier") belongs
  * only to a number right before it, within this many bytes. */
 #define BASE_REACH 30
+/* How far before "from" a number makes it a comparison. */
+#define FROM_NUMBER_REACH 12
 
 static int ends_with_word(const char *text, size_t from, size_t at, const char *w)
 {
@@ -83,6 +85,13 @@ static int period_role(const char *text, size_t from, size_t a)
     for (const char *const *w = base; *w; w++)
         if (ends_with_word(text, from, e, *w) || ends_with_word(text, from, e2, *w))
             return 1;
+    /* "up 12% from July" compares; "350 jobs from January" starts */
+    if (ends_with_word(text, from, e, "from")) {
+        size_t lo = e > from + 4 + FROM_NUMBER_REACH ? e - 4 - FROM_NUMBER_REACH : from;
+        for (size_t i = lo; i + 4 < e; i++)
+            if (text[i] >= '0' && text[i] <= '9')
+                return 1;
+    }
     return 0;
 }
 
@@ -160,6 +169,8 @@ static size_t period_phrases(cn_doc *d, const sentence *s, period_span *out, siz
             out[i].start = a;
             out[i].end = b;
             out[i].text = words;
+            if (!strcmp(h[k].label, "phrase"))
+                out[i].base = 0;    /* "from January to October": a span, no base */
             if (!strcmp(h[k].label, "base"))
                 out[i].base = 1;
             else if (span)

@@ -68,6 +68,8 @@ static int of_after(const char *text, size_t x1)
 /* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
 /* How far "capacity" reaches to make a production figure a capacity. */
 #define CAPACITY_REACH 40
+/* The longest appositive (", the owner of Audi and Porsche,") in tokens. */
+#define APPOSITIVE_TOKENS 12
 
 static const char *figure_kind(const char *text, const rx_hit *h, size_t nh, size_t base,
                                size_t x0, size_t x1, unit_class uc, int *loss)
@@ -463,6 +465,34 @@ static int possessive_before(const char *text, size_t from, size_t at)
             (e == from + 5 || text[e - 6] == ' '));
 }
 
+/* "Volkswagen Group, the owner of Audi and Porsche, said its profit": an
+ * entity inside an appositive between commas stands for nobody; "its" is
+ * the entity the appositive describes. */
+static size_t appositive_head(const cn_doc *d, const sentence *s, size_t se, size_t x0)
+{
+    const token *t = d->seg.toks;
+    size_t k = s->tok_begin;
+    while (k < s->tok_end && cni_ex_entity_at(d, k) != se + 1)
+        k++;
+    size_t open = FIG_NONE, close = FIG_NONE;
+    for (size_t j = k; j-- > s->tok_begin && open == FIG_NONE;)
+        if (cni_ex_tok_is(d, j, ","))
+            open = j;
+    for (size_t j = k; j < s->tok_end && t[j].start < x0 && close == FIG_NONE; j++)
+        if (cni_ex_tok_is(d, j, ","))
+            close = j;
+    if (open == FIG_NONE || close == FIG_NONE || open == s->tok_begin ||
+        close - open > APPOSITIVE_TOKENS)
+        return se;
+    uint32_t head = cni_ex_entity_at(d, open - 1);
+    if (!head || head == se + 1)
+        return se;
+    cn_entity_type ty = d->ents[head - 1].pub.type;
+    int company = ty == CN_ENT_ORGANIZATION && d->ents[head - 1].gz &&
+                  (d->ents[head - 1].gz->flags & GZF_SUPPLIER);
+    return ty == CN_ENT_BRAND || company ? head - 1 : se;
+}
+
 static void figure_subject(cn_doc *d, const sentence *s, cn_figure *f, size_t src,
                            figure_ctx *fc)
 {
@@ -470,6 +500,8 @@ static void figure_subject(cn_doc *d, const sentence *s, cn_figure *f, size_t sr
     int side = possessive_before(d->res.text, s->start, f->start) ? ONLY_LEFT : PREFER_LEFT;
     size_t se = nearest_entity_x(d, s, f->start, f->end, (1u << CN_ENT_BRAND) | COMPANY_BIT,
                                  side, src, 1);
+    if (se != FIG_NONE)
+        se = appositive_head(d, s, se, f->start);
     if (se == FIG_NONE)
         se = nearest_entity_x(d, s, f->start, f->end, SUBJECT_TYPES, PREFER_LEFT, src, 1);
     if (se == FIG_NONE) {   /* a company that is not a maker: "Agratas will employ" */
@@ -525,6 +557,10 @@ static void figure_region(cn_doc *d, const sentence *s, cn_figure *f, figure_ctx
     if (!f->region && cni_rx_any(d->an->rx, d->scratch, "figure-global", d->res.text + s->start,
                                  s->end - s->start))
         return;     /* "global capacity", "worldwide sales": no region */
+    if (!f->region)
+        f->region = cni_fig_market_region(d, s, f->start, f->end);
+    if (!f->region)
+        f->region = cni_fig_last_country(d, s);
     if (!f->region)
         f->region = cni_fig_plant_region(d, s, f->start, f->end);
     /* "the plant": the factory last named */

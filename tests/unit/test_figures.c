@@ -218,6 +218,30 @@ static void test_capacity_word(void **state)
     cn_doc_free(d);
 }
 
+static void test_clause_reading(void **state)
+{
+    (void)state;
+    /* An appositive's brands stand for nobody; "its" is the head's. */
+    cn_doc *d = analyze("Renault Group, the owner of Dacia and Alpine, said its net profit "
+                        "fell to \xE2\x82\xAC" "1.4 billion.");
+    assert_str(fig(d, 1.4e9)->subject, "Renault Group");
+    cn_doc_free(d);
+    /* "in the country" and "the Italian car market" name regions. */
+    d = analyze("Registrations in Italy fell 4% last month.\n\n"
+                "Fiat sold 21,300 cars in the country. Hybrids took 41.2 per cent of the "
+                "Italian car market.");
+    assert_str(fig(d, 21300)->region, "Italy");
+    assert_str(fig(d, 41.2)->region, "Italy");
+    cn_doc_free(d);
+    /* "lost" before an amount is a loss; "shipped ... overseas" exports. */
+    d = analyze("Mazda lost 12 billion yen in the quarter. Chery shipped 98,000 cars "
+                "overseas in May, while GAC sold 41,000 cars, up 8% from April.");
+    assert_str(fig(d, -12e9)->kind, "profit");
+    assert_str(fig(d, 98000)->kind, "exports");
+    assert_null(fig(d, 41000)->period);
+    cn_doc_free(d);
+}
+
 static void test_lead_maker_for_anaphor(void **state)
 {
     (void)state;
@@ -401,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_maker_origin_is_no_region),
         cmocka_unit_test(test_periods),
         cmocka_unit_test(test_lead_maker_for_anaphor),
+        cmocka_unit_test(test_clause_reading),
         cmocka_unit_test(test_capacity_word),
         cmocka_unit_test(test_signed_changes),
         cmocka_unit_test(test_offsets_cover_the_number),
