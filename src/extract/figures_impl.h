@@ -27,6 +27,15 @@ size_t cni_fig_find_periods(cn_doc *d, const sentence *s, period_span *out);
 const period_span *cni_fig_nearest_period(const char *text, const period_span *p, size_t n,
                                           size_t x0, size_t x1);
 
+/* U_SCALED: "2.3 billion" with no unit, money or a count by its keyword. */
+typedef enum { U_COUNT, U_MONEY, U_PERCENT, U_OTHER, U_SCALED } unit_class;
+/* May a number of this class be of this kind? */
+int cni_fig_kind_allowed(const char *kind, unit_class uc);
+/* The kind of the figure at [x0,x1) from the figure-kind hits h (offsets
+ * from base); *loss is set for a loss word (kind "profit", negative). */
+const char *cni_fig_kind(const char *text, const rx_hit *h, size_t nh, size_t base,
+                         size_t x0, size_t x1, unit_class uc, int *loss);
+
 /* What the words right after a number count. */
 enum { FIG_NOUN_NONE, FIG_VEHICLES, FIG_JOBS, FIG_NOUN, FIG_SPEC };
 

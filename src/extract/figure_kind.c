@@ -1,0 +1,121 @@
+/* Figures: what a number measures, from the keyword rules nearest to it
+ * in its clause ("sold", "capacity", "of all cars built for export"). */
+#include <string.h>
+#include <strings.h>
+
+#include "doc.h"
+#include "figures_impl.h"
+
+int cni_fig_kind_allowed(const char *kind, unit_class uc)
+{
+    static const char *const money[] = {"investment", "price", "revenue", "profit",
+                                        "sales", "other", NULL};
+    static const char *const count[] = {"sales", "production", "registrations",
+                                        "deliveries", "exports", "capacity", "jobs",
+                                        "other", NULL};
+    static const char *const scaled[] = {"sales", "production", "registrations",
+                                         "deliveries", "exports", "capacity", "jobs",
+                                         "investment", "revenue", "profit", "other", NULL};
+    static const char *const percent[] = {"market-share", "exports", "other", NULL};
+    const char *const *list = uc == U_MONEY ? money : uc == U_PERCENT ? percent
+                            : uc == U_SCALED ? scaled : count;
+    if (uc == U_OTHER)
+        return strcmp(kind, "capacity") == 0 || strcmp(kind, "other") == 0;
+    for (; *list; list++)
+        if (strcmp(kind, *list) == 0)
+            return 1;
+    return 0;
+}
+
+/* What a level percentage of a count keyword means: "accounted for 80% of
+ * exports" stays exports; of sales or registrations it is a share. */
+static const char *percent_kind(const char *kind)
+{
+    if (!strcmp(kind, "exports") || !strcmp(kind, "market-share"))
+        return kind;
+    if (!strcmp(kind, "sales") || !strcmp(kind, "registrations") ||
+        !strcmp(kind, "production") || !strcmp(kind, "deliveries"))
+        return "market-share";
+    return "other";
+}
+
+static int digit_between(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (text[i] >= '0' && text[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* How far after "N% of" an export word makes the share an exports figure. */
+#define EXPORT_REACH 60
+
+/* " of" right after a percentage. */
+static int of_after(const char *text, size_t x1)
+{
+    return strncmp(text + x1, " of ", 4) == 0;
+}
+
+/* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
+/* How far "capacity" reaches to make a production figure a capacity. */
+#define CAPACITY_REACH 40
+
+const char *cni_fig_kind(const char *text, const rx_hit *h, size_t nh, size_t base,
+                         size_t x0, size_t x1, unit_class uc, int *loss)
+{
+    const char *best = NULL;
+    size_t best_gap = (size_t)-1;
+    *loss = 0;
+    for (size_t k = 0; k < nh; k++) {
+        const char *kind = h[k].label;
+        int is_loss = strcmp(kind, "loss") == 0;
+        if (is_loss)
+            kind = "profit";
+        if (uc == U_PERCENT)
+            kind = percent_kind(kind);
+        if (!cni_fig_kind_allowed(kind, uc))
+            continue;
+        size_t ks = base + h[k].start, ke = base + h[k].end;
+        /* Keywords after the number ("16,617 cars sold") read as closely
+         * as those before it ("sold 16,617"), within one clause. */
+        size_t g = cni_fig_gap(x0, x1, ks, ke);
+        if (ke <= x0 ? cni_fig_crosses_clause(text, ke, x0) : cni_fig_crosses_clause(text, x1, ks))
+            g += CLAUSE_PENALTY;
+        /* "4.1 billion or 7.9% of revenues": a word after another number is
+         * that number's ("revenues fell 8% to €142bn" reads on, before) */
+        if (ks >= x1 && digit_between(text, x1, ks))
+            g += CLAUSE_PENALTY;
+        if (g < best_gap) {
+            best_gap = g;
+            best = kind;
+            *loss = is_loss;
+        }
+    }
+    if (best && uc == U_MONEY && strcmp(best, "sales") == 0)
+        best = "revenue";
+    /* "53.4% of all cars built for export", "80% of UK-made cars are sent
+     * overseas": a share of what is exported is an exports figure. */
+    if (best && uc == U_PERCENT && strcmp(best, "market-share") == 0 && of_after(text, x1))
+        for (size_t k = 0; k < nh; k++) {
+            size_t ks = base + h[k].start;
+            if (!strcmp(h[k].label, "exports") && ks >= x1 && ks - x1 <= EXPORT_REACH &&
+                !cni_fig_crosses_clause(text, x1, ks) && !digit_between(text, x1, ks)) {
+                best = "exports";
+                break;
+            }
+        }
+    /* "production capacity of 2.5 million", "the capacity to produce 150
+     * million cells": the word "capacity" in the clause makes output a
+     * capacity. */
+    if (best && strcmp(best, "production") == 0)
+        for (size_t k = 0; k < nh; k++) {
+            size_t ks = base + h[k].start, ke = base + h[k].end;
+            if (strcmp(h[k].label, "capacity") || ke - ks != 8 || strncasecmp(text + ks, "capacity", 8) ||
+                cni_fig_gap(x0, x1, ks, ke) > CAPACITY_REACH ||
+                (ke <= x0 ? cni_fig_crosses_clause(text, ke, x0) : cni_fig_crosses_clause(text, x1, ks)))
+                continue;
+            best = "capacity";
+            break;
+        }
+    return best ? best : "other";
+}
