@@ -9,6 +9,8 @@
 #include "numbers.h"
 
 #define MAX_KIND_HITS 64
+/* How near a global word ("worldwide") must be to take a figure's region. */
+#define GLOBAL_REACH 30
 /* The longest appositive (", the owner of Audi and Porsche,") in tokens. */
 #define APPOSITIVE_TOKENS 12
 /* Bare counts below this are ordinals of speech ("two sites"), not news. */
@@ -433,8 +435,33 @@ static const char *sentence_topic(const cn_doc *d, const sentence *s)
     return NULL;
 }
 
+/* "926,600 vehicles worldwide in 2024, of which 240,000 went to
+ * Germany": a global word in the figure's own clause leaves it no region. */
+static int global_in_clause(cn_doc *d, const sentence *s, const cn_figure *f)
+{
+    rx_hit h[8];
+    size_t n = cni_rx_find(d->an->rx, d->scratch, "figure-global", d->res.text + s->start,
+                           s->end - s->start, h, 8);
+    for (size_t k = 0; k < n; k++) {
+        size_t a = s->start + h[k].start, b = s->start + h[k].end;
+        size_t g0 = b <= f->start ? b : f->end, g1 = b <= f->start ? f->start : a;
+        int digit = 0;
+        for (size_t i = g0; i < g1 && !digit; i++)
+            digit = d->res.text[i] >= '0' && d->res.text[i] <= '9';
+        if (!digit && cni_fig_gap(f->start, f->end, a, b) <= GLOBAL_REACH &&
+            !(b <= f->start ? cni_fig_crosses_clause(d->res.text, b, f->start)
+                            : cni_fig_crosses_clause(d->res.text, f->end, a)))
+            return 1;
+    }
+    return 0;
+}
+
 static void figure_region(cn_doc *d, const sentence *s, cn_figure *f, figure_ctx *fc)
 {
+    if (global_in_clause(d, s, f)) {
+        f->region = NULL;
+        return;
+    }
     size_t re = nearest_entity_x(d, s, f->start, f->end, 1u << CN_ENT_PLACE, PREFER_RIGHT,
                                  FIG_NONE, 0);
     f->region = re == FIG_NONE ? NULL : d->ents[re].pub.name;

@@ -240,6 +240,12 @@ static void test_clause_reading(void **state)
     assert_str(fig(d, 98000)->kind, "exports");
     assert_null(fig(d, 41000)->period);
     cn_doc_free(d);
+    /* A global word in the figure's clause leaves it no region; the next
+     * figure's place is its own. */
+    d = analyze("Seat sold 558,000 cars worldwide in 2024, of which 152,000 went to Spain.");
+    assert_null(fig(d, 558000)->region);
+    assert_str(fig(d, 152000)->region, "Spain");
+    cn_doc_free(d);
 }
 
 static void test_lead_maker_for_anaphor(void **state)
