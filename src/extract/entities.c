@@ -365,8 +365,12 @@ static int governments(cn_doc *d)
                 for (size_t k = 0; k < n; k++)
                     qualified |= m[k].entry->kind == GZ_DEMONYM && m[k].ntok == 1;
             }
-            if (qualified)
+            if (qualified) {
                 first--;
+                /* "Hong Kong government": back to the place's first token */
+                while (e && first > 0 && cni_ex_entity_at(d, first - 1) == e)
+                    first--;
+            }
             if (pass == 0) {
                 if (qualified && !name)
                     name = cni_arena_strndup(&d->mem, d->res.text + t[first].start,

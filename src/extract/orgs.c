@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 
@@ -74,7 +75,8 @@ static const char *const OPENERS[] = {
     "Their", "His", "Her", "Our", "This", "That", "These", "Those", "Even", "Only", "So",
     "Yet", "Or", "Nor", "Once", "Until", "Whereas", "Last", "Earlier", "Now", "Then",
     "Including", "Through", "Via", "Over", "Against", "Among", "Between", "Into", "To",
-    "Of", "Why", "How", "What", "Where", "Who", "Which", "Today", "Yesterday", NULL
+    "Of", "Why", "How", "What", "Where", "Who", "Which", "Today", "Yesterday", "A", "An",
+    "Former", "Ex", "Interim", "Acting", NULL
 };
 
 /* Title words that make a capitalised run a job, not a body:
@@ -92,6 +94,13 @@ static int tok_in_list(const cn_doc *d, size_t i, const char *const *list)
             return 1;
     return 0;
 }
+
+static const char *const CALENDAR_WORDS[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", NULL
+};
 
 static const char *const CONNECTORS[] = {"of", "for", "and", "&", "the", "de", "on", NULL};
 
@@ -208,6 +217,13 @@ static const char *const NOT_ORGS[] = {
     "SVP", "EVP", "VP", "MD", "GM's", "ESG", "R&D", "EBIT", "EBITDA", "ROI", "CAGR",
     "YOY", "QOQ", "MOU", "MoU", "JV", "JVs", "M&A", "B2B", "B2C", "NFT", "SPAC", "EPS",
     "STLA", "CMF", "MEB", "PPE", "SEA", "TNGA", "E-GMP", "LLM", "SAE", "ASAP", "FOB",
+    /* computing, finance and other everyday acronyms */
+    "XML", "HTML", "HTTP", "HTTPS", "URL", "VPN", "VOD", "VIP", "VIPs", "ICT", "IOT", "IoT",
+    "XAU", "XAG", "CSS", "SMS", "PIN", "ATM", "DNA", "RNA", "HIV", "COVID", "DIY", "CPU",
+    "GPU", "RAM", "SSD", "LCD", "OLED", "UHD", "HDR", "NFC", "RFID", "SIM", "LTE", "GDPR",
+    "ETF", "ETFs", "CPI", "PMI", "IPOs", "MPVs", "RPM", "CEOs", "AGM", "EGM", "KPI", "KPIs",
+    "SaaS", "PhD", "MBA", "ISO", "UTC", "EST", "PST", "EDT", "PDT", "CST", "CDT", "TBC",
+    "TBA", "FYI", "AKA", "ETA", "USP", "PCB", "PVC", "WIFI", "APP", "APPS", "FAQs",
     /* currency codes */
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "KRW", "CHF", "SEK", "NOK", "DKK",
     "CAD", "AUD", "BRL", "RUB", "TRY", "PLN", "CZK", "HUF", "MXN", "ZAR", "HKD", "SGD",
@@ -336,13 +352,45 @@ static int table_lines(cn_doc *d)
                     e++;
                 /* "Greg Reid 72 68": a player, not a club. */
                 int person = e - k >= 2 && cni_gz_is_given_name(d->an->gaz, t[k].hash);
-                if (e < j && small_number(d, e) && !person && !keeps_type(d, k) &&
+                /* "June 9 -- Tampa": a date, not a club */
+                int heading = e - k == 1 && tok_in_list(d, k, CALENDAR_WORDS);
+                if (e < j && small_number(d, e) && !person && !heading && !keeps_type(d, k) &&
                     add_org(d, k, e - k, "other", span_text(d, k, e - k)))
                     return -1;
                 k = e;
             }
         }
         i = j;
+    }
+    return 0;
+}
+
+/* "Delhi-based": a place and "-based" open no name. */
+static int ends_with_based(const cn_doc *d, size_t i)
+{
+    const token *t = &d->seg.toks[i];
+    return t->end - t->start > 6 && strncasecmp(d->res.text + t->end - 6, "-based", 6) == 0;
+}
+
+/* Tokens to drop before "of (the)" in the run [i, i+end): the part before
+ * holds no head word and the part after is a body (a head word, or a tail
+ * word at its end); 0 to keep the run. */
+static size_t of_prefix(cn_doc *d, size_t i, size_t end)
+{
+    for (size_t p = i + 1; p + 1 < i + end; p++) {
+        if (word_kind(d, p - 1, HEADS))
+            return 0;
+        if (!cni_ex_tok_is(d, p, "of"))
+            continue;
+        size_t b = p + 1;
+        if (cni_ex_tok_is_ci(d, b, "the"))
+            b++;
+        if (b >= i + end || !cap_word(d, b))
+            return 0;
+        int body = word_kind(d, i + end - 1, TAILS) != NULL;
+        for (size_t q = b; q < i + end && !body; q++)
+            body = word_kind(d, q, HEADS) != NULL;
+        return body ? b - i : 0;
     }
     return 0;
 }
@@ -357,6 +405,13 @@ int cni_ex_orgs(cn_doc *d)
             continue;
         if (tok_in_list(d, i, OPENERS))
             continue;       /* the name, if any, starts after it */
+        if (ends_with_based(d, i))
+            continue;       /* "Delhi-based Council on Energy" */
+        /* "Ministry of Trade, Industry and Energy": the rest of a name the
+         * comma cut, not a body of its own. */
+        if (i >= 2 && cni_ex_tok_is(d, i - 1, ",") && cni_ex_entity_at(d, i - 2) &&
+            d->ents[cni_ex_entity_at(d, i - 2) - 1].pub.type == CN_ENT_ORGANIZATION)
+            continue;
         /* "Revenues for Tata Motors": a common word opening the sentence
          * and a preposition are not part of the name. */
         if ((d->seg.toks[i].flags & TK_SENT_START) &&
@@ -373,7 +428,9 @@ int cni_ex_orgs(cn_doc *d)
         /* "Bruegel and the Peterson Institute": "and the" joins two bodies. */
         while (j < n && j - i < MAX_ORG_TOKENS &&
                d->seg.toks[j].sentence == d->seg.toks[i].sentence &&
-               !(cni_ex_tok_is(d, j, "and") && cni_ex_tok_is(d, j + 1, "the")) &&
+               !(cni_ex_tok_is(d, j, "and") && j + 1 < n &&
+                 (cni_ex_tok_is_ci(d, j + 1, "the") ||
+                  cni_gz_is_given_name(d->an->gaz, d->seg.toks[j + 1].hash))) &&
                (cap_word(d, j) ||
                 (is_connector(d, j) && j + 1 < n &&
                  (cap_word(d, j + 1) || (is_connector(d, j + 1) && j + 2 < n && cap_word(d, j + 2))))))
@@ -397,6 +454,15 @@ int cni_ex_orgs(cn_doc *d)
         }
         if (!kind || (d->seg.toks[i].flags & TK_ALLCAPS))
             continue;
+        /* "Alex Horton of the Washington Post", "Founder of Acme Robotics
+         * Inc": words before "of" that hold no head word name a person or
+         * a job; the body is what follows. */
+        size_t skip = of_prefix(d, i, end);
+        if (skip) {
+            i += skip;
+            end -= skip;
+            len -= skip;
+        }
         int titled = 0;
         for (size_t p = i; p < i + end && !titled; p++)
             titled = tok_in_list(d, p, TITLE_WORDS);

@@ -218,6 +218,28 @@ static void test_subsidiaries_events_acronyms(void **state)
     assert_false(has_org(d, "Halden Institute of Economics and the Ministry of Roads"));
     assert_true(has_org(d, "Generalitat Valenciana"));
     cn_doc_free(d);
+    /* A person or job before "of the" is not part of the body. */
+    d = analyze("Said Marla Quint of the Orvane Institute for Mobility, who met the founder "
+                "of Kestrel Robotics Inc in Leeds on Friday.");
+    assert_true(has_org(d, "Orvane Institute for Mobility"));
+    assert_false(has_org(d, "Marla Quint of the Orvane Institute for Mobility"));
+    assert_true(has_org(d, "Kestrel Robotics Inc"));
+    cn_doc_free(d);
+    /* "X and The Y", a name cut by a comma, "-based" and a qualified
+     * government of two words. */
+    d = analyze("Talks between Brenmoor and The Halvard Group went on, the Ministry of "
+                "Ports, Roads and Energy said, and the Delhi-based Council on Clean Energy "
+                "agreed. The Hong Kong government was told.");
+    assert_true(has_org(d, "Halvard Group"));
+    assert_false(has_org(d, "Brenmoor and The Halvard Group"));
+    assert_false(has_org(d, "Roads and Energy"));
+    assert_false(has_org(d, "Delhi-based Council on Clean Energy"));
+    assert_true(has_org(d, "Hong Kong government"));
+    cn_doc_free(d);
+    /* A month before a number in a list is a date, not a club. */
+    d = analyze("Tour dates:\nJune 9 Tampa Arena\nJune 10 Orlando Hall\n");
+    assert_false(has_org(d, "June"));
+    cn_doc_free(d);
 }
 
 static void test_bare_government(void **state)
