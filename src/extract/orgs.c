@@ -365,6 +365,90 @@ static int table_lines(cn_doc *d)
     return 0;
 }
 
+/* Does any gazetteer name (a place, a brand, a body) start at token i? */
+static int gazetteer_name_at(cn_doc *d, size_t i)
+{
+    gz_match m[16];
+    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    for (size_t k = 0; k < n; k++)
+        if (m[k].entry->kind != GZ_ROLE)
+            return 1;
+    return 0;
+}
+
+/* Is the run [i, i+len) followed by "(ABC)" whose letters are the
+ * initials of its capitalised words? */
+static int initials_in_brackets(const cn_doc *d, size_t i, size_t len)
+{
+    size_t b = i + len;
+    if (b + 2 >= d->seg.n_toks || !cni_ex_tok_is(d, b, "(") || !cni_ex_tok_is(d, b + 2, ")") ||
+        !(d->seg.toks[b + 1].flags & TK_ALLCAPS))
+        return 0;
+    /* "the Integrated Brake System (IBS)": a thing, not a body */
+    static const char *const THINGS[] = {
+        "System", "Systems", "Technology", "Platform", "Program", "Programme", "Protocol",
+        "Standard", "Index", "Test", "Procedure", "Cycle", "Act", "Regulation", "Scheme",
+        "Directive", "Mechanism", "Architecture", "Unit", "Module", "Control", "Assistant",
+        "Drive", "Engine", "Vehicle", "Vehicles", "Battery", "Cell", "Package", "Tax",
+        "Credit", "Rate", "Zone", "Zones", "Law", "Bill", "Plan", "Strategy", "Agreement",
+        "Treaty", "Initiative", NULL
+    };
+    if (tok_in_list(d, i + len - 1, THINGS))
+        return 0;
+    const token *a = &d->seg.toks[b + 1];
+    size_t n = a->end - a->start, k = 0;
+    for (size_t q = i; q < i + len; q++) {
+        if (!cap_word(d, q))
+            continue;
+        if (k >= n || d->res.text[d->seg.toks[q].start] != d->res.text[a->start + k])
+            return 0;
+        k++;
+    }
+    return k == n && n >= 2;
+}
+
+/* Later bare uses of an acronym an organization was given ("(HMF)", then
+ * "HMF data showed"): mentions of that organization. */
+static int acronym_mentions(cn_doc *d)
+{
+    const token *t = d->seg.toks;
+    for (size_t e = 0; e < d->n_ents; e++) {
+        entity_build *b = &d->ents[e];
+        if (b->pub.type != CN_ENT_ORGANIZATION)
+            continue;
+        for (size_t m = 0; m < b->n_mentions; m++) {
+            size_t s0 = b->mentions[m].start, n = b->mentions[m].end - s0;
+            if (n < 2 || n > 8 || s0 == 0 || d->res.text[s0 - 1] != '(')
+                continue;       /* only an acronym given in brackets */
+            int caps = 1;
+            for (size_t c = s0; c < s0 + n && caps; c++)
+                caps = d->res.text[c] >= 'A' && d->res.text[c] <= 'Z';
+            if (!caps)
+                continue;
+            for (size_t k = 0; k < d->seg.n_toks; k++) {
+                if (t[k].end - t[k].start != n ||
+                    memcmp(d->res.text + t[k].start, d->res.text + s0, n) != 0)
+                    continue;
+                /* the acronym alone may have been taken for a body of its own */
+                uint32_t own = cni_ex_entity_at(d, k);
+                entity_build *o = own ? &d->ents[own - 1] : NULL;
+                if (o && (o == b || o->pub.type != CN_ENT_ORGANIZATION ||
+                          strlen(o->pub.name) != n || memcmp(o->pub.name, d->res.text + s0, n)))
+                    continue;
+                if (!o && keeps_type(d, k))
+                    continue;
+                if (o)
+                    o->n_mentions = 0;
+                if (cni_ex_add_mention(d, CN_ENT_ORGANIZATION, b->pub.name, k, 1, NULL, NULL))
+                    return -1;
+                b = &d->ents[e];
+            }
+            break;      /* one acronym per organization */
+        }
+    }
+    return 0;
+}
+
 /* "Delhi-based": a place and "-based" open no name. */
 static int ends_with_based(const cn_doc *d, size_t i)
 {
@@ -452,6 +536,12 @@ int cni_ex_orgs(cn_doc *d)
             if (end >= 2)
                 kind = word_kind(d, i + end - 1, TAILS);
         }
+        /* "the Zentral Verband Motor Trade (ZVMT)": a name its writer
+         * abbreviates by its initials is a body, whatever its last word. */
+        if (!kind && initials_in_brackets(d, i, len) && !gazetteer_name_at(d, i)) {
+            kind = "other";
+            end = len;
+        }
         if (!kind || (d->seg.toks[i].flags & TK_ALLCAPS))
             continue;
         /* "Alex Horton of the Washington Post", "Founder of Acme Robotics
@@ -487,5 +577,5 @@ int cni_ex_orgs(cn_doc *d)
             return -1;
         i += end - 1;
     }
-    return 0;
+    return acronym_mentions(d);
 }

@@ -236,6 +236,15 @@ static void test_subsidiaries_events_acronyms(void **state)
     assert_false(has_org(d, "Delhi-based Council on Clean Energy"));
     assert_true(has_org(d, "Hong Kong government"));
     cn_doc_free(d);
+    /* A name abbreviated by its initials in brackets is a body, and its
+     * later bare acronym is the same body; a thing so abbreviated is not. */
+    d = analyze("The Norvel Dealer Guild Trade (NDGT) met the press. Later NDGT data "
+                "showed growth, and the Adaptive Brake System (ABSX) was recalled.");
+    const cn_entity *o = find(d, CN_ENT_ORGANIZATION, "Norvel Dealer Guild Trade");
+    assert_non_null(o);
+    assert_int_equal(o->n_mentions, 3);
+    assert_false(has_org(d, "Adaptive Brake System"));
+    cn_doc_free(d);
     /* A month before a number in a list is a date, not a club. */
     d = analyze("Tour dates:\nJune 9 Tampa Arena\nJune 10 Orlando Hall\n");
     assert_false(has_org(d, "June"));
