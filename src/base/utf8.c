@@ -55,7 +55,7 @@ size_t cni_utf8_valid_len(const char *s, size_t n)
 
 size_t cn_utf8_valid_len(const char *s, size_t n) { return cni_utf8_valid_len(s, n); }
 
-uint32_t cni_utf8_decode(const char *str, size_t len, size_t *i)
+uint32_t cni_utf8_decode_seq(const char *str, size_t len, size_t *i)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t p = *i;
