@@ -5,6 +5,15 @@
 #
 #   bench/run.sh            build/ must hold a release build (./build.sh build)
 #   RUNS=5 bench/run.sh     runs per measurement (median reported; default 3)
+#   IPB=1 bench/run.sh      also instructions per byte under callgrind (valgrind) on
+#                           IPB_KB (default 1000) KB of the text corpus, start-up apart
+#   GROWTH=1 bench/run.sh   also growth curves (minutes): time against the size of one
+#                           article (GROWTH_KB, default "1 10 100 1000 10000"), of the
+#                           gazetteer (GROWTH_ROWS user rows through --data, default
+#                           "100000 1000000"; start-up with each) and of a folder
+#                           (GROWTH_FILES, default "10 1000 100000"; 1,000,000 is
+#                           extrapolated unless listed)
+#   BENCH_OUT=FILE          where the tables go (default bench/RESULTS.md)
 #
 # The corpus (>= 100 MB of text articles, >= 20 MB of HTML pages) is built
 # once from the project's own sample and test articles by bench/make_corpus.py
@@ -15,6 +24,7 @@ cd "$(dirname "$0")/.."
 BIN=${CARNEWS_BIN:-build/carnews}
 DIR=${CARNEWS_BENCH_DIR:-/tmp/carnews-bench}
 RUNS=${RUNS:-3}
+OUT=${BENCH_OUT:-bench/RESULTS.md}
 PEER=${CARNEWS_PEER_DIR:-/tmp/carnews-peer}
 [ -x "$BIN" ] || { echo "bench: build first (./build.sh build)" >&2; exit 2; }
 python3 bench/make_corpus.py "$DIR"
@@ -39,6 +49,125 @@ time_cmd() {
 }
 
 mb() { du -sb "$1" | awk '{printf "%.1f", $1/1e6}'; }
+bytes() { du -sb "$1" | cut -f1; }
+
+# row LABEL SIZE_MB SECONDS RSS_KIB: one line of a growth table
+row() {
+    awk -v l="$1" -v s="$2" -v t="$3" -v m="$4" 'BEGIN {
+        tt = (t < 0.0005 ? 0.0005 : t);
+        printf "| %s | %.3f | %.1f | %.1f |\n", l, t, s / tt, m / 1024 }'
+}
+
+# Instructions per byte (deterministic, unlike time): callgrind on the
+# first IPB_KB KB of text articles, less one run on a one-line article
+# (start-up: loading the data and compiling the rules).
+ipb_table() {
+    command -v valgrind >/dev/null || { echo "bench: IPB=1 needs valgrind" >&2; return 0; }
+    local slice="$DIR/ipb" limit=$(( ${IPB_KB:-1000} * 1000 ))
+    rm -rf "$slice"; mkdir -p "$slice/in" "$slice/one"
+    local total=0 f
+    while IFS= read -r f; do
+        [ "$total" -ge "$limit" ] && break
+        cp "$f" "$slice/in/"; total=$(( total + $(stat -c %s "$f") ))
+    done < <(find "$DIR/text" -type f -name '*.txt' | sort)
+    printf 'x\n' > "$slice/one/a.txt"
+    irefs() {
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BIN" analyze -q -f jsonl -j1 "$1" \
+            2>&1 >/dev/null | awk '/Collected/ {print $NF}'
+    }
+    local all start
+    all=$(irefs "$slice/in"); start=$(irefs "$slice/one")
+    echo
+    echo "## Instructions per byte (callgrind, -j1, jsonl)"
+    echo
+    echo "| input | bytes | instructions | per byte |"
+    echo "|---|---|---|---|"
+    echo "| start-up (one-line article) | 2 | $start | - |"
+    awk -v a="$all" -v s="$start" -v b="$total" -v n="$(ls "$slice/in" | wc -l)" 'BEGIN {
+        printf "| %d text articles, start-up excluded | %d | %d | %.0f |\n", n, b, a - s, (a - s) / b }'
+}
+
+# Growth: one article of each size, the gazetteer with generated user
+# rows, folders of each file count.
+growth_tables() {
+    local g="$DIR/growth" kb f n rows
+    mkdir -p "$g"
+    echo
+    echo "## Growth (median of $RUNS runs, -j1, jsonl)"
+    echo
+    echo "One article made by concatenating corpus articles:"
+    echo
+    echo "| article KB | seconds | MB/s | peak RSS MiB |"
+    echo "|---|---|---|---|"
+    for kb in ${GROWTH_KB:-1 10 100 1000 10000}; do
+        f="$g/article_${kb}k.txt"
+        if [ ! -f "$f" ]; then
+            find "$DIR/text" -type f -name '*.txt' | sort | xargs cat | head -c $(( kb * 1000 )) > "$f" || true
+        fi
+        set -- $(time_cmd "$kb" "$BIN" analyze --quiet -f jsonl -j1 "$f")
+        row "$kb" "$(awk -v b="$(bytes "$f")" 'BEGIN {print b / 1e6}')" "$2" "$3"
+    done
+    # The gazetteer: user organizations through --data (rows are added to
+    # the built-in ones), timed on the same slice of articles and alone.
+    local slice="$g/slice"
+    if [ ! -d "$slice" ]; then
+        mkdir -p "$slice"
+        find "$DIR/text" -type f -name '*.txt' | sort | head -1000 | xargs cp -t "$slice" || true
+    fi
+    printf 'x\n' > "$g/one.txt"
+    echo
+    echo "Gazetteer size (user rows in organizations.tsv through --data), on $(ls "$slice" | wc -l) articles ($(mb "$slice") MB):"
+    echo
+    echo "| user rows | seconds | MB/s | peak RSS MiB | start-up seconds |"
+    echo "|---|---|---|---|---|"
+    for rows in 0 ${GROWTH_ROWS:-100000 1000000}; do
+        local data=()
+        if [ "$rows" -gt 0 ]; then
+            mkdir -p "$g/data_$rows"
+            [ -f "$g/data_$rows/organizations.tsv" ] || python3 -c '
+import sys
+n = int(sys.argv[1])
+out = sys.stdout
+out.write("name\taliases\tkind\tcountry\n")
+for i in range(n):
+    out.write(f"Benchorg {i:07d} Holdings\t\tcompany\t\n")' "$rows" > "$g/data_$rows/organizations.tsv"
+            data=(--data "$g/data_$rows")
+        fi
+        set -- $(time_cmd "$rows" "$BIN" analyze --quiet -f jsonl -j1 "${data[@]}" "$slice")
+        local t=$2 m=$3
+        set -- $(time_cmd "$rows" "$BIN" analyze --quiet -f jsonl -j1 "${data[@]}" "$g/one.txt")
+        echo "$(row "$rows" "$(mb "$slice")" "$t" "$m") $(printf '%.3f' "$2") |"
+    done
+    echo
+    echo "Folder size (copies of one corpus article, hard links):"
+    echo
+    echo "| files | seconds | MB/s | peak RSS MiB |"
+    echo "|---|---|---|---|"
+    local src last_n="" last_t=""
+    src=$(find "$DIR/text" -type f -name "*.txt" | sort | head -1 || true)
+    for n in ${GROWTH_FILES:-10 1000 100000}; do
+        local fd="$g/files_$n"
+        if [ ! -d "$fd" ]; then
+            mkdir -p "$fd"
+            for i in $(seq 0 $(( (n - 1) / 1000 ))); do
+                mkdir -p "$fd/$(printf %04d "$i")"
+            done
+            python3 -c '
+import os, sys
+src, d, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+for i in range(n):
+    os.link(src, os.path.join(d, "%04d" % (i // 1000), "a%07d.txt" % i))' "$src" "$fd" "$n"
+        fi
+        set -- $(time_cmd "$n" "$BIN" analyze --quiet -f jsonl -j1 "$fd")
+        row "$n" "$(awk -v b="$(stat -c %s "$src")" -v n="$n" 'BEGIN {print b * n / 1e6}')" "$2" "$3"
+        last_n=$n; last_t=$2
+    done
+    case " ${GROWTH_FILES:-} " in
+        *" 1000000 "*) ;;
+        *) [ -n "$last_n" ] && awk -v n="$last_n" -v t="$last_t" 'BEGIN {
+               printf "\n1,000,000 files: not run; about %.0f s extrapolated linearly from %d files.\n", t * 1e6 / n, n }' ;;
+    esac
+}
 count() { find "$1" -type f | wc -l; }
 
 TXT_MB=$(mb "$DIR/text"); HTML_MB=$(mb "$DIR/html")
@@ -98,4 +227,7 @@ results+=("$(time_cmd "startup" sh -c "for i in \$(seq $STARTS); do '$BIN' analy
     else
         echo "compromise not timed: not installed in $PEER (npm install --prefix $PEER compromise)"
     fi
-} | tee bench/RESULTS.md
+} | tee "$OUT"
+[ "${IPB:-0}" = 1 ] && ipb_table | tee -a "$OUT"
+[ "${GROWTH:-0}" = 1 ] && growth_tables | tee -a "$OUT"
+exit 0

@@ -55,7 +55,8 @@ static void link_aside(arena *a, arena_block *nb)
     }
 }
 
-void *cni_arena_alloc(arena *a, size_t size)
+/* size bytes from the arena, not zeroed. */
+static void *bump(arena *a, size_t size)
 {
     if (size > SIZE_MAX - ARENA_ALIGN)
         return NULL;
@@ -80,7 +81,7 @@ void *cni_arena_alloc(arena *a, size_t size)
             link_aside(a, nb);
             nb->used = size;
             a->used_bytes += size;
-            return memset(nb->data, 0, size);
+            return nb->data;
         }
         nb->next = b;
         a->head = b = nb;
@@ -88,7 +89,13 @@ void *cni_arena_alloc(arena *a, size_t size)
     void *p = b->data + b->used;
     b->used += size;
     a->used_bytes += size;
-    return memset(p, 0, size);
+    return p;
+}
+
+void *cni_arena_alloc(arena *a, size_t size)
+{
+    void *p = bump(a, size);
+    return p ? memset(p, 0, size) : NULL;
 }
 
 char *cni_arena_strndup(arena *a, const char *s, size_t len)
@@ -126,7 +133,7 @@ void *cni_arena_grow(arena *a, void *old, size_t elem, size_t old_n, size_t new_
     if (size < ARENA_SOLO_MIN || size > SIZE_MAX - sizeof(arena_block) - ARENA_ALIGN) {
         if (size >= ARENA_SOLO_MIN)
             return NULL;
-        void *p = cni_arena_alloc(a, size);
+        void *p = bump(a, size);
         if (p && old && old_size)
             memcpy(p, old, old_size);
         return p;

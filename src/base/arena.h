@@ -18,7 +18,7 @@ char *cni_arena_strndup(arena *a, const char *s, size_t len);
 char *cni_arena_strdup(arena *a, const char *s);
 /* Grow an array held in the arena: returns it with room for new_cap
  * elements, the first old_n copied.  The room after them is NOT zeroed
- * for big arrays: write an element before reading it.  The old pointer is
+ * (token arrays are most of an arena): write an element before reading it.  The old pointer is
  * invalid afterwards: small arrays are copied (the old copy is abandoned),
  * big ones (256 KiB and more) are resized in place with realloc. */
 void *cni_arena_grow(arena *a, void *old, size_t elem, size_t old_n, size_t new_cap);

@@ -13,8 +13,15 @@ size_t cni_utf8_seq_len(const unsigned char *s, size_t n, size_t i);
 size_t cni_utf8_valid_len(const char *s, size_t n);
 
 /* Code point at s[*i] (len bytes in all); moves *i past it.  An invalid
- * byte gives U+FFFD and moves one byte. */
-uint32_t cni_utf8_decode(const char *s, size_t len, size_t *i);
+ * byte gives U+FFFD and moves one byte.  ASCII, most of any text, is
+ * decoded inline. */
+uint32_t cni_utf8_decode_seq(const char *s, size_t len, size_t *i);
+static inline uint32_t cni_utf8_decode(const char *s, size_t len, size_t *i)
+{
+    if (*i < len && (unsigned char)s[*i] < 0x80)
+        return (unsigned char)s[(*i)++];
+    return cni_utf8_decode_seq(s, len, i);
+}
 
 /* UTF-8 bytes of cp into out[4]; returns their count.  Surrogates and
  * values past U+10FFFF become U+FFFD. */

@@ -5,6 +5,7 @@
  * pattern has a '/'; a leading '!' negates a pattern.  Binary files met
  * on a walk are skipped with a note. */
 #include <fnmatch.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -118,6 +119,14 @@ int looks_binary(const char *data, size_t len)
      * control bytes. */
     size_t nul = 0, ctl = 0, at[4] = {0, 0, 0, 0};
     for (size_t i = 0; i < n; i++) {
+        /* Skip eight bytes at a time while none is below 0x20 (exact:
+         * a borrow only passes a byte that is below). */
+        uint64_t w;
+        while (n - i >= 8 && (memcpy(&w, data + i, 8),
+                              ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull) == 0))
+            i += 8;
+        if (i == n)
+            break;
         unsigned char c = (unsigned char)data[i];
         if (c == 0) {
             nul++;

@@ -1,5 +1,7 @@
 /* Helpers shared by the extraction stages: entities under construction
  * and token tests. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "doc.h"
@@ -102,4 +104,49 @@ int cni_ex_tok_is_ci(const cn_doc *d, size_t i, const char *word)
             return 0;
     }
     return 1;
+}
+
+/* Filter slots hold a word's folded hash with the low bit set, so that 0
+ * stays "empty" (a superset test: the bytes are compared after it). */
+static pthread_mutex_t word_set_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void word_set_build(word_set *set)
+{
+    pthread_mutex_lock(&word_set_lock);
+    if (!atomic_load_explicit(&set->ready, memory_order_relaxed)) {
+        size_t n = 0;
+        for (const char *const *w = set->words; *w; w++)
+            n++;
+        set->unfiltered = n * 2 > WORD_SET_SLOTS;
+        for (const char *const *w = set->words; *w && !set->unfiltered; w++) {
+            uint64_t h = cni_seg_token_hash(*w, strlen(*w)) | 1;
+            size_t k = (size_t)(h >> 7) & (WORD_SET_SLOTS - 1);
+            while (set->slot[k] && set->slot[k] != h)
+                k = (k + 1) & (WORD_SET_SLOTS - 1);
+            set->slot[k] = h;
+        }
+        atomic_store_explicit(&set->ready, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&word_set_lock);
+}
+
+int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set)
+{
+    if (i >= d->seg.n_toks)
+        return 0;
+    if (!atomic_load_explicit(&set->ready, memory_order_acquire))
+        word_set_build(set);
+    if (!set->unfiltered) {
+        uint64_t h = d->seg.toks[i].hash | 1;
+        size_t k = (size_t)(h >> 7) & (WORD_SET_SLOTS - 1);
+        while (set->slot[k] != h) {
+            if (!set->slot[k])
+                return 0;
+            k = (k + 1) & (WORD_SET_SLOTS - 1);
+        }
+    }
+    for (const char *const *w = set->words; *w; w++)
+        if (cni_ex_tok_is(d, i, *w))
+            return 1;
+    return 0;
 }

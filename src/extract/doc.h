@@ -79,6 +79,22 @@ static inline int cni_ex_tok_is(const cn_doc *d, size_t i, const char *word)
     return t->end - t->start == n && memcmp(d->res.text + t->start, word, n) == 0;
 }
 
+/* A fixed NULL-terminated word list, tested against tokens: most tokens
+ * are in no list, and one probe of the folded hashes of its words says so
+ * without comparing bytes.  Declare with WORD_SET(list); the filter is
+ * built on first use. */
+#define WORD_SET_SLOTS 512
+typedef struct {
+    const char *const *words;
+    _Atomic int ready;
+    int unfiltered;         /* too many words for the slots: compare them all */
+    uint64_t slot[WORD_SET_SLOTS];
+} word_set;
+#define WORD_SET(list) {(list), 0, 0, {0}}
+
+/* Is token i exactly one of the set's words? */
+int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set);
+
 /* Entity (index + 1) covering token i, 0 if none. */
 static inline uint32_t cni_ex_entity_at(const cn_doc *d, size_t i)
 {

@@ -78,6 +78,7 @@ static const char *const OPENERS[] = {
     "Of", "Why", "How", "What", "Where", "Who", "Which", "Today", "Yesterday", "A", "An",
     "Former", "Ex", "Interim", "Acting", NULL
 };
+static word_set OPENERS_SET = WORD_SET(OPENERS);
 
 /* Title words that make a capitalised run a job, not a body:
  * "Board Member for Production", "Head of Sales". */
@@ -86,14 +87,7 @@ static const char *const TITLE_WORDS[] = {
     "Chair", "Head", "Secretary", "Minister", "Manager", "Vice", "Executive", "Boss",
     "Governor", "Senator", "Commissioner", "Spokesperson", "Spokesman", "Chancellor", NULL
 };
-
-static int tok_in_list(const cn_doc *d, size_t i, const char *const *list)
-{
-    for (const char *const *p = list; *p; p++)
-        if (cni_ex_tok_is(d, i, *p))
-            return 1;
-    return 0;
-}
+static word_set TITLE_WORDS_SET = WORD_SET(TITLE_WORDS);
 
 static const char *const CALENDAR_WORDS[] = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -149,10 +143,8 @@ static const char *word_kind(const cn_doc *d, size_t i, const org_word *list)
 
 static int is_connector(const cn_doc *d, size_t i)
 {
-    for (const char *const *c = CONNECTORS; *c; c++)
-        if (cni_ex_tok_is(d, i, *c))
-            return 1;
-    return 0;
+    static word_set set = WORD_SET(CONNECTORS);
+    return cni_ex_tok_in(d, i, &set);
 }
 
 static int cap_word(const cn_doc *d, size_t i)
@@ -239,10 +231,8 @@ static int is_verbish(const cn_doc *d, size_t i)
         "and", "or", "to", "in", "on", "for", "with", "of", "at", "as", "chief", "boss",
         "spokesman", "spokeswoman", "spokesperson", "president", "head", NULL
     };
-    for (const char *const *v = VERBS; *v; v++)
-        if (cni_ex_tok_is(d, i, *v))
-            return 1;
-    return 0;
+    static word_set set = WORD_SET(VERBS);
+    return cni_ex_tok_in(d, i, &set);
 }
 
 /* An unknown acronym in ordinary prose ("ZDK said") names an organization
@@ -270,9 +260,9 @@ static int acronym_org(cn_doc *d, size_t i)
         return 0;
     if (i > 0 && cni_ex_tok_is(d, i - 1, "("))
         return 0;
-    for (const char *const *p = NOT_ORGS; *p; p++)
-        if (cni_ex_tok_is(d, i, *p))
-            return 0;
+    static word_set not_orgs = WORD_SET(NOT_ORGS);
+    if (cni_ex_tok_in(d, i, &not_orgs))
+        return 0;
     gz_match m[16];
     if (cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16) ||
         cni_gz_is_common_word(d->an->gaz, t->hash))
@@ -487,7 +477,7 @@ int cni_ex_orgs(cn_doc *d)
     for (size_t i = 0; i < n; i++) {
         if (!cap_word(d, i) || cni_ex_entity_at(d, i))
             continue;
-        if (tok_in_list(d, i, OPENERS))
+        if (cni_ex_tok_in(d, i, &OPENERS_SET))
             continue;       /* the name, if any, starts after it */
         if (ends_with_based(d, i))
             continue;       /* "Delhi-based Council on Energy" */
@@ -555,7 +545,7 @@ int cni_ex_orgs(cn_doc *d)
         }
         int titled = 0;
         for (size_t p = i; p < i + end && !titled; p++)
-            titled = tok_in_list(d, p, TITLE_WORDS);
+            titled = cni_ex_tok_in(d, p, &TITLE_WORDS_SET);
         if (titled) {
             i += end - 1;
             continue;

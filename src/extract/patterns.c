@@ -37,14 +37,7 @@ static const char *const NOT_MODEL[] = {
     "Electric", "Electrification", "EV", "EVs", "SUV", "SUVs", "Commercial", "Vehicles",
     "Trucks", "Truck", "Bus", "Buses", "Van", "Vans", "Tower", "Team", NULL
 };
-
-static int in_list(const cn_doc *d, size_t i, const char *const *list)
-{
-    for (const char *const *p = list; *p; p++)
-        if (cni_ex_tok_is(d, i, *p))
-            return 1;
-    return 0;
-}
+static word_set NOT_MODEL_SET = WORD_SET(NOT_MODEL);
 
 /* "G9", "T03", "ES8", "i8", "EX30", "ID.4": letters and digits, short. */
 static int model_code(const cn_doc *d, size_t i)
@@ -84,6 +77,7 @@ static const char *const SUBSIDIARY[] = {
     "Finance", "Financial", "Capital", "Bank", "Leasing", "Insurance", "Technologies",
     "Mobility", "Energy", "Ventures", "Foundation", "Credit", "Securities", NULL
 };
+static word_set SUBSIDIARY_SET = WORD_SET(SUBSIDIARY);
 
 /* "Acme Holdings (AH)": an acronym in brackets after a name is that name. */
 static int bracket_acronyms(cn_doc *d)
@@ -117,7 +111,7 @@ static int subsidiaries(cn_doc *d)
         uint32_t b = cni_ex_entity_at(d, i);
         if (!b || d->ents[b - 1].pub.type != CN_ENT_BRAND || cni_ex_entity_at(d, i + 1) == b ||
             cni_ex_entity_at(d, i + 1) || (t[i].flags & TK_POSS) || !same_sentence(d, i, i + 1) ||
-            !in_list(d, i + 1, SUBSIDIARY))
+            !cni_ex_tok_in(d, i + 1, &SUBSIDIARY_SET))
             continue;
         size_t first = i;
         while (first > 0 && cni_ex_entity_at(d, first - 1) == b)
@@ -147,7 +141,7 @@ static int pattern_models(cn_doc *d)
             continue;
         size_t j = i + 1;
         if (!same_sentence(d, i, j) || cni_ex_entity_at(d, j) || (t[i].flags & TK_POSS) ||
-            t[j].start != t[i].end + 1 || in_list(d, j, NOT_MODEL))
+            t[j].start != t[i].end + 1 || cni_ex_tok_in(d, j, &NOT_MODEL_SET))
             continue;
         const token *nx = j + 1 < d->seg.n_toks ? &t[j + 1] : NULL;
         /* "Toyota Said" in a headline: a run of capitalised words is a title. */
@@ -187,12 +181,14 @@ static const char *const PLANT_WORDS[] = {
     "plant", "factory", "works", "gigafactory", "Gigafactory", "Plant", "Factory",
     "Works", "facility", "complex", NULL
 };
+static word_set PLANT_WORDS_SET = WORD_SET(PLANT_WORDS);
 
 static const char *const NOT_PLANT_NAME[] = {
     "The", "A", "An", "Its", "Their", "This", "That", "New", "Old", "First", "Second",
     "Main", "Battery", "Engine", "Assembly", "Car", "Vehicle", "EV", "Power", "Paint",
     "Steel", "Chip", "Cell", "Pilot", "North", "South", "East", "West", NULL
 };
+static word_set NOT_PLANT_NAME_SET = WORD_SET(NOT_PLANT_NAME);
 
 /* The maker that owns the plant: "Kia's Georgia plant", "the Tesla
  * Berlin plant", else the maker named nearest before it in the sentence. */
@@ -219,9 +215,9 @@ static int pattern_plants(cn_doc *d)
         if (cni_ex_entity_at(d, i))
             continue;
         /* "Oshawa Assembly": the factory named after its town. */
-        int assembly = cni_ex_tok_is(d, i, "Assembly") && !in_list(d, i + 1, PLANT_WORDS) &&
+        int assembly = cni_ex_tok_is(d, i, "Assembly") && !cni_ex_tok_in(d, i + 1, &PLANT_WORDS_SET) &&
                        is_type(d, i - 1, CN_ENT_PLACE);
-        if (!assembly && !in_list(d, i, PLANT_WORDS))
+        if (!assembly && !cni_ex_tok_in(d, i, &PLANT_WORDS_SET))
             continue;
         size_t last = i;
         /* "Michigan Assembly Plant": "Assembly" joins the name. */
@@ -232,7 +228,7 @@ static int pattern_plants(cn_doc *d)
             size_t k = first - 1;
             const token *tk = &t[k];
             if (!(tk->flags & TK_UPPER) || !(tk->flags & TK_WORD) || (tk->flags & TK_POSS) ||
-                in_list(d, k, NOT_PLANT_NAME))
+                cni_ex_tok_in(d, k, &NOT_PLANT_NAME_SET))
                 break;
             uint32_t e = cni_ex_entity_at(d, k);
             if (e && d->ents[e - 1].pub.type != CN_ENT_PLACE)

@@ -14,10 +14,12 @@ static const char *const TITLES[] = {
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof",
     "Professor", "Baroness", "Baron", "Herr", "Frau", "Mme", "Mr.", "Mrs.", NULL
 };
+static word_set TITLES_SET = WORD_SET(TITLES);
 static const char *const PARTICLES[] = {
     "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin",
     "al", "el", "dos", "das", "ter", "del", NULL
 };
+static word_set PARTICLES_SET = WORD_SET(PARTICLES);
 /* Common Chinese, Korean and Vietnamese family names, written first:
  * "Wang Chuanfu", "He Xiaopeng", "Chung Eui-sun", "Nguyen Van Thanh". */
 static const char *const FAMILY_FIRST[] = {
@@ -30,23 +32,14 @@ static const char *const FAMILY_FIRST[] = {
     "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Shin", "Ryu", "Hwang", "Ahn",
     "Nguyen", "Tran", "Pham", "Hoang", "Vo", "Dang", "Bui", "Ho", "Ngo", NULL
 };
+static word_set FAMILY_FIRST_SET = WORD_SET(FAMILY_FIRST);
 
 static const char *const SPEECH[] = {
     "said", "says", "told", "added", "explained", "warned", "noted", "stated",
     "commented", "insisted", "argued", "claimed", "admitted", "wrote",
     "stressed", "urged", "continued", "remarked", "suggested", "announced", NULL
 };
-
-static int tok_in(const cn_doc *d, size_t i, const char *const *list)
-{
-    if (i >= d->seg.n_toks)
-        return 0;
-    char first = d->res.text[d->seg.toks[i].start];
-    for (; *list; list++)
-        if ((*list)[0] == first && cni_ex_tok_is(d, i, *list))
-            return 1;
-    return 0;
-}
+static word_set SPEECH_SET = WORD_SET(SPEECH);
 
 static int same_sentence(const cn_doc *d, size_t a, size_t b)
 {
@@ -164,7 +157,7 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
         t[i + 1].start == t[i].end + 1) {
         size_t rl = 0;
         int cue = role_ending_at(d, i, &rl) != SIZE_MAX || role_follows(d, i + 2) ||
-                  (i + 2 < n && tok_in(d, i + 2, SPEECH)) || (i > 0 && tok_in(d, i - 1, SPEECH));
+                  (i + 2 < n && cni_ex_tok_in(d, i + 2, &SPEECH_SET)) || (i > 0 && cni_ex_tok_in(d, i - 1, &SPEECH_SET));
         if (!cue)
             return 0;
         char *nm = join_tokens(d, i, 2);
@@ -179,13 +172,13 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
     int given = cni_gz_is_given_name(d->an->gaz, t[i].hash);
     /* Family name first, then a given name no word list knows:
      * "He Xiaopeng", "Chung Eui-sun". */
-    if (!given && tok_in(d, i, FAMILY_FIRST) && i + 1 < n && same_sentence(d, i, i + 1) &&
+    if (!given && cni_ex_tok_in(d, i, &FAMILY_FIRST_SET) && i + 1 < n && same_sentence(d, i, i + 1) &&
         name_word(d, i + 1) && !is_common(d, i + 1) && !cni_ex_entity_at(d, i + 1) &&
         !entity_name_at(d, i + 1) && t[i + 1].start == t[i].end + 1)
         given = 1;
-    if (tok_in(d, i, TITLES) || (!given && role_starting_at(d, i)))
+    if (cni_ex_tok_in(d, i, &TITLES_SET) || (!given && role_starting_at(d, i)))
         return 0;       /* "Dean Jones" is a name: Dean is a given name too */
-    int titled = i > 0 && same_sentence(d, i - 1, i) && tok_in(d, i - 1, TITLES);
+    int titled = i > 0 && same_sentence(d, i - 1, i) && cni_ex_tok_in(d, i - 1, &TITLES_SET);
     size_t role_len = 0;
     int roled = role_ending_at(d, i, &role_len) != SIZE_MAX;
     /* An ordinary word opens a name only before an appositive role:
@@ -201,7 +194,7 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
             k += 2;
             continue;
         }
-        if (tok_in(d, k, PARTICLES) && k + 1 < n && name_word(d, k + 1)) {
+        if (cni_ex_tok_in(d, k, &PARTICLES_SET) && k + 1 < n && name_word(d, k + 1)) {
             k++;
             continue;
         }
@@ -216,12 +209,13 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
     }
     /* A regnal number: "Felipe VI", "Charles III". */
     static const char *const REGNAL[] = {"II", "III", "IV", "V", "VI", "VII", "VIII", NULL};
-    if (k > i && k < n && same_sentence(d, i, k) && tok_in(d, k, REGNAL) &&
+    static word_set REGNAL_SET = WORD_SET(REGNAL);
+    if (k > i && k < n && same_sentence(d, i, k) && cni_ex_tok_in(d, k, &REGNAL_SET) &&
         t[k].start == t[k - 1].end + 1)
         k++;
     size_t len = k - i;
     /* The name must end on a name word, not an initial or particle. */
-    while (len > 1 && !name_word(d, i + len - 1) && !tok_in(d, i + len - 1, REGNAL))
+    while (len > 1 && !name_word(d, i + len - 1) && !cni_ex_tok_in(d, i + len - 1, &REGNAL_SET))
         len--;
     /* "Martin Luther King Avenue", "Henry Ford Hospital", "Grant County":
      * a name that goes on as a street, a place or a body is no person. */
@@ -233,7 +227,8 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
         "Stadium", "Airport", "Museum", "Hall", "Building", "Tower", "Port", "Prize",
         "Award", "Trophy", "Cup", "Memorial", NULL
     };
-    if (k < n && same_sentence(d, i, k) && tok_in(d, k, NAMED_AFTER))
+    static word_set NAMED_AFTER_SET = WORD_SET(NAMED_AFTER);
+    if (k < n && same_sentence(d, i, k) && cni_ex_tok_in(d, k, &NAMED_AFTER_SET))
         return 0;
     if (common_start && (len < 2 || !role_follows(d, i + len)))
         return 0;
@@ -246,8 +241,8 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
         /* No given name or role: trust only "X Y said" / "said X Y" with
          * words that are not ordinary English. */
         int appositive = role_follows(d, i + len);
-        int speech = (i + len < n && tok_in(d, i + len, SPEECH)) ||
-                     (i > 0 && tok_in(d, i - 1, SPEECH));
+        int speech = (i + len < n && cni_ex_tok_in(d, i + len, &SPEECH_SET)) ||
+                     (i > 0 && cni_ex_tok_in(d, i - 1, &SPEECH_SET));
         if (!speech && !appositive)
             return 0;
         for (size_t q = i; q < i + len && !appositive; q++)
@@ -370,7 +365,7 @@ static void find_role(cn_doc *d, entity_build *p, size_t first, size_t last)
                 p->pub.organization = org_after(d, j + len);
             return;
         }
-        if (cni_ex_tok_is(d, j, ",") || tok_in(d, j, SPEECH))
+        if (cni_ex_tok_is(d, j, ",") || cni_ex_tok_in(d, j, &SPEECH_SET))
             return;
     }
 }

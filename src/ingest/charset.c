@@ -318,9 +318,9 @@ void cni_ing_text_decode(const char *bytes, size_t len, buf *out, unsigned *warn
         /* Verbatim, so offsets index the file; only NUL becomes a space. */
         size_t at = out->len;
         cni_buf_put(out, bytes, len);
-        for (size_t i = at; i < out->len && !out->failed; i++)
-            if (out->data[i] == 0)
-                out->data[i] = ' ';
+        for (char *z; !out->failed && at < out->len &&
+                      (z = memchr(out->data + at, 0, out->len - at)); at = (size_t)(z - out->data) + 1)
+            *z = ' ';
     } else {
         *warnings |= ING_WARN_INVALID_UTF8;
         decode_single_byte(bytes, len, CS_CP1252, out);

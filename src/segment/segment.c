@@ -1,6 +1,7 @@
 #include "segment.h"
 #include "utf8.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -108,6 +109,9 @@ size_t cni_seg_fold(const char *s, size_t len, char *out, size_t cap)
 
 #define FNV_OFFSET 1469598103934665603ULL
 #define FNV_PRIME 1099511628211ULL
+#define FNV_STEP(h, c) (((h) ^ (c)) * FNV_PRIME)
+/* A token's hash is that of its first bytes only. */
+#define HASH_MAX_BYTES 200
 
 uint64_t cni_seg_hash_folded(const char *s, size_t len)
 {
@@ -122,8 +126,8 @@ uint64_t cni_seg_hash_folded(const char *s, size_t len)
 uint64_t cni_seg_token_hash(const char *s, size_t len)
 {
     char tmp[256];
-    if (len > 200)
-        len = 200;      /* very long tokens never match a gazetteer entry */
+    if (len > HASH_MAX_BYTES)
+        len = HASH_MAX_BYTES;   /* very long tokens never match a gazetteer entry */
     /* ASCII folds to lower case byte by byte: hash it as it goes. */
     uint64_t h = FNV_OFFSET;
     size_t i = 0;
@@ -160,7 +164,8 @@ static uint32_t cp_at(const char *s, size_t len, size_t i)
     return cni_utf8_decode(s, len, &i);
 }
 
-static int push_token(seg_state *st, size_t start, size_t end, uint32_t flags)
+static int push_token_hashed(seg_state *st, size_t start, size_t end, uint32_t flags,
+                             uint64_t hash)
 {
     segmentation *o = st->out;
     if (o->n_toks == st->cap_toks) {
@@ -181,17 +186,28 @@ static int push_token(seg_state *st, size_t start, size_t end, uint32_t flags)
     t->end = (uint32_t)end;
     t->flags = flags;
     t->sentence = 0;
-    t->hash = cni_seg_token_hash(st->text + start, end - start);
+    t->hash = hash;
     return 0;
+}
+
+static int push_token(seg_state *st, size_t start, size_t end, uint32_t flags)
+{
+    return push_token_hashed(st, start, end, flags,
+                             cni_seg_token_hash(st->text + start, end - start));
 }
 
 /* A word runs over letters and digits, and over '.', '-', '/', ',' and '&'
  * and apostrophes when they join two word characters ("ID.3", "E-Pace",
  * "19,855", "2023/24", "S&P", "O'Neill").  A possessive 's is split off. */
+
+/* *hash gets the token's hash, as cni_seg_token_hash would give it, when
+ * the word is ASCII: computed on the way, it saves a second pass. */
 static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
-                        int *upper_letters, int *lower_letters)
+                        int *upper_letters, int *lower_letters, uint64_t *hash)
 {
     size_t j = i;
+    uint64_t h = FNV_OFFSET;
+    int ascii = 1;
     while (j < len) {
         unsigned char b = (unsigned char)s[j];
         if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {     /* ASCII letters: most of a text */
@@ -200,15 +216,19 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
                 (*upper_letters)++;
             else
                 (*lower_letters)++;
+            h = FNV_STEP(h, b | 0x20u);
             j++;
             continue;
         }
         if (b >= '0' && b <= '9') {
+            h = FNV_STEP(h, b);
             j++;
             continue;
         }
         size_t k = j;
         uint32_t cp = cni_utf8_decode(s, len, &k);
+        if (cp >= 0x80)
+            ascii = 0;
         if (is_word_cp(cp)) {
             if (is_letter_cp(cp)) {
                 (*letters)++;
@@ -247,6 +267,7 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
                 if (!is_letter_cp(next))
                     break;
             }
+            h = FNV_STEP(h, cp);    /* an ASCII joiner folds to itself */
             j = k;
             continue;
         }
@@ -257,9 +278,12 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
         int ok = 1;
         for (size_t p = i; p < j && ok; p++)
             ok = (p - i) % 2 == 0 ? (s[p] >= 'A' && s[p] <= 'Z') : s[p] == '.';
-        if (ok)
+        if (ok) {
+            h = FNV_STEP(h, (unsigned)'.');
             j++;
+        }
     }
+    *hash = ascii && j - i <= HASH_MAX_BYTES ? h : cni_seg_token_hash(s + i, j - i);
     return j;
 }
 
@@ -280,7 +304,8 @@ static int tokenize(seg_state *st)
         }
         if (is_word_cp(cp)) {
             int letters = 0, up = 0, low = 0;
-            size_t end = scan_word(s, len, i, &letters, &up, &low);
+            uint64_t hash;
+            size_t end = scan_word(s, len, i, &letters, &up, &low, &hash);
             uint32_t f = 0;
             if (letters)
                 f |= TK_WORD;
@@ -292,7 +317,7 @@ static int tokenize(seg_state *st)
                 f |= TK_LOWER;
             if (up >= 2 && low == 0)
                 f |= TK_ALLCAPS;
-            if (push_token(st, i, end, f))
+            if (push_token_hashed(st, i, end, f, hash))
                 return -1;
             i = end;
             continue;
@@ -339,22 +364,24 @@ static int tokenize(seg_state *st)
 static int looks_hard_wrapped(const char *s, size_t len)
 {
     size_t lines = 0, long_lines = 0, blank = 0, maxlen = 0, start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i == len || s[i] == '\n') {
-            size_t n = i - start;
-            if (n && s[start + n - 1] == '\r')
-                n--;
-            if (n == 0)
-                blank++;
-            else {
-                lines++;
-                if (n >= 50)
-                    long_lines++;
-                if (n > maxlen)
-                    maxlen = n;
-            }
-            start = i + 1;
+    for (;;) {
+        const char *nl = start < len ? memchr(s + start, '\n', len - start) : NULL;
+        size_t i = nl ? (size_t)(nl - s) : len;
+        size_t n = i - start;
+        if (n && s[start + n - 1] == '\r')
+            n--;
+        if (n == 0)
+            blank++;
+        else {
+            lines++;
+            if (n >= 50)
+                long_lines++;
+            if (n > maxlen)
+                maxlen = n;
         }
+        if (!nl)
+            break;
+        start = i + 1;
     }
     return blank > 0 && lines >= 4 && maxlen <= 100 && long_lines * 2 >= lines;
 }
@@ -389,15 +416,30 @@ static int push_para(seg_state *st, size_t *cap, size_t a, size_t b)
     return 0;
 }
 
+/* The first '\n' or '\r' at or after i, or len.  *next_cr caches where
+ * the next '\r' is (len when none, SIZE_MAX before the first call): most
+ * texts have none, and one memchr says so. */
+static size_t line_end(const char *s, size_t len, size_t i, size_t *next_cr)
+{
+    if (i >= len)
+        return len;
+    if (*next_cr == SIZE_MAX || *next_cr < i) {
+        const char *cr = memchr(s + i, '\r', len - i);
+        *next_cr = cr ? (size_t)(cr - s) : len;
+    }
+    size_t end = *next_cr;
+    const char *nl = memchr(s + i, '\n', end - i);
+    return nl ? (size_t)(nl - s) : end;
+}
+
 static int split_paragraphs(seg_state *st)
 {
     const char *s = st->text;
     size_t len = st->len, cap = 0, start = 0;
     int wrapped = looks_hard_wrapped(s, len);
-    size_t line_start = 0;
+    size_t line_start = 0, next_cr = SIZE_MAX;
     for (size_t i = 0; i <= len; i++) {
-        if (i < len && s[i] != '\n' && s[i] != '\r')
-            continue;
+        i = line_end(s, len, i, &next_cr);
         /* A line ends at i (\n, \r\n or a lone \r). */
         int blank = only_space(s, line_start, i);
         if (!wrapped || blank) {
