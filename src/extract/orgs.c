@@ -95,6 +95,7 @@ static const char *const CALENDAR_WORDS[] = {
     "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday",
     "Friday", "Saturday", "Sunday", NULL
 };
+static word_set CALENDAR_SET = WORD_SET(CALENDAR_WORDS);
 
 static const char *const CONNECTORS[] = {"of", "for", "and", "&", "the", "de", "on", NULL};
 
@@ -343,7 +344,7 @@ static int table_lines(cn_doc *d)
                 /* "Greg Reid 72 68": a player, not a club. */
                 int person = e - k >= 2 && cni_gz_is_given_name(d->an->gaz, t[k].hash);
                 /* "June 9 -- Tampa": a date, not a club */
-                int heading = e - k == 1 && tok_in_list(d, k, CALENDAR_WORDS);
+                int heading = e - k == 1 && cni_ex_tok_in(d, k, &CALENDAR_SET);
                 if (e < j && small_number(d, e) && !person && !heading && !keeps_type(d, k) &&
                     add_org(d, k, e - k, "other", span_text(d, k, e - k)))
                     return -1;
@@ -383,7 +384,8 @@ static int initials_in_brackets(const cn_doc *d, size_t i, size_t len)
         "Credit", "Rate", "Zone", "Zones", "Law", "Bill", "Plan", "Strategy", "Agreement",
         "Treaty", "Initiative", NULL
     };
-    if (tok_in_list(d, i + len - 1, THINGS))
+    static word_set THINGS_SET = WORD_SET(THINGS);
+    if (cni_ex_tok_in(d, i + len - 1, &THINGS_SET))
         return 0;
     const token *a = &d->seg.toks[b + 1];
     size_t n = a->end - a->start, k = 0;

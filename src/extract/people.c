@@ -141,7 +141,7 @@ static int role_follows(cn_doc *d, size_t k)
  * no capitalised word follows. */
 static int family_name_last(cn_doc *d, size_t i, size_t k)
 {
-    return k == i + 2 && tok_in(d, k, FAMILY_FIRST) &&
+    return k == i + 2 && cni_ex_tok_in(d, k, &FAMILY_FIRST_SET) &&
            (k + 1 >= d->seg.n_toks || !name_word(d, k + 1) || !same_sentence(d, k, k + 1));
 }
 
@@ -271,7 +271,8 @@ static const char *entity_name_before(cn_doc *d, size_t i, int want_place)
         "brand", "group", "unit", "division", "arm", "business", "Europe", "Asia",
         "China", "India", "America", "UK", "US", NULL
     };
-    if (!want_place && j > 0 && tok_in(d, j, UNIT_WORDS) && same_sentence(d, j - 1, j)) {
+    static word_set UNIT_WORDS_SET = WORD_SET(UNIT_WORDS);
+    if (!want_place && j > 0 && cni_ex_tok_in(d, j, &UNIT_WORDS_SET) && same_sentence(d, j - 1, j)) {
         uint32_t u = cni_ex_entity_at(d, j - 1);
         if (u && (d->ents[u - 1].pub.type == CN_ENT_BRAND ||
                   d->ents[u - 1].pub.type == CN_ENT_ORGANIZATION))
