@@ -251,6 +251,36 @@ static cn_status keep_refs(const load_ctx *c, const tsv_row *r)
 
 static cn_status load_row_entry(void *ctx, const tsv_row *r, cn_error *err);
 
+/* The name with the accents of Latin letters taken off ("François" ->
+ * "Francois"): its length, or 0 when it has none or keeps a letter this
+ * does not know. */
+static size_t latin_plain(const char *s, char *out, size_t cap)
+{
+    /* U+00C0..U+00FF, one ASCII letter each ('\0' for none) */
+    static const char LATIN1[] = "AAAAAAACEEEEIIII" "DNOOOOO\0OUUUUYTs"
+                                 "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty";
+    size_t o = 0;
+    int changed = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (o + 1 >= cap)
+            return 0;
+        if (*p < 0x80) {
+            out[o++] = (char)*p;
+            continue;
+        }
+        if (*p != 0xC3 || p[1] < 0x80 || p[1] > 0xBF)
+            return 0;
+        char c = LATIN1[p[1] - 0x80];
+        if (!c)
+            return 0;
+        out[o++] = c;
+        changed = 1;
+        p++;
+    }
+    out[o] = '\0';
+    return changed ? o : 0;
+}
+
 static cn_status load_row(void *ctx, const tsv_row *r, cn_error *err)
 {
     cn_status st = load_row_entry(ctx, r, err);
@@ -341,10 +371,16 @@ static cn_status load_row_entry(void *ctx, const tsv_row *r, cn_error *err)
         e->flags |= GZF_CASELESS;
         e->attr[0] = opt_str(g, f[1]);
         return add_surface(g, e, f[0]);
-    case FILE_GIVEN:
+    case FILE_GIVEN: {
         if (*f[0] && cni_u64map_put(&g->given, cni_seg_token_hash(f[0], strlen(f[0])), 1))
             return CN_ERR_NOMEM;
+        /* English copy often drops the accents: "Francois", "Jose". */
+        char plain[64];
+        size_t n = latin_plain(f[0], plain, sizeof plain);
+        if (n && cni_u64map_put(&g->given, cni_seg_token_hash(plain, n), 1))
+            return CN_ERR_NOMEM;
         return CN_OK;
+    }
     case FILE_WORDS:
         if (*f[0] && cni_u64map_put(&g->words, cni_seg_token_hash(f[0], strlen(f[0])), 1))
             return CN_ERR_NOMEM;

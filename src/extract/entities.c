@@ -71,6 +71,23 @@ static const gz_entry *brand_before(const cn_doc *d, size_t i, int allow_list)
     return NULL;
 }
 
+/* "Ford builds the Ranger at its Silverton plant": the model's brand
+ * named earlier in the sentence, and a determiner before the model. */
+static int brand_earlier(const cn_doc *d, size_t i, const gz_entry *brand)
+{
+    static const char *const DETERMINERS[] = {"the", "its", "their", "new", NULL};
+    static word_set DETERMINER_SET = WORD_SET(DETERMINERS);
+    if (i == 0 || !brand || !cni_ex_tok_in(d, i - 1, &DETERMINER_SET))
+        return 0;
+    const sentence *s = &d->seg.sents[d->seg.toks[i].sentence];
+    for (size_t k = s->tok_begin; k < i; k++) {
+        uint32_t e = cni_ex_entity_at(d, k);
+        if (e && d->ents[e - 1].pub.type == CN_ENT_BRAND && brand_related(d->ents[e - 1].gz, brand))
+            return 1;
+    }
+    return 0;
+}
+
 /* Plant words or the plant's owner near a town name make it the plant. */
 static int plant_context(cn_doc *d, size_t i, size_t ntok, const gz_entry *plant)
 {
@@ -241,7 +258,7 @@ static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t
      * ("Nissan Leaf"), or a list that started with the brand ("Jaguar XEL,
      * XFL and E-Pace"). */
     if (model && (model->flags & GZF_NEEDS_CONTEXT) && len == 1 &&
-        !brand_related(brand_before(d, i, 1), model->link))
+        !brand_related(brand_before(d, i, 1), model->link) && !brand_earlier(d, i, model->link))
         model = NULL;
     if (model && brand) {
         /* "Mini" after "BMW" is the car; alone it is the marque. */

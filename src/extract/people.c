@@ -136,6 +136,18 @@ static int role_follows(cn_doc *d, size_t k)
     return 0;
 }
 
+/* "Francois Provost, chief executive": a one-word role right after a
+ * given name, with no name or "of" after it, is a surname. */
+static int role_word_surname(cn_doc *d, size_t i, size_t k)
+{
+    const token *t = d->seg.toks;
+    return k == i + 1 && cni_gz_is_given_name(d->an->gaz, t[i].hash) &&
+           role_starting_at(d, k) == 1 && (t[k].flags & TK_UPPER) &&
+           (k + 1 >= d->seg.n_toks || !same_sentence(d, k, k + 1) ||
+            (!name_word(d, k + 1) && !cni_ex_tok_is(d, k + 1, "of") &&
+             !cni_ex_tok_is(d, k + 1, "for")));
+}
+
 /* "Ho Sung Song": a Korean or Chinese family name written last, after two
  * given-name words, may also be an English word; it ends the name when
  * no capitalised word follows. */
@@ -179,6 +191,10 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
     if (cni_ex_tok_in(d, i, &TITLES_SET) || (!given && role_starting_at(d, i)))
         return 0;       /* "Dean Jones" is a name: Dean is a given name too */
     int titled = i > 0 && same_sentence(d, i - 1, i) && cni_ex_tok_in(d, i - 1, &TITLES_SET);
+    /* "Mr. Farley": the title's full stop is a token of its own */
+    if (!titled && i > 1 && cni_ex_tok_is(d, i - 1, ".") && t[i - 1].start == t[i - 2].end &&
+        same_sentence(d, i - 2, i) && cni_ex_tok_in(d, i - 2, &TITLES_SET))
+        titled = 1;
     size_t role_len = 0;
     int roled = role_ending_at(d, i, &role_len) != SIZE_MAX;
     /* An ordinary word opens a name only before an appositive role:
@@ -199,7 +215,8 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
             continue;
         }
         if (!name_word(d, k) || cni_ex_entity_at(d, k) || entity_name_at(d, k) ||
-            (role_starting_at(d, k) && !cni_gz_is_given_name(d->an->gaz, t[k].hash)))
+            (role_starting_at(d, k) && !cni_gz_is_given_name(d->an->gaz, t[k].hash) &&
+             !role_word_surname(d, i, k)))
             break;
         /* Ordinary words end a name, except a given name's first surname
          * ("Theresa May"); headlines in title case stop here. */
@@ -273,10 +290,13 @@ static const char *entity_name_before(cn_doc *d, size_t i, int want_place)
     };
     static word_set UNIT_WORDS_SET = WORD_SET(UNIT_WORDS);
     if (!want_place && j > 0 && cni_ex_tok_in(d, j, &UNIT_WORDS_SET) && same_sentence(d, j - 1, j)) {
-        uint32_t u = cni_ex_entity_at(d, j - 1);
+        size_t o = j - 1;
+        if ((d->seg.toks[o].flags & TK_POSS) && o > 0)
+            o--;        /* "Stellantis's Europe chief" */
+        uint32_t u = cni_ex_entity_at(d, o);
         if (u && (d->ents[u - 1].pub.type == CN_ENT_BRAND ||
                   d->ents[u - 1].pub.type == CN_ENT_ORGANIZATION))
-            j--;
+            j = o;
     }
     if (d->seg.toks[j].flags & TK_POSS)
         j = j ? j - 1 : 0;

@@ -380,6 +380,23 @@ static void test_people_titles_and_names(void **state)
     assert_string_equal(p->role, "president");
     assert_non_null(find(d, CN_ENT_BRAND, "Nissan"));
     cn_doc_free(d);
+    /* Given names without their accents; a surname that is also a role
+     * word; "Mr." with its full stop. */
+    d = analyze("The chief executive, Helene Provost, met Jose Arriaga. Later Mr. Arriaga "
+                "left.");
+    p = person(d, "Helene Provost");
+    assert_non_null(p);
+    assert_string_equal(p->role, "chief executive");
+    assert_non_null(person(d, "Jose Arriaga"));
+    assert_null(person(d, "Arriaga"));
+    cn_doc_free(d);
+    /* A model named earlier by its brand in the sentence. */
+    d = analyze("Ford builds the Ranger at its Silverton plant.");
+    assert_non_null(find(d, CN_ENT_MODEL, "Ranger"));
+    cn_doc_free(d);
+    d = analyze("The Ranger walked into the forest with Ford.");
+    assert_null(find(d, CN_ENT_MODEL, "Ranger"));
+    cn_doc_free(d);
     /* A role with its department before the name, and a part of the
      * company between the maker and the role. */
     d = analyze("Renault's head of corporate affairs, Ines Moreau, and Volkswagen brand "
@@ -392,6 +409,11 @@ static void test_people_titles_and_names(void **state)
     assert_non_null(p);
     assert_string_equal(p->role, "chief");
     assert_string_equal(p->organization, "Volkswagen");
+    cn_doc_free(d);
+    d = analyze("Toyota's Europe chief Anja Berg spoke.");
+    p = person(d, "Anja Berg");
+    assert_non_null(p);
+    assert_string_equal(p->organization, "Toyota");
     cn_doc_free(d);
 }
 
