@@ -206,10 +206,11 @@ static const char *attribute(cn_doc *d, size_t tb, size_t te, size_t before, int
 {
     size_t verb;
     size_t vb = tb, ve = te;
-    /* ", Tom Harris, an analyst at Bernstein, warned": a person named
-     * right after the quote lets the verb come later. */
+    /* ", Tom Harris, an analyst at Bernstein, warned", ", the company's
+     * chief executive, Jane Doe, said": a person in the attribution lets
+     * the verb come later. */
     size_t reach = VERB_AFTER_QUOTE;
-    for (size_t k = tb; after_side && k < te && k < tb + 3; k++) {
+    for (size_t k = tb; after_side && k < te && k < tb + 2 * VERB_AFTER_QUOTE; k++) {
         uint32_t e = cni_ex_entity_at(d, k);
         if (e && d->ents[e - 1].pub.type == CN_ENT_PERSON)
             reach = 2 * VERB_AFTER_QUOTE;

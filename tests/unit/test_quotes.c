@@ -95,6 +95,10 @@ static const quote_case CASES[] = {
     /* British single quotes. */
     {"\xE2\x80\x98We will keep building the van at the plant,\xE2\x80\x99 said Priya Nair.",
      {"Priya Nair"}},
+    /* The person in a long attribution, not the company before it. */
+    {"Orvik said it would stay. \"We are committed to the town,\" the company's chief "
+     "executive, Marta Lind, said in a statement.", {"Marta Lind"}},
+    {"\"Demand is there,\" Mr. Okafor said.", {"Okafor"}},
     /* Straight single quotes, as plain-text copies of British articles have them. */
     {"'We will keep building the van at the plant,' said Priya Nair.", {"Priya Nair"}},
     {"The drivers' union met the managers' panel and called it a 'reset' year.", {NULL}},
