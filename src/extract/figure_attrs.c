@@ -85,6 +85,13 @@ int cni_fig_origin_place(const cn_doc *d, const sentence *s, size_t k)
         return 0;
     const token *t = &d->seg.toks[j];
     const char *text = d->res.text;
+    /* "the Mumbai-headquartered automaker", "UK-made cars" */
+    static const char *const suffixes[] = {"based", "headquartered", "made", "built",
+                                           "owned", "listed", "registered", NULL};
+    if (t->end - t->start == 1 && text[t->start] == '-' && j + 1 < s->tok_end &&
+        d->seg.toks[j + 1].start == t->end &&
+        word_is(text, d->seg.toks[j + 1].start, d->seg.toks[j + 1].end, suffixes))
+        return 1;
     if (t->end - t->start <= 4 && (text[t->start] == '\'' || (unsigned char)text[t->start] == 0xE2)) {
         /* "Japan's Toyota": possessive then a maker */
         if (j + 1 < s->tok_end && text[t->end - 1] == 's')

@@ -196,6 +196,22 @@ static int push_token(seg_state *st, size_t start, size_t end, uint32_t flags)
                              cni_seg_token_hash(st->text + start, end - start));
 }
 
+/* Does one of the words that make a place an adjective ("-based",
+ * "-made") start at i and end the word? */
+static int place_suffix(const char *s, size_t len, size_t i)
+{
+    static const char *const SUFFIXES[] = {"based", "headquartered", "made", "built",
+                                           "owned", "listed", "registered", NULL};
+    for (const char *const *p = SUFFIXES; *p; p++) {
+        size_t n = strlen(*p);
+        if (i + n <= len && strncmp(s + i, *p, n) == 0 &&
+            (i + n == len || !(((unsigned char)s[i + n] | 0x20) >= 'a' &&
+                               ((unsigned char)s[i + n] | 0x20) <= 'z')))
+            return 1;
+    }
+    return 0;
+}
+
 /* A word runs over letters and digits, and over '.', '-', '/', ',' and '&'
  * and apostrophes when they join two word characters ("ID.3", "E-Pace",
  * "19,855", "2023/24", "S&P", "O'Neill").  A possessive 's is split off. */
@@ -251,6 +267,10 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
              * so the role or the name after it is seen. */
             if (cp == '-' && ((j - i == 4 && strncasecmp(s + i, "then", 4) == 0) ||
                               (j - i == 2 && strncasecmp(s + i, "ex", 2) == 0)))
+                break;
+            /* "Mumbai-headquartered", "Detroit-based", "UK-made": the place
+             * is a word of its own. */
+            if (cp == '-' && place_suffix(s, len, k))
                 break;
             if (cp == ',' && !(is_digit_cp(prev) && is_digit_cp(next)))
                 break;

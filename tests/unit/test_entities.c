@@ -390,6 +390,10 @@ static void test_people_titles_and_names(void **state)
     assert_non_null(person(d, "Jose Arriaga"));
     assert_null(person(d, "Arriaga"));
     cn_doc_free(d);
+    /* "Pune-based": the town is a place of its own. */
+    d = analyze("The Pune-based maker opened a showroom.");
+    assert_non_null(find(d, CN_ENT_PLACE, "Pune"));
+    cn_doc_free(d);
     /* A model named earlier by its brand in the sentence. */
     d = analyze("Ford builds the Ranger at its Silverton plant.");
     assert_non_null(find(d, CN_ENT_MODEL, "Ranger"));

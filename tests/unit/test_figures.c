@@ -240,6 +240,11 @@ static void test_clause_reading(void **state)
     assert_str(fig(d, 98000)->kind, "exports");
     assert_null(fig(d, 41000)->period);
     cn_doc_free(d);
+    /* "Pune-headquartered", "Korea-made": a place made an adjective is an
+     * origin, and a word of its own. */
+    d = analyze("The Pune-headquartered automaker posted a profit of Rs 12.5 billion.");
+    assert_null(fig(d, 12.5e9)->region);
+    cn_doc_free(d);
     /* A global word in the figure's clause leaves it no region; the next
      * figure's place is its own. */
     d = analyze("Seat sold 558,000 cars worldwide in 2024, of which 152,000 went to Spain.");
