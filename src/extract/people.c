@@ -136,6 +136,24 @@ static int role_follows(cn_doc *d, size_t k)
     return 0;
 }
 
+/* "the president of the Generalitat Valenciana, Ximo Puig": a role, of
+ * and a body, then a comma right before token i. */
+static int role_comma_before(cn_doc *d, size_t i)
+{
+    size_t rl;
+    if (i < 3 || !cni_ex_tok_is(d, i - 1, ",") || !same_sentence(d, i - 1, i))
+        return 0;
+    if (role_ending_at(d, i - 1, &rl) != SIZE_MAX)
+        return 1;
+    uint32_t e = cni_ex_entity_at(d, i - 2);
+    size_t b = i - 2;
+    while (e && b > 0 && cni_ex_entity_at(d, b - 1) == e)
+        b--;
+    if (b >= 2 && cni_ex_tok_is_ci(d, b - 1, "the"))
+        b--;
+    return e && b >= 2 && cni_ex_tok_is(d, b - 1, "of") && role_ending_at(d, b - 1, &rl) != SIZE_MAX;
+}
+
 /* "Francois Provost, chief executive": a one-word role right after a
  * given name, with no name or "of" after it, is a surname. */
 static int role_word_surname(cn_doc *d, size_t i, size_t k)
@@ -196,7 +214,7 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
         same_sentence(d, i - 2, i) && cni_ex_tok_in(d, i - 2, &TITLES_SET))
         titled = 1;
     size_t role_len = 0;
-    int roled = role_ending_at(d, i, &role_len) != SIZE_MAX;
+    int roled = role_ending_at(d, i, &role_len) != SIZE_MAX || role_comma_before(d, i);
     /* An ordinary word opens a name only before an appositive role:
      * "Ho Sung Song, president of Kia". */
     int common_start = !given && !titled && !roled && is_common(d, i);
@@ -364,6 +382,8 @@ static void find_role(cn_doc *d, entity_build *p, size_t first, size_t last)
         uint32_t e = cni_ex_entity_at(d, j - 1);
         size_t b = j - 1;
         while (e && b > 0 && cni_ex_entity_at(d, b - 1) == e)
+            b--;
+        if (e && b >= 2 && cni_ex_tok_is_ci(d, b - 1, "the"))
             b--;
         if (e && b >= 2 && cni_ex_tok_is(d, b - 1, "of") &&
             (r = role_ending_at(d, b - 1, &role_len)) != SIZE_MAX) {

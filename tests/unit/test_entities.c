@@ -390,6 +390,14 @@ static void test_people_titles_and_names(void **state)
     assert_non_null(person(d, "Jose Arriaga"));
     assert_null(person(d, "Arriaga"));
     cn_doc_free(d);
+    /* A name no list knows after "the role of the body,". */
+    d = analyze("The event was attended by the president of the Generalitat Valenciana, "
+                "Xarop Puigdellivol.");
+    p = person(d, "Xarop Puigdellivol");
+    assert_non_null(p);
+    assert_string_equal(p->role, "president");
+    assert_string_equal(p->organization, "Generalitat Valenciana");
+    cn_doc_free(d);
     /* "Pune-based": the town is a place of its own. */
     d = analyze("The Pune-based maker opened a showroom.");
     assert_non_null(find(d, CN_ENT_PLACE, "Pune"));
