@@ -88,6 +88,26 @@ static int brand_earlier(const cn_doc *d, size_t i, const gz_entry *brand)
     return 0;
 }
 
+/* "its Frontier model", "the Puma SUV": a vehicle noun after the name,
+ * with its brand named before in the article. */
+static int model_noun_after(cn_doc *d, size_t i, const gz_entry *brand)
+{
+    static const char *const NOUNS[] = {"model", "models", "SUV", "SUVs", "pickup", "pick-up",
+                                        "sedan", "saloon", "hatchback", "crossover", "van",
+                                        "estate", "coupe", "nameplate", NULL};
+    static word_set NOUN_SET = WORD_SET(NOUNS);
+    if (!brand || i + 1 >= d->seg.n_toks || !cni_ex_tok_in(d, i + 1, &NOUN_SET))
+        return 0;
+    for (const gz_entry *b = brand; b; b = b->link) {
+        entity_build *known = cni_ex_find_entity(d, CN_ENT_BRAND, b->name);
+        if (known && known->n_mentions)
+            return 1;
+        if (b->link == b)
+            break;
+    }
+    return 0;
+}
+
 /* Plant words or the plant's owner near a town name make it the plant. */
 static int plant_context(cn_doc *d, size_t i, size_t ntok, const gz_entry *plant)
 {
@@ -258,7 +278,8 @@ static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t
      * ("Nissan Leaf"), or a list that started with the brand ("Jaguar XEL,
      * XFL and E-Pace"). */
     if (model && (model->flags & GZF_NEEDS_CONTEXT) && len == 1 &&
-        !brand_related(brand_before(d, i, 1), model->link) && !brand_earlier(d, i, model->link))
+        !brand_related(brand_before(d, i, 1), model->link) && !brand_earlier(d, i, model->link) &&
+        !model_noun_after(d, i, model->link))
         model = NULL;
     if (model && brand) {
         /* "Mini" after "BMW" is the car; alone it is the marque. */
