@@ -406,7 +406,7 @@ static void test_people_titles_and_names(void **state)
     d = analyze("Ford builds the Ranger at its Silverton plant.");
     assert_non_null(find(d, CN_ENT_MODEL, "Ranger"));
     cn_doc_free(d);
-    d = analyze("Ford cut prices. The plant builds its Ranger model for export.");
+    d = analyze("Ford cut the prices of its cars. The plant builds its Ranger model for export.");
     assert_non_null(find(d, CN_ENT_MODEL, "Ranger"));
     cn_doc_free(d);
     d = analyze("The Ranger walked into the forest with Ford.");
