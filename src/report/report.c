@@ -6,7 +6,8 @@
 const char *const cni_rep_column_names[REP_COL_COUNT] = {
     "source", "type", "name", "kind", "value", "unit", "qualifier", "region",
     "period", "role", "organization", "parent", "location", "country",
-    "mentions", "start", "end", "text", "articles", "quotes"
+    "mentions", "start", "end", "text", "reported_by", "measure", "period_text",
+    "articles", "quotes"
 };
 
 #define ATTR(key, field, col) {key, offsetof(cn_entity, field), col}

@@ -192,6 +192,9 @@ static void tsv_figure(buf *b, const cn_summary *s, const sum_figure *sf)
     cell[REP_COL_QUALIFIER] = f->qualifier;
     cell[REP_COL_REGION] = f->region;
     cell[REP_COL_PERIOD] = f->period;
+    cell[REP_COL_REPORTED_BY] = f->source;
+    cell[REP_COL_MEASURE] = f->measure;
+    cell[REP_COL_PERIOD_TEXT] = f->period_text;
     cell[REP_COL_START] = start;
     cell[REP_COL_END] = end;
     cell[REP_COL_TEXT] = sf->text;

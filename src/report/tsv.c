@@ -105,6 +105,9 @@ static void figure_row(const cn_result *res, const cn_figure *f, const char *sou
     set(&r, REP_COL_QUALIFIER, f->qualifier);
     set(&r, REP_COL_REGION, f->region);
     set(&r, REP_COL_PERIOD, f->period);
+    set(&r, REP_COL_REPORTED_BY, f->source);
+    set(&r, REP_COL_MEASURE, f->measure);
+    set(&r, REP_COL_PERIOD_TEXT, f->period_text);
     row_span(&r, res, f->start, f->end);
     put_row(b, &r, f);
 }
@@ -121,7 +124,8 @@ static void quote_row(const cn_result *res, const cn_quote *q, const char *sourc
 /* The header rows as cn_report_tsv_header() gives them; a unit test
  * checks them against cni_rep_column_names. */
 #define ARTICLE_HEADER "source\ttype\tname\tkind\tvalue\tunit\tqualifier\tregion\t" \
-    "period\trole\torganization\tparent\tlocation\tcountry\tmentions\tstart\tend\ttext"
+    "period\trole\torganization\tparent\tlocation\tcountry\tmentions\tstart\tend\ttext\t" \
+    "reported_by\tmeasure\tperiod_text"
 
 const char *cn_report_tsv_header(int summary)
 {

@@ -15,7 +15,8 @@ SOURCE_DIR = None
 # Columns of `analyze --format tsv` (src/report_tsv.c, man/carnews.1).
 TSV_COLUMNS = ["source", "type", "name", "kind", "value", "unit", "qualifier",
                "region", "period", "role", "organization", "parent", "location",
-               "country", "mentions", "start", "end", "text"]
+               "country", "mentions", "start", "end", "text", "reported_by", "measure",
+               "period_text"]
 
 # A single run should take well under this; a hang fails the test instead
 # of the whole ctest run.
