@@ -319,6 +319,16 @@ static const char *entity_name_before(cn_doc *d, size_t i, int want_place)
     if (d->seg.toks[j].flags & TK_POSS)
         j = j ? j - 1 : 0;
     uint32_t e = cni_ex_entity_at(d, j);
+    /* "Hyundai Motor North America CEO": the maker before its region */
+    if (!want_place && e && d->ents[e - 1].pub.type == CN_ENT_PLACE) {
+        size_t b = j;
+        while (b > 0 && cni_ex_entity_at(d, b - 1) == e)
+            b--;
+        uint32_t o = b > 0 && same_sentence(d, b - 1, j) ? cni_ex_entity_at(d, b - 1) : 0;
+        if (o && (d->ents[o - 1].pub.type == CN_ENT_BRAND ||
+                  d->ents[o - 1].pub.type == CN_ENT_ORGANIZATION))
+            e = o;
+    }
     if (!e)
         return NULL;
     cn_entity_type ty = d->ents[e - 1].pub.type;
@@ -350,6 +360,9 @@ static void find_role(cn_doc *d, entity_build *p, size_t first, size_t last)
         p->pub.organization = entity_name_before(d, r, 0);
         if (!p->pub.organization && r >= 2 && cni_ex_tok_is(d, r - 1, "of"))
             p->pub.organization = entity_name_before(d, r - 1, 0);
+        /* "Professor David Bailey of the University of Birmingham" */
+        if (!p->pub.organization && cni_ex_tok_is(d, last + 1, "of"))
+            p->pub.organization = org_after(d, last + 2);
         return;
     }
     /* "The chief executive of Acme, Jane Doe" and "Acme's boss, Jane Doe":

@@ -425,6 +425,15 @@ static void test_people_titles_and_names(void **state)
     assert_string_equal(p->role, "chief");
     assert_string_equal(p->organization, "Volkswagen");
     cn_doc_free(d);
+    d = analyze("Kia Motors North America CEO Dale Ruiz met Professor Ilse Varga of the "
+                "University of Birmingham.");
+    p = person(d, "Dale Ruiz");
+    assert_non_null(p);
+    assert_non_null(p->organization);
+    p = person(d, "Ilse Varga");
+    assert_non_null(p);
+    assert_string_equal(p->organization, "University of Birmingham");
+    cn_doc_free(d);
     d = analyze("Toyota's Europe chief Anja Berg spoke.");
     p = person(d, "Anja Berg");
     assert_non_null(p);
