@@ -136,6 +136,45 @@ static int role_follows(cn_doc *d, size_t k)
     return 0;
 }
 
+/* What a title or role before a capitalised run cannot vouch for:
+ * "Attorney General", "Chief Strategy Officer", "Mr. Ranking Member",
+ * "Argus Leader Monday", "Clark Productions", "Nissan Sales". */
+static int plausible_name(cn_doc *d, size_t i, size_t len, int given)
+{
+    static const char *const NOT_SURNAMES[] = {
+        "Officer", "Member", "Director", "Manager", "Partner", "Partners", "Sales",
+        "Operations", "Productions", "Studios", "Island", "Islands", "Design", "Awards",
+        "Series", "League", "Festival", "Week", "Day", "Council", "Committee", "Party", NULL
+    };
+    static word_set NOT_SURNAMES_SET = WORD_SET(NOT_SURNAMES);
+    static const char *const CALENDAR[] = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "June", "July", "August", "September",
+        "October", "November", "December", NULL
+    };
+    static word_set CALENDAR_SET = WORD_SET(CALENDAR);
+    size_t last = i + len - 1;
+    if (cni_ex_tok_in(d, last, &NOT_SURNAMES_SET) || cni_ex_tok_in(d, last, &CALENDAR_SET))
+        return 0;
+    if (!given && entity_name_at(d, i))
+        return 0;       /* a maker or a body opens it */
+    int all_common = 1;
+    for (size_t q = i; q <= last && all_common; q++)
+        all_common = is_common(d, q) && !cni_gz_is_given_name(d->an->gaz, d->seg.toks[q].hash);
+    /* "President Trump": a surname that is also a word, after a title that
+     * only people carry */
+    static const char *const PERSONAL_TITLES[] = {
+        "President", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Chancellor",
+        "Governor", "Senator", "King", "Queen", "Prince", "Princess", "Pope", "Minister",
+        "Secretary", "Chairman", "Chair", "Sir", "Dame", "Lord", "Lady", ".", NULL
+    };
+    static word_set PERSONAL_SET = WORD_SET(PERSONAL_TITLES);
+    if (all_common)
+        return len == 1 && i > 0 && cni_ex_tok_in(d, i - 1, &PERSONAL_SET) &&
+               (!cni_ex_tok_is(d, i - 1, ".") || (i > 1 && cni_ex_tok_in(d, i - 2, &PERSONAL_SET)));
+    return 1;
+}
+
 /* "the president of the Generalitat Valenciana, Ximo Puig": a role, of
  * and a body, then a comma right before token i. */
 static int role_comma_before(cn_doc *d, size_t i)
@@ -287,6 +326,8 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
     if (given && len == 2 && is_common(d, i + 1) && !roled && !titled &&
         (t[i].flags & TK_SENT_START) && is_common(d, i))
         return 0;       /* "Will Power" at a sentence start is too risky */
+    if (!plausible_name(d, i, len, given))
+        return 0;
     char *name = join_tokens(d, i, len);
     if (!name || cni_ex_add_mention(d, CN_ENT_PERSON, name, i, len, NULL, NULL))
         return (size_t)0;

@@ -390,6 +390,17 @@ static void test_people_titles_and_names(void **state)
     assert_non_null(person(d, "Jose Arriaga"));
     assert_null(person(d, "Arriaga"));
     cn_doc_free(d);
+    /* What a title or role before a capitalised run cannot vouch for. */
+    d = analyze("The state Attorney General said on Monday that the Chief Strategy Officer "
+                "had told the Argus Leader Monday that Mr. Ranking Member would join Clark "
+                "Productions. President Trump replied.");
+    assert_null(person(d, "General"));
+    assert_null(person(d, "Strategy Officer"));
+    assert_null(person(d, "Monday"));
+    assert_null(person(d, "Ranking Member"));
+    assert_null(person(d, "Clark Productions"));
+    assert_non_null(person(d, "Trump"));
+    cn_doc_free(d);
     /* A name no list knows after "the role of the body,". */
     d = analyze("The event was attended by the president of the Generalitat Valenciana, "
                 "Xarop Puigdellivol.");
