@@ -245,6 +245,19 @@ static int add_leading(cn_doc *d, size_t i, size_t len, gz_kind want)
     return 0;
 }
 
+static int surname_after_given(const cn_doc *d, size_t i, size_t len, const gz_entry *place)
+{
+    const token *t = d->seg.toks;
+    if (len != 1 || i == 0 || !place->attr[0] || strcmp(place->attr[0], "city") ||
+        t[i - 1].sentence != t[i].sentence || t[i].start != t[i - 1].end + 1 ||
+        !(t[i - 1].flags & TK_UPPER) || (t[i - 1].flags & TK_ALLCAPS) ||
+        cni_ex_entity_at(d, i - 1) || !cni_gz_is_given_name(d->an->gaz, t[i - 1].hash))
+        return 0;
+    /* "in Victoria Paris" is rare; "Sydney, Melbourne" has its comma */
+    return !(i >= 2 && (cni_ex_tok_is(d, i - 2, "in") || cni_ex_tok_is(d, i - 2, "at") ||
+                        cni_ex_tok_is(d, i - 2, "from")));
+}
+
 /* Decide what the longest gazetteer match at token i is, and add it. */
 static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t len)
 {
@@ -305,6 +318,10 @@ static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t
             return -1;
         return add_gz(d, CN_ENT_ORGANIZATION, org, i, len);
     }
+    /* "Elizabeth Warren", "Henrik Lund": a town's name right after a given
+     * name is that person's surname. */
+    if (place && !plant && surname_after_given(d, i, len, place))
+        place = NULL;
     /* A town named for its factory is both the place and, near plant words
      * or its owner, the plant. */
     if (place && add_gz(d, CN_ENT_PLACE, place, i, len))

@@ -93,6 +93,21 @@ static int entity_name_at(cn_doc *d, size_t i)
     return 0;
 }
 
+/* Is every gazetteer name at token i a one-word town ("Warren", "Lund")? */
+static int town_only_at(cn_doc *d, size_t i)
+{
+    gz_match m[16];
+    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    for (size_t k = 0; k < n; k++) {
+        const gz_entry *e = m[k].entry;
+        if (e->kind == GZ_ROLE)
+            continue;
+        if (e->kind != GZ_PLACE || m[k].ntok != 1 || !e->attr[0] || strcmp(e->attr[0], "city"))
+            return 0;
+    }
+    return n > 0;
+}
+
 static int name_word(const cn_doc *d, size_t i)
 {
     uint32_t f = d->seg.toks[i].flags;
@@ -271,7 +286,8 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
             k++;
             continue;
         }
-        if (!name_word(d, k) || cni_ex_entity_at(d, k) || entity_name_at(d, k) ||
+        if (!name_word(d, k) || cni_ex_entity_at(d, k) ||
+            (entity_name_at(d, k) && !(k == i + 1 && given && town_only_at(d, k))) ||
             (role_starting_at(d, k) && !cni_gz_is_given_name(d->an->gaz, t[k].hash) &&
              !role_word_surname(d, i, k)))
             break;

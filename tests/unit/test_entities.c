@@ -390,6 +390,13 @@ static void test_people_titles_and_names(void **state)
     assert_non_null(person(d, "Jose Arriaga"));
     assert_null(person(d, "Arriaga"));
     cn_doc_free(d);
+    /* A town's name right after a given name is a surname. */
+    d = analyze("Senator Elizabeth Warren met Henrik Lund in Lund on Friday.");
+    assert_non_null(person(d, "Elizabeth Warren"));
+    assert_non_null(person(d, "Henrik Lund"));
+    assert_null(find(d, CN_ENT_PLACE, "Warren"));
+    assert_non_null(find(d, CN_ENT_PLACE, "Lund"));
+    cn_doc_free(d);
     /* What a title or role before a capitalised run cannot vouch for. */
     d = analyze("The state Attorney General said on Monday that the Chief Strategy Officer "
                 "had told the Argus Leader Monday that Mr. Ranking Member would join Clark "
