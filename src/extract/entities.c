@@ -198,6 +198,8 @@ static int weak_name_confirmed(cn_doc *d, size_t i, const gz_entry *e)
     if (!cni_gz_is_common_word(d->an->gaz, t[i].hash) || (t[i].flags & TK_ALLCAPS))
         return 1;
     entity_build *known = cni_ex_find_entity(d, CN_ENT_BRAND, e->name);
+    if (!known)
+        known = cni_ex_find_entity(d, CN_ENT_ORGANIZATION, e->name);
     if (known && known->n_mentions)
         return 1;
     const sentence *s = &d->seg.sents[t[i].sentence];
@@ -285,7 +287,9 @@ static int take_matches(cn_doc *d, size_t i, const gz_match *m, size_t n, size_t
     const gz_entry *brand = c.by_kind[GZ_BRAND], *model = c.by_kind[GZ_MODEL];
     const gz_entry *plant = c.by_kind[GZ_PLANT], *place = c.by_kind[GZ_PLACE];
     const gz_entry *org = c.by_kind[GZ_ORG];
-    if (weak_sentence_start(d, i, len, place) && !(brand && weak_name_confirmed(d, i, brand)))
+    /* a supplier is an organization by its gazetteer row, a maker by kind */
+    const gz_entry *maker = brand ? brand : org && (org->flags & GZF_SUPPLIER) ? org : NULL;
+    if (weak_sentence_start(d, i, len, place) && !(maker && weak_name_confirmed(d, i, maker)))
         return 0;
     /* A one-word model name that is also a word needs its brand before it
      * ("Nissan Leaf"), or a list that started with the brand ("Jaguar XEL,

@@ -14,6 +14,25 @@ static int reporting_kind(const cn_entity *p)
            (!strcmp(p->kind, "trade-body") || !strcmp(p->kind, "media"));
 }
 
+/* "Acme said it would cut", "Acme reported its highest": after the
+ * verb, the body speaks of itself. */
+static int speaks_of_itself(const char *text, size_t a, size_t b)
+{
+    static const char *const self[] = {" it ", " its ", " it's ", " it\xE2\x80\x99s ",
+                                       " that it ", " that its ", NULL};
+    size_t i = a;
+    while (i < b && text[i] == ' ')
+        i++;
+    while (i < b && text[i] != ' ')     /* the verb */
+        i++;
+    for (const char *const *w = self; *w; w++) {
+        size_t n = strlen(*w);
+        if (i + n <= b + 1 && strncmp(text + i, *w, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 size_t cni_fig_source(cn_doc *d, const sentence *s)
 {
     const char *text = d->res.text;
@@ -36,8 +55,11 @@ size_t cni_fig_source(cn_doc *d, const sentence *s)
             return e - 1;
         size_t a1 = me + NAME_WINDOW < s->end ? me + NAME_WINDOW : s->end;
         size_t b0 = ms > s->start + LEAD_WINDOW ? ms - LEAD_WINDOW : s->start;
-        /* a maker "said" its own figures: only organizations report others' */
-        if (p->type == CN_ENT_ORGANIZATION &&
+        /* a maker "said" its own figures: only organizations report others',
+         * and a supplier, or a body saying "it would", speaks of its own */
+        const gz_entry *gz = d->ents[e - 1].gz;
+        int own = (gz && (gz->flags & GZF_SUPPLIER)) || speaks_of_itself(text, me, a1);
+        if (p->type == CN_ENT_ORGANIZATION && !own &&
             cni_rx_any(d->an->rx, d->scratch, "figure-source", text + me, a1 - me))
             return e - 1;
         rx_hit h[4];

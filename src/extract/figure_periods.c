@@ -19,12 +19,25 @@ size_t cni_fig_gap(size_t a0, size_t a1, size_t b0, size_t b1)
     return 0;
 }
 
-/* A ";", a ", " not after a digit, " and " or " while " in [a,b). */
+/* "in 2024, also owns": a year ends a clause as a word does. */
+static int year_before(const char *text, size_t a, size_t i)
+{
+    if (i < a + 5 || text[i - 5] != ' ')
+        return 0;
+    for (size_t k = i - 4; k < i; k++)
+        if (text[k] < '0' || text[k] > '9')
+            return 0;
+    return (text[i - 4] == '1' && text[i - 3] == '9') || (text[i - 4] == '2' && text[i - 3] == '0');
+}
+
+/* A ";", a ", " not after a digit (but after a year), " and " or " while "
+ * in [a,b). */
 int cni_fig_crosses_clause(const char *text, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
         if (text[i] == ';' || (text[i] == ',' && i + 1 < b && text[i + 1] == ' ' &&
-                               !(i > a && text[i - 1] >= '0' && text[i - 1] <= '9')))
+                               (!(i > a && text[i - 1] >= '0' && text[i - 1] <= '9') ||
+                                year_before(text, a, i))))
             return 1;
         if (text[i] != ' ')
             continue;

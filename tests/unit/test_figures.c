@@ -253,6 +253,24 @@ static void test_clause_reading(void **state)
     cn_doc_free(d);
 }
 
+static void test_own_figures(void **state)
+{
+    (void)state;
+    /* A supplier, or a body saying "it would", speaks of its own figures. */
+    cn_doc *d = analyze("Supplier Bosch said it would cut 3,800 jobs. Continental expects sales "
+                        "of \xE2\x82\xAC" "21 billion this year. Cox Automotive said sales "
+                        "in the US fell to 1.2 million.");
+    assert_str(fig(d, 3800)->subject, "Bosch");
+    assert_null(fig(d, 3800)->source);
+    assert_str(fig(d, 21e9)->subject, "Continental");
+    assert_str(fig(d, 1.2e6)->source, "Cox Automotive");
+    cn_doc_free(d);
+    /* A year ends a clause: the maker after it is another clause's. */
+    d = analyze("Renault, which sold 2.3 million cars in 2024, also owns Dacia.");
+    assert_str(fig(d, 2.3e6)->subject, "Renault");
+    cn_doc_free(d);
+}
+
 static void test_lead_maker_for_anaphor(void **state)
 {
     (void)state;
@@ -436,6 +454,7 @@ int main(void)
         cmocka_unit_test(test_maker_origin_is_no_region),
         cmocka_unit_test(test_periods),
         cmocka_unit_test(test_lead_maker_for_anaphor),
+        cmocka_unit_test(test_own_figures),
         cmocka_unit_test(test_clause_reading),
         cmocka_unit_test(test_capacity_word),
         cmocka_unit_test(test_signed_changes),
