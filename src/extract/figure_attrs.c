@@ -210,8 +210,8 @@ const char *cni_fig_main_brand(const cn_doc *d) { return dominant(d, CN_ENT_BRAN
 const char *cni_fig_main_country(const cn_doc *d) { return dominant(d, CN_ENT_PLACE, "country", 1); }
 
 
-/* "the Chinese market", "the German car market": the place a demonym
- * before "market" names, or NULL. */
+/* "the Chinese market", "the German car market", "its European sales":
+ * the place a demonym before the market or its count names, or NULL. */
 const char *cni_fig_market_region(cn_doc *d, const sentence *s, size_t x0, size_t x1)
 {
     static const char *const between[] = {"car", "auto", "vehicle", "EV", "new-car",
@@ -223,8 +223,9 @@ const char *cni_fig_market_region(cn_doc *d, const sentence *s, size_t x0, size_
         size_t j = k + 1;
         while (j < s->tok_end && j < k + 3 && word_is(d->res.text, t[j].start, t[j].end, between))
             j++;
-        if (j >= s->tok_end || !word_is(d->res.text, t[j].start, t[j].end,
-                                        (const char *const[]){"market", NULL}))
+        static const char *const counted[] = {"market", "sales", "registrations", "exports",
+                                              "deliveries", NULL};
+        if (j >= s->tok_end || !word_is(d->res.text, t[j].start, t[j].end, counted))
             continue;
         /* only in the figure's own clause */
         if (t[j].end <= x0 ? cni_fig_crosses_clause(d->res.text, t[j].end, x0)

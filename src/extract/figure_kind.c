@@ -56,6 +56,13 @@ static int of_after(const char *text, size_t x1)
     return strncmp(text + x1, " of ", 4) == 0;
 }
 
+/* "fell to 15.5%": only " to " (or " by ... to ") between the word at
+ * [.., e) and the number at x0. */
+static int level_after(const char *text, size_t e, size_t x0)
+{
+    return x0 >= e + 4 && x0 <= e + 4 + 1 && strncmp(text + x0 - 4, " to ", 4) == 0;
+}
+
 /* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
 /* How far "capacity" reaches to make a production figure a capacity. */
 #define CAPACITY_REACH 40
@@ -71,8 +78,13 @@ const char *cni_fig_kind(const char *text, const rx_hit *h, size_t nh, size_t ba
         int is_loss = strcmp(kind, "loss") == 0;
         if (is_loss)
             kind = "profit";
-        if (uc == U_PERCENT)
+        /* a rise word before "to" says nothing of what the level it
+         * reached is: "its share fell to 15.5%" */
+        if (uc == U_PERCENT) {
+            if (!strcmp(h[k].label, "change") && level_after(text, base + h[k].end, x0))
+                continue;
             kind = percent_kind(kind);
+        }
         if (!cni_fig_kind_allowed(kind, uc))
             continue;
         size_t ks = base + h[k].start, ke = base + h[k].end;

@@ -85,6 +85,19 @@ static int venue_place(const cn_doc *d, const sentence *s, size_t k)
     return e && d->ents[e - 1].pub.type == CN_ENT_ORGANIZATION;
 }
 
+/* " while ", " whereas ", "; " or ", but " in [a,b): a clause of its own. */
+static int contrast_between(const char *text, size_t a, size_t b)
+{
+    static const char *const words[] = {" while ", " whereas ", "; ", ", but ", NULL};
+    for (size_t i = a; i < b; i++)
+        for (const char *const *w = words; *w; w++) {
+            size_t n = strlen(*w);
+            if (i + n <= b && text[i] == (*w)[0] && strncmp(text + i, *w, n) == 0)
+                return 1;
+        }
+    return 0;
+}
+
 static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, size_t x1,
                                unsigned type_mask, int side, size_t skip, int origin_ok)
 {
@@ -110,8 +123,14 @@ static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, si
             continue;
         const token *t = &d->seg.toks[k];
         size_t g = cni_fig_gap(x0, x1, t->start, t->end);
-        if (t->end <= x0 ? cni_fig_crosses_clause(d->res.text, t->end, x0)
-                         : cni_fig_crosses_clause(d->res.text, x1, t->start))
+        int crosses = t->end <= x0 ? cni_fig_crosses_clause(d->res.text, t->end, x0)
+                                   : cni_fig_crosses_clause(d->res.text, x1, t->start);
+        /* "the market shrank to 10.6m, while Stellantis' share fell": a
+         * subject is not found in a later clause */
+        if (crosses && side == PREFER_LEFT && t->start >= x1 &&
+            contrast_between(d->res.text, x1, t->start))
+            continue;
+        if (crosses)
             g += CLAUSE_PENALTY;
         /* "the UK's biggest market": a possessor place is the owner */
         if (p->type == CN_ENT_PLACE && (type_mask & (1u << CN_ENT_PLACE)) &&

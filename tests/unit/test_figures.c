@@ -265,6 +265,15 @@ static void test_own_figures(void **state)
     assert_str(fig(d, 21e9)->subject, "Continental");
     assert_str(fig(d, 1.2e6)->source, "Cox Automotive");
     cn_doc_free(d);
+    /* A share that fell to a level is a share; a maker after "while" is
+     * not the subject of the figure before it; "its European sales". */
+    d = analyze("The Nordic car market shrank to 410,000 cars last year, while Volvo's share "
+                "fell to 18.5%. BYD tripled its European sales to 42,000 cars.");
+    assert_null(fig(d, 410000)->subject);
+    assert_str(fig(d, 18.5)->kind, "market-share");
+    assert_str(fig(d, 18.5)->subject, "Volvo");
+    assert_str(fig(d, 42000)->region, "Europe");
+    cn_doc_free(d);
     /* A year ends a clause: the maker after it is another clause's. */
     d = analyze("Renault, which sold 2.3 million cars in 2024, also owns Dacia.");
     assert_str(fig(d, 2.3e6)->subject, "Renault");
