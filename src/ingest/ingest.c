@@ -61,6 +61,8 @@ static int is_dateline(const char *s, size_t n, char out[11])
            (unsigned char)c == 0x94;   /* ':' '|' ',' '-' and the ends of U+00B7, U+2014 */
 }
 
+static int first_dateline(const char *s, size_t n, size_t pos, ing_doc *out);
+
 static int text_metadata(const char *s, size_t n, ing_doc *out)
 {
     size_t pos = 0, b, e, b2, e2;
@@ -75,7 +77,14 @@ static int text_metadata(const char *s, size_t n, ing_doc *out)
         if (!out->title)
             return -1;
     }
-    pos = out->title ? after_first : 0;
+    return first_dateline(s, n, out->title ? after_first : 0, out);
+}
+
+/* The date of the first dateline among the first lines from pos. */
+static int first_dateline(const char *s, size_t n, size_t pos, ing_doc *out)
+{
+    size_t b, e;
+    char date[11];
     for (int k = 0; k < DATELINE_MAX_LINES && next_line(s, n, &pos, &b, &e); k++) {
         if (is_dateline(s + b, e - b, date)) {
             out->published = cni_str_ndup(date, 10);
@@ -110,6 +119,9 @@ int cni_ing_run(const char *bytes, size_t len, const char *name, ing_mode mode, 
     if (html) {
         out->format = ING_FORMAT_HTML;
         rc = cni_ing_html_run(bytes, len, out);
+        /* a page with no date in its metadata may show one in a byline */
+        if (rc == 0 && !out->published)
+            rc = first_dateline(out->text, out->len, 0, out);
     } else {
         out->format = ING_FORMAT_TEXT;
         rc = run_text(bytes, len, out);

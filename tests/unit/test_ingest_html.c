@@ -507,6 +507,12 @@ static void html_metadata_variants(void **state)
     assert_str(d.title, "Mini plant in Oxford to go electric");
     assert_null(d.published);   /* no metadata; a body line is not read as a date */
     cni_ing_doc_release(&d);
+    /* No metadata, but a byline with the date at the top of the text. */
+    const char *byline = "<html><body><h1>Kia opens a line</h1><p>By Staff | March 4, 2025</p>"
+                         "<p>Kia opened a new line in Zilina on Monday, it said.</p></body></html>";
+    d = run_html(byline);
+    assert_str(d.published, "2025-03-04");
+    cni_ing_doc_release(&d);
     /* Broken JSON-LD is ignored, not fatal. */
     const char *broken = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
                          "\"datePublished\":\"2024-01-0</script></head><body><p>Text.</p></body></html>";
