@@ -150,3 +150,13 @@ int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set)
             return 1;
     return 0;
 }
+
+int cni_ex_gz_name_at(cn_doc *d, size_t i, unsigned kinds)
+{
+    gz_match m[16];
+    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    for (size_t k = 0; k < n; k++)
+        if (kinds & (1u << m[k].entry->kind))
+            return 1;
+    return 0;
+}

@@ -92,6 +92,10 @@ typedef struct {
 } word_set;
 #define WORD_SET(list) {(list), 0, 0, {0}}
 
+/* Does a gazetteer name of one of the kinds (a mask of 1 << gz_kind)
+ * start at token i? */
+int cni_ex_gz_name_at(cn_doc *d, size_t i, unsigned kinds);
+
 /* Is token i exactly one of the set's words? */
 int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set);
 
@@ -99,5 +103,16 @@ int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set);
 static inline uint32_t cni_ex_entity_at(const cn_doc *d, size_t i)
 {
     return i < d->seg.n_toks ? d->tok_entity[i] : 0;
+}
+
+/* The first token after the entity mention that covers token k, at most
+ * end: where "'s", "-based" or a number after a name are looked for. */
+static inline size_t cni_ex_after_mention(const cn_doc *d, size_t k, size_t end)
+{
+    uint32_t e = cni_ex_entity_at(d, k);
+    size_t j = k + 1;
+    while (j < end && cni_ex_entity_at(d, j) == e)
+        j++;
+    return j;
 }
 #endif

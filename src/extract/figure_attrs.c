@@ -99,10 +99,7 @@ int cni_fig_origin_place(const cn_doc *d, const sentence *s, size_t k)
         "manufacturer", "manufacturers", "group", "firm", "company", "giant", "rival",
         "rivals", "brand", "brands", "owner", "start-up", "startup", "EV", "car", "-based",
         "peer", "peers", "counterpart", "supplier", "conglomerate", NULL};
-    uint32_t e = cni_ex_entity_at(d, k);
-    size_t j = k + 1;
-    while (j < s->tok_end && cni_ex_entity_at(d, j) == e)
-        j++;
+    size_t j = cni_ex_after_mention(d, k, s->tok_end);
     if (j >= s->tok_end)
         return 0;
     const token *t = &d->seg.toks[j];

@@ -30,10 +30,7 @@ enum { PREFER_NONE, PREFER_LEFT, PREFER_RIGHT, ONLY_LEFT };
 /* Is the mention at token k followed by "'s"? */
 static int possessive_after(const cn_doc *d, const sentence *s, size_t k)
 {
-    uint32_t e = cni_ex_entity_at(d, k);
-    size_t j = k + 1;
-    while (j < s->tok_end && cni_ex_entity_at(d, j) == e)
-        j++;
+    size_t j = cni_ex_after_mention(d, k, s->tok_end);
     if (j >= s->tok_end)
         return 0;
     const token *t = &d->seg.toks[j];
@@ -46,10 +43,7 @@ static int possessive_after(const cn_doc *d, const sentence *s, size_t k)
 
 static int place_owns_other(const cn_doc *d, const sentence *s, size_t k, size_t x0)
 {
-    uint32_t e = cni_ex_entity_at(d, k);
-    size_t j = k + 1;
-    while (j < s->tok_end && cni_ex_entity_at(d, j) == e)
-        j++;
+    size_t j = cni_ex_after_mention(d, k, s->tok_end);
     size_t i = d->seg.toks[j - 1].end;
     while (i < s->end && d->res.text[i] == ' ')
         i++;

@@ -359,12 +359,7 @@ static int table_lines(cn_doc *d)
 /* Does any gazetteer name (a place, a brand, a body) start at token i? */
 static int gazetteer_name_at(cn_doc *d, size_t i)
 {
-    gz_match m[16];
-    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
-    for (size_t k = 0; k < n; k++)
-        if (m[k].entry->kind != GZ_ROLE)
-            return 1;
-    return 0;
+    return cni_ex_gz_name_at(d, i, ~(1u << GZ_ROLE));
 }
 
 /* Is the run [i, i+len) followed by "(ABC)" whose letters are the

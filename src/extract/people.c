@@ -82,15 +82,8 @@ static size_t role_starting_at(cn_doc *d, size_t i)
 /* Does a brand, model, organization or place name start at token i? */
 static int entity_name_at(cn_doc *d, size_t i)
 {
-    gz_match m[16];
-    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
-    for (size_t k = 0; k < n; k++) {
-        int kd = m[k].entry->kind;
-        if (kd == GZ_BRAND || kd == GZ_MODEL || kd == GZ_ORG || kd == GZ_PLACE ||
-            kd == GZ_DEMONYM)
-            return 1;
-    }
-    return 0;
+    return cni_ex_gz_name_at(d, i, 1u << GZ_BRAND | 1u << GZ_MODEL | 1u << GZ_ORG |
+                                       1u << GZ_PLACE | 1u << GZ_DEMONYM);
 }
 
 /* Is every gazetteer name at token i a one-word town ("Warren", "Lund")? */
