@@ -246,19 +246,45 @@ static void write_entities(jw *w, const cn_result *r, const cn_report_options *o
     cni_buf_putc(w->b, ']');
 }
 
-static void write_figures(jw *w, const cn_result *r, const cn_report_options *o)
+/* The skeleton every array of objects shares: "key": [ {..}, {..} ]. */
+static void array_open(jw *w, const char *name)
 {
-    key(w, "figures", 0);
+    key(w, name, 0);
     cni_buf_putc(w->b, '[');
     w->depth++;
+}
+
+static void item_open(jw *w, size_t i)
+{
+    if (i)
+        cni_buf_putc(w->b, ',');
+    nl(w);
+    cni_buf_putc(w->b, '{');
+    w->depth++;
+}
+
+static void item_close(jw *w)
+{
+    w->depth--;
+    nl(w);
+    cni_buf_putc(w->b, '}');
+}
+
+static void array_close(jw *w, size_t n)
+{
+    w->depth--;
+    if (n)
+        nl(w);
+    cni_buf_putc(w->b, ']');
+}
+
+static void write_figures(jw *w, const cn_result *r, const cn_report_options *o)
+{
+    array_open(w, "figures");
     size_t n = cni_rep_wants(o, CN_TYPE_FIGURE) ? r->n_figures : 0;
     for (size_t i = 0; i < n; i++) {
         const cn_figure *f = &r->figures[i];
-        if (i)
-            cni_buf_putc(w->b, ',');
-        nl(w);
-        cni_buf_putc(w->b, '{');
-        w->depth++;
+        item_open(w, i);
         key(w, "kind", 1);
         str_or_null(w, f->kind);
         key(w, "value", 0);
@@ -276,43 +302,27 @@ static void write_figures(jw *w, const cn_result *r, const cn_report_options *o)
         kv_size(w, "start", f->start, 0);
         kv_size(w, "end", f->end, 0);
         kv_size(w, "sentence", f->sentence, 0);
-        w->depth--;
-        nl(w);
-        cni_buf_putc(w->b, '}');
+        item_close(w);
     }
-    w->depth--;
-    if (n)
-        nl(w);
-    cni_buf_putc(w->b, ']');
+    array_close(w, n);
 }
 
 static void write_quotes(jw *w, const cn_result *r, const cn_report_options *o)
 {
-    key(w, "quotes", 0);
-    cni_buf_putc(w->b, '[');
-    w->depth++;
+    array_open(w, "quotes");
     size_t n = cni_rep_wants(o, CN_TYPE_QUOTE) ? r->n_quotes : 0;
     for (size_t i = 0; i < n; i++) {
         const cn_quote *q = &r->quotes[i];
-        if (i)
-            cni_buf_putc(w->b, ',');
-        nl(w);
-        cni_buf_putc(w->b, '{');
-        w->depth++;
+        item_open(w, i);
         key(w, "speaker", 1);
         str_or_null(w, q->speaker);
         key(w, "text", 0);
         cni_rep_json_string(w->b, r->text + q->start, q->end - q->start);
         kv_size(w, "start", q->start, 0);
         kv_size(w, "end", q->end, 0);
-        w->depth--;
-        nl(w);
-        cni_buf_putc(w->b, '}');
+        item_close(w);
     }
-    w->depth--;
-    if (n)
-        nl(w);
-    cni_buf_putc(w->b, ']');
+    array_close(w, n);
 }
 
 /* The contract's warning codes, in bit order. */
