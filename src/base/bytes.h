@@ -51,6 +51,17 @@ static inline size_t space_len(const uchar *t, size_t len, size_t i)
     return 0;
 }
 
+/* Past at most max white-space characters from i. */
+static inline size_t skip_spaces(const uchar *t, size_t len, size_t i, size_t max)
+{
+    size_t n = 0, s;
+    while (n < max && (s = space_len(t, len, i)) > 0) {
+        i += s;
+        n++;
+    }
+    return i;
+}
+
 static inline int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 static inline int ascii_space(int c)

@@ -42,12 +42,7 @@ static inline size_t group_space_len(const uchar *t, size_t len, size_t i)
 
 static inline size_t skip_gap(const uchar *t, size_t len, size_t i)
 {
-    size_t n = 0, s;
-    while (n < NUM_MAX_GAP && (s = space_len(t, len, i)) > 0) {
-        i += s;
-        n++;
-    }
-    return i;
+    return skip_spaces(t, len, i, NUM_MAX_GAP);
 }
 
 /* Step back over up to NUM_MAX_GAP white-space characters ending at i. */

@@ -31,12 +31,7 @@ typedef struct {
 
 static inline size_t skip_gap(const uchar *t, size_t len, size_t i)
 {
-    size_t n = 0, s;
-    while (n < PER_MAX_GAP && (s = space_len(t, len, i)) > 0) {
-        i += s;
-        n++;
-    }
-    return i;
+    return skip_spaces(t, len, i, PER_MAX_GAP);
 }
 
 /* A required separator: a gap or one '-'. Returns the next position or 0. */
