@@ -113,6 +113,11 @@ static int plant_context(cn_doc *d, size_t i, size_t ntok, const gz_entry *plant
 {
     const token *t = d->seg.toks;
     const sentence *s = &d->seg.sents[t[i].sentence];
+    /* "the Chennai-based company": the town, not its factory */
+    size_t after = i + ntok;
+    if (after + 1 < s->tok_end && cni_ex_tok_is(d, after, "-") && t[after].start == t[after - 1].end &&
+        (cni_ex_tok_is(d, after + 1, "based") || cni_ex_tok_is(d, after + 1, "headquartered")))
+        return 0;
     size_t a = i >= s->tok_begin + PLANT_WINDOW ? i - PLANT_WINDOW : s->tok_begin;
     size_t b = i + ntok + PLANT_WINDOW < s->tok_end ? i + ntok + PLANT_WINDOW : s->tok_end;
     if (cni_rx_any(d->an->rx, d->scratch, "plant-context", d->res.text + t[a].start,

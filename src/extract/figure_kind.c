@@ -63,6 +63,34 @@ static int level_after(const char *text, size_t e, size_t x0)
     return x0 >= e + 4 && x0 <= e + 4 + 1 && strncmp(text + x0 - 4, " to ", 4) == 0;
 }
 
+/* In [a,b): a number of three or more digits that is not a year, with no
+ * ", " before it and one after it. */
+static int count_then_comma(const char *text, size_t a, size_t b)
+{
+    size_t i = a;
+    while (i < b) {
+        if (i + 1 < b && text[i] == ',' && text[i + 1] == ' ')
+            return 0;       /* the word's clause ended before any count */
+        if (text[i] < '0' || text[i] > '9') {
+            i++;
+            continue;
+        }
+        size_t j = i, digits = 0;
+        while (j < b && ((text[j] >= '0' && text[j] <= '9') ||
+                         (text[j] == ',' && j + 1 < b && text[j + 1] >= '0' && text[j + 1] <= '9'))) {
+            digits += text[j] != ',';
+            j++;
+        }
+        int year = j - i == 4 && (text[i] == '1' || text[i] == '2') && digits == 4;
+        if (digits >= 3 && !year)
+            for (size_t k = j; k + 1 < b; k++)
+                if (text[k] == ',' && text[k + 1] == ' ')
+                    return 1;
+        i = j;
+    }
+    return 0;
+}
+
 /* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
 /* How far "capacity" reaches to make a production figure a capacity. */
 #define CAPACITY_REACH 40
@@ -96,6 +124,10 @@ const char *cni_fig_kind(const char *text, const rx_hit *h, size_t nh, size_t ba
         /* "4.1 billion or 7.9% of revenues": a word after another number is
          * that number's ("revenues fell 8% to €142bn" reads on, before) */
         if (ks >= x1 && digit_between(text, x1, ks))
+            g += CLAUSE_PENALTY;
+        /* "sales, including exports of 21,951 units, rose to 2,06,434": a
+         * word before another count and a comma is that count's */
+        if (ke <= x0 && count_then_comma(text, ke, x0))
             g += CLAUSE_PENALTY;
         if (g < best_gap) {
             best_gap = g;

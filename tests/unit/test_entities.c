@@ -416,6 +416,11 @@ static void test_people_titles_and_names(void **state)
     assert_string_equal(p->role, "president");
     assert_string_equal(p->organization, "Generalitat Valenciana");
     cn_doc_free(d);
+    /* "the Chennai-based company": a town, not its factory. */
+    d = analyze("Hyundai Motor India's sales fell, the Chennai-based company said.");
+    assert_null(find(d, CN_ENT_PLANT, "Chennai"));
+    assert_non_null(find(d, CN_ENT_PLACE, "Chennai"));
+    cn_doc_free(d);
     /* "Pune-based": the town is a place of its own. */
     d = analyze("The Pune-based maker opened a showroom.");
     assert_non_null(find(d, CN_ENT_PLACE, "Pune"));

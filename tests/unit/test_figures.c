@@ -274,6 +274,11 @@ static void test_own_figures(void **state)
     assert_str(fig(d, 18.5)->subject, "Volvo");
     assert_str(fig(d, 42000)->region, "Europe");
     cn_doc_free(d);
+    /* A kind word before another count and a comma is that count's. */
+    d = analyze("Its total sales, including exports of 21,951 units, rose to 206,434 units.");
+    assert_str(fig(d, 21951)->kind, "exports");
+    assert_str(fig(d, 206434)->kind, "sales");
+    cn_doc_free(d);
     /* A year ends a clause: the maker after it is another clause's. */
     d = analyze("Renault, which sold 2.3 million cars in 2024, also owns Dacia.");
     assert_str(fig(d, 2.3e6)->subject, "Renault");
