@@ -47,6 +47,7 @@ typedef struct {
     size_t n;
     uint8_t first[32];      /* union of the filtered rules' first bytes */
     uint8_t skip[256];      /* 1: a word byte no rule may start on inside a word */
+    uint32_t first_rules[256];  /* bit j: filtered rule j may start on this byte */
     _Atomic uint64_t *cache;
 } rule_set;
 
@@ -70,6 +71,17 @@ typedef struct {
     size_t start, end;
 } rx_found;
 
+/* The last search of a set: figures ask the same question of their
+ * sentence once per number ("figure-global", "plant-anaphor").  The
+ * subject is kept as a copy, so a caller may reuse its buffer. */
+#define RX_MEMO_HITS 8
+typedef struct {
+    char *subject;          /* NULL: nothing remembered */
+    size_t len, cap;
+    size_t max, n;          /* n hits found when asked for at most max */
+    rx_hit hits[RX_MEMO_HITS];
+} rx_memo;
+
 struct rx_scratch {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
@@ -77,6 +89,8 @@ struct rx_scratch {
     size_t cand_cap;
     rx_found *found;
     size_t found_cap;
+    rx_memo *memo;          /* one per rule set */
+    size_t n_memo;
 };
 
 typedef struct {
@@ -337,8 +351,12 @@ static cn_status index_sets(rules *r)
             if (!r->items[set->idx[j]].word_start)
                 for (int b = 0; b < 32; b++)
                     inner_first[b] |= r->items[set->idx[j]].first[b];
-        for (unsigned c = 0; c < 256; c++)
+        for (unsigned c = 0; c < 256; c++) {
             set->skip[c] = (uint8_t)(word_byte(c) && !has_bit(inner_first, c));
+            for (size_t j = 0; j < set->n && j < RX_FILTER_RULES; j++)
+                if (has_bit(r->items[set->idx[j]].first, c))
+                    set->first_rules[c] |= 1u << j;
+        }
         set->cache = calloc(RX_CACHE_SLOTS, sizeof *set->cache);
         if (!set->cache)
             return CN_ERR_NOMEM;
@@ -403,7 +421,9 @@ rx_scratch *cni_rx_scratch_new(const rules *r)
         return NULL;
     s->md = pcre2_match_data_create(32, NULL);
     s->mctx = pcre2_match_context_copy(r->mctx);
-    if (!s->md || !s->mctx) {
+    s->n_memo = r->n_sets;
+    s->memo = calloc(r->n_sets ? r->n_sets : 1, sizeof *s->memo);
+    if (!s->md || !s->mctx || !s->memo) {
         cni_rx_scratch_free(s);
         return NULL;
     }
@@ -418,16 +438,10 @@ void cni_rx_scratch_free(rx_scratch *s)
     pcre2_match_context_free(s->mctx);
     free(s->cand);
     free(s->found);
+    for (size_t k = 0; s->memo && k < s->n_memo; k++)
+        free(s->memo[k].subject);
+    free(s->memo);
     free(s);
-}
-
-static uint32_t first_mask(const rules *r, const rule_set *rs, unsigned c)
-{
-    uint32_t all = 0;
-    for (size_t j = 0; j < rs->n && j < RX_FILTER_RULES; j++)
-        if (has_bit(r->items[rs->idx[j]].first, c))
-            all |= 1u << j;
-    return all;
 }
 
 /* Which rules of set rs could start a match at pos?  Running every pattern
@@ -435,7 +449,11 @@ static uint32_t first_mask(const rules *r, const rule_set *rs, unsigned c)
  * position is first judged by the bytes around it: the byte before (for
  * \b) and up to RX_WINDOW bytes from it.  A rule is ruled out only when
  * PCRE2 itself, matching anchored there with PCRE2_PARTIAL_HARD, says no
- * text going on from those bytes could match; verdicts are cached. */
+ * text going on from those bytes could match; verdicts are cached.  The
+ * interpreter's partial match costs several JIT matches, so a window is
+ * probed only the second time it is seen: the first time it is just
+ * marked in its slot (bit 32 clear), and every rule whose first bytes
+ * allow it is tried. */
 static uint32_t may_match(const rules *r, const rule_set *rs, rx_scratch *s,
                           const unsigned char *subject, size_t len, size_t pos)
 {
@@ -444,16 +462,21 @@ static uint32_t may_match(const rules *r, const rule_set *rs, rx_scratch *s,
     uint64_t key = (uint64_t)1 << 32 | (uint64_t)w << 30 | (uint64_t)prev << 21;
     for (size_t i = 0; i < w; i++) {
         if (subject[pos + i] >= 0x80)     /* the window may end inside a character */
-            return first_mask(r, rs, subject[pos]);
+            return rs->first_rules[subject[pos]];
         key |= (uint64_t)subject[pos + i] << (7 * i);
     }
     if (prev >= 0x80 && prev != 0x100)
-        return first_mask(r, rs, subject[pos]);
+        return rs->first_rules[subject[pos]];
     size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 40) % RX_CACHE_SLOTS;
     uint64_t entry = atomic_load_explicit(&rs->cache[slot], memory_order_relaxed);
     if ((entry & 0x1FFFFFFFFull) == key)
         return (uint32_t)(entry >> 33);
-    uint32_t all = first_mask(r, rs, subject[pos]);
+    uint32_t all = rs->first_rules[subject[pos]];
+    uint64_t seen = key & 0xFFFFFFFFull;     /* key without its bit 32: seen once */
+    if (entry != seen) {
+        atomic_store_explicit(&rs->cache[slot], seen, memory_order_relaxed);
+        return all;
+    }
     unsigned char probe[1 + RX_WINDOW];
     size_t off = 0;
     if (pos)
@@ -567,15 +590,35 @@ static size_t match_candidates(const rules *r, const rule_set *rs, rx_scratch *s
     return nf;
 }
 
-size_t cni_rx_find(const rules *r, rx_scratch *s, const char *set,
-               const char *subject, size_t len, rx_hit *out, size_t max)
+static void remember(rx_memo *memo, const char *subject, size_t len, size_t max,
+                     const rx_hit *hits, size_t n)
 {
-    const rule_set *rs = NULL;
-    for (size_t k = 0; k < r->n_sets && !rs; k++)
-        if (!strcmp(r->sets[k].name, set))
-            rs = &r->sets[k];
-    if (!rs)
-        return 0;
+    if (n > RX_MEMO_HITS || len > SIZE_MAX / 2) {
+        free(memo->subject);
+        *memo = (rx_memo){0};
+        return;
+    }
+    if (len > memo->cap || !memo->subject) {
+        size_t cap = len < 256 ? 256 : len * 2;
+        char *p = realloc(memo->subject, cap);
+        if (!p) {
+            free(memo->subject);
+            *memo = (rx_memo){0};
+            return;
+        }
+        memo->subject = p;
+        memo->cap = cap;
+    }
+    memcpy(memo->subject, subject, len);
+    memo->len = len;
+    memo->max = max;
+    memo->n = n;
+    memcpy(memo->hits, hits, n * sizeof *hits);
+}
+
+static size_t find_in_set(const rules *r, const rule_set *rs, rx_scratch *s,
+                          const char *subject, size_t len, rx_hit *out, size_t max)
+{
     size_t nc = candidates(r, rs, s, subject, len);
     size_t nf = nc == (size_t)-1 ? (size_t)-1 : match_candidates(r, rs, s, subject, len, nc);
     size_t n = 0;
@@ -594,6 +637,29 @@ size_t cni_rx_find(const rules *r, rx_scratch *s, const char *set,
             n++;
         }
     }
+    return n;
+}
+
+size_t cni_rx_find(const rules *r, rx_scratch *s, const char *set,
+               const char *subject, size_t len, rx_hit *out, size_t max)
+{
+    const rule_set *rs = NULL;
+    for (size_t k = 0; k < r->n_sets && !rs; k++)
+        if (r->sets[k].name[0] == set[0] && !strcmp(r->sets[k].name, set))
+            rs = &r->sets[k];
+    if (!rs)
+        return 0;
+    /* Hits come in a fixed order and are cut at max: a search that found
+     * fewer than it was allowed, or was allowed more, answers this one. */
+    rx_memo *memo = &s->memo[rs - r->sets];
+    if (memo->subject && memo->len == len && (memo->n < memo->max || max <= memo->max) &&
+        memcmp(memo->subject, subject, len) == 0) {
+        size_t n = memo->n < max ? memo->n : max;
+        memcpy(out, memo->hits, n * sizeof *out);
+        return n;
+    }
+    size_t n = find_in_set(r, rs, s, subject, len, out, max);
+    remember(memo, subject, len, max, out, n);
     return n;
 }
 

@@ -33,8 +33,8 @@ static void prev_word(const uchar *t, size_t i, char *buf, size_t bufsz, int *ca
 static int in_list(const char *w, const char *const *list, size_t n)
 {
     size_t k;
-    for (k = 0; k < n; k++)
-        if (strcmp(w, list[k]) == 0)
+    for (k = 0; k < n; k++)    /* the first byte rules out most words without a call */
+        if (w[0] == list[k][0] && strcmp(w, list[k]) == 0)
             return 1;
     return 0;
 }
@@ -195,7 +195,7 @@ static int number_word(const char *w)   /* "one".."twelve" -> 1..12 */
     };
     size_t k;
     for (k = 0; k < COUNT(n); k++)
-        if (strcmp(w, n[k]) == 0)
+        if (w[0] == n[k][0] && strcmp(w, n[k]) == 0)
             return (int)k + 1;
     return 0;
 }

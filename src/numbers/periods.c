@@ -153,7 +153,7 @@ static int match_word(const uchar *t, size_t len, size_t i, const char *tok, siz
     if (!tok[0] || !is_alpha((uchar)tok[strlen(tok) - 1]))
         return 0;
     for (k = 0; k < COUNT(ords); k++)
-        if (strcmp(tok, ords[k]) == 0)
+        if (tok[0] == ords[k][0] && strcmp(tok, ords[k]) == 0)
             return cni_per_ordinal_period(t, len, (int)k + 1, te, r);
     if (!strcmp(tok, "last") || !strcmp(tok, "this") || !strcmp(tok, "next") ||
         !strcmp(tok, "previous") || !strcmp(tok, "current") || !strcmp(tok, "prior")) {
