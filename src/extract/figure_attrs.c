@@ -75,7 +75,7 @@ size_t cni_fig_source(cn_doc *d, const sentence *s)
 static int word_is(const char *text, size_t s, size_t e, const char *const *list)
 {
     for (; *list; list++)
-        if (e - s == strlen(*list) && strncmp(text + s, *list, e - s) == 0)
+        if ((*list)[0] == text[s] && e - s == strlen(*list) && strncmp(text + s, *list, e - s) == 0)
             return 1;
     return 0;
 }
@@ -207,6 +207,20 @@ const char *cni_fig_main_brand(const cn_doc *d) { return dominant(d, CN_ENT_BRAN
 const char *cni_fig_main_country(const cn_doc *d) { return dominant(d, CN_ENT_PLACE, "country", 1); }
 
 
+size_t cni_fig_token_at(const cn_doc *d, const sentence *s, size_t x)
+{
+    const token *t = d->seg.toks;
+    size_t lo = s->tok_begin, hi = s->tok_end;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid].start < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* "the Chinese market", "the German car market", "its European sales":
  * the place a demonym before the market or its count names, or NULL. */
 const char *cni_fig_market_region(cn_doc *d, const sentence *s, size_t x0, size_t x1)
@@ -214,7 +228,10 @@ const char *cni_fig_market_region(cn_doc *d, const sentence *s, size_t x0, size_
     static const char *const between[] = {"car", "auto", "vehicle", "EV", "new-car",
                                           "passenger", "electric", "new", NULL};
     const token *t = d->seg.toks;
-    for (size_t k = s->tok_begin; k + 1 < s->tok_end; k++) {
+    size_t at = cni_fig_token_at(d, s, x0);
+    size_t lo = at > s->tok_begin + REGION_WORDS_REACH ? at - REGION_WORDS_REACH : s->tok_begin;
+    size_t hi = at + REGION_WORDS_REACH < s->tok_end ? at + REGION_WORDS_REACH : s->tok_end;
+    for (size_t k = lo; k + 1 < hi; k++) {
         if (!(t[k].flags & TK_UPPER))
             continue;
         size_t j = k + 1;
@@ -238,17 +255,20 @@ const char *cni_fig_market_region(cn_doc *d, const sentence *s, size_t x0, size_
 }
 
 /* "in the country": the country last named before the sentence. */
-const char *cni_fig_last_country(const cn_doc *d, const sentence *s)
+const char *cni_fig_last_country(const cn_doc *d, const sentence *s, size_t x0)
 {
     static const char *const words[] = {"country", "country's", NULL};
     int says = 0;
-    for (size_t k = s->tok_begin + 1; k < s->tok_end && !says; k++)
+    size_t at = cni_fig_token_at(d, s, x0);
+    size_t lo = at > s->tok_begin + REGION_WORDS_REACH ? at - REGION_WORDS_REACH : s->tok_begin;
+    size_t hi = at + REGION_WORDS_REACH < s->tok_end ? at + REGION_WORDS_REACH : s->tok_end;
+    for (size_t k = lo + 1; k < hi && !says; k++)
         says = word_is(d->res.text, d->seg.toks[k].start, d->seg.toks[k].end, words) &&
                cni_ex_tok_is_ci(d, k - 1, "the");
     if (!says)
         return NULL;
-    size_t lo = s->tok_begin > LAST_COUNTRY_REACH ? s->tok_begin - LAST_COUNTRY_REACH : 0;
-    for (size_t k = s->tok_begin; k-- > lo;) {
+    size_t back = s->tok_begin > LAST_COUNTRY_REACH ? s->tok_begin - LAST_COUNTRY_REACH : 0;
+    for (size_t k = s->tok_begin; k-- > back;) {
         uint32_t e = cni_ex_entity_at(d, k);
         if (!e)
             continue;

@@ -63,10 +63,13 @@ static int level_after(const char *text, size_t e, size_t x0)
     return x0 >= e + 4 && x0 <= e + 4 + 1 && strncmp(text + x0 - 4, " to ", 4) == 0;
 }
 
+#define COUNT_COMMA_REACH 200
 /* In [a,b): a number of three or more digits that is not a year, with no
  * ", " before it and one after it. */
 static int count_then_comma(const char *text, size_t a, size_t b)
 {
+    if (b > a + COUNT_COMMA_REACH)
+        return 0;       /* a word this far off is no nearer for it */
     size_t i = a;
     while (i < b) {
         if (i + 1 < b && text[i] == ',' && text[i + 1] == ' ')

@@ -79,16 +79,23 @@ static int venue_place(const cn_doc *d, const sentence *s, size_t k)
     return e && d->ents[e - 1].pub.type == CN_ENT_ORGANIZATION;
 }
 
-/* " while ", " whereas ", "; " or ", but " in [a,b): a clause of its own. */
+/* " while ", " whereas ", "; " or ", but " in [a,b), looked for only
+ * this far after a (a long sentence must stay linear). */
+#define CONTRAST_REACH 300
 static int contrast_between(const char *text, size_t a, size_t b)
 {
-    static const char *const words[] = {" while ", " whereas ", "; ", ", but ", NULL};
-    for (size_t i = a; i < b; i++)
-        for (const char *const *w = words; *w; w++) {
-            size_t n = strlen(*w);
-            if (i + n <= b && text[i] == (*w)[0] && strncmp(text + i, *w, n) == 0)
-                return 1;
-        }
+    if (b > a + CONTRAST_REACH)
+        b = a + CONTRAST_REACH;
+    for (size_t i = a; i + 1 < b; i++) {
+        char c = text[i];
+        if (c == ';' && text[i + 1] == ' ')
+            return 1;
+        if (c == ',' && i + 6 <= b && memcmp(text + i, ", but ", 6) == 0)
+            return 1;
+        if (c == ' ' && ((i + 7 <= b && memcmp(text + i, " while ", 7) == 0) ||
+                         (i + 9 <= b && memcmp(text + i, " whereas ", 9) == 0)))
+            return 1;
+    }
     return 0;
 }
 
@@ -119,11 +126,6 @@ static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, si
         size_t g = cni_fig_gap(x0, x1, t->start, t->end);
         int crosses = t->end <= x0 ? cni_fig_crosses_clause(d->res.text, t->end, x0)
                                    : cni_fig_crosses_clause(d->res.text, x1, t->start);
-        /* "the market shrank to 10.6m, while Stellantis' share fell": a
-         * subject is not found in a later clause */
-        if (crosses && side == PREFER_LEFT && t->start >= x1 &&
-            contrast_between(d->res.text, x1, t->start))
-            continue;
         if (crosses)
             g += CLAUSE_PENALTY;
         /* "the UK's biggest market": a possessor place is the owner */
@@ -134,6 +136,11 @@ static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, si
          * 16,617"), regions after it ("16,617 in the UK"). */
         if ((side == PREFER_LEFT && t->start >= x1) || (side == PREFER_RIGHT && t->end <= x0))
             g = g * 2 + 8;
+        /* "the market shrank to 10.6m, while Stellantis' share fell": a
+         * subject is not found in a later clause */
+        if (g < best_gap && crosses && side == PREFER_LEFT && t->start >= x1 &&
+            contrast_between(d->res.text, x1, t->start))
+            continue;
         if (g < best_gap) {
             best_gap = g;
             best = e - 1;
@@ -370,11 +377,18 @@ static int possessive_before(const char *text, size_t from, size_t at)
 static size_t appositive_head(const cn_doc *d, const sentence *s, size_t se, size_t x0)
 {
     const token *t = d->seg.toks;
-    size_t k = s->tok_begin;
-    while (k < s->tok_end && cni_ex_entity_at(d, k) != se + 1)
-        k++;
+    /* the mention of se nearest before the figure, a few tokens back */
+    size_t f = cni_fig_token_at(d, s, x0);
+    size_t k = f;
+    while (k > s->tok_begin && f - k < 4 * APPOSITIVE_TOKENS && cni_ex_entity_at(d, k - 1) != se + 1)
+        k--;
+    if (k == s->tok_begin || cni_ex_entity_at(d, k - 1) != se + 1)
+        return se;
+    k--;
+    while (k > s->tok_begin && cni_ex_entity_at(d, k - 1) == se + 1)
+        k--;
     size_t open = FIG_NONE, close = FIG_NONE;
-    for (size_t j = k; j-- > s->tok_begin && open == FIG_NONE;)
+    for (size_t j = k; j-- > s->tok_begin && k - j <= APPOSITIVE_TOKENS && open == FIG_NONE;)
         if (cni_ex_tok_is(d, j, ","))
             open = j;
     for (size_t j = k; j < s->tok_end && t[j].start < x0 && close == FIG_NONE; j++)
@@ -484,7 +498,7 @@ static void figure_region(cn_doc *d, const sentence *s, cn_figure *f, figure_ctx
     if (!f->region)
         f->region = cni_fig_market_region(d, s, f->start, f->end);
     if (!f->region)
-        f->region = cni_fig_last_country(d, s);
+        f->region = cni_fig_last_country(d, s, f->start);
     if (!f->region)
         f->region = cni_fig_plant_region(d, s, f->start, f->end);
     /* "the plant": the factory last named */

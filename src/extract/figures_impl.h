@@ -54,11 +54,16 @@ size_t cni_fig_source(cn_doc *d, const sentence *s);
 int cni_fig_origin_place(const cn_doc *d, const sentence *s, size_t k);
 /* The region a plant in the sentence gives ("the Sunderland plant"), or NULL. */
 const char *cni_fig_plant_region(const cn_doc *d, const sentence *s, size_t x0, size_t x1);
+/* The first token of sentence s that starts at or after byte x. */
+size_t cni_fig_token_at(const cn_doc *d, const sentence *s, size_t x);
+/* Tokens around a figure that its region words are looked for in. */
+#define REGION_WORDS_REACH 24
 /* "the Chinese car market" in the figure's clause: that country, or NULL. */
 const char *cni_fig_market_region(cn_doc *d, const sentence *s, size_t x0, size_t x1);
-/* "in the country": the country last named before sentence s, or NULL. */
+/* "in the country" near the figure at x0: the country last named before
+ * sentence s, or NULL. */
 #define LAST_COUNTRY_REACH 400
-const char *cni_fig_last_country(const cn_doc *d, const sentence *s);
+const char *cni_fig_last_country(const cn_doc *d, const sentence *s, size_t x0);
 /* The article's dominant country (named far more often than any other), or NULL. */
 const char *cni_fig_main_country(const cn_doc *d);
 /* The article's dominant maker (named far more often than any other), or NULL. */
