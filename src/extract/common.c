@@ -160,3 +160,16 @@ int cni_ex_gz_name_at(cn_doc *d, size_t i, unsigned kinds)
             return 1;
     return 0;
 }
+
+size_t cni_ex_tok_of(const cn_doc *d, size_t start)
+{
+    size_t lo = 0, hi = d->seg.n_toks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->seg.toks[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}

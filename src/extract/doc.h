@@ -92,6 +92,10 @@ typedef struct {
 } word_set;
 #define WORD_SET(list) {(list), 0, 0, {0}}
 
+/* The first token that starts at or after byte offset start (mentions
+ * keep byte offsets). */
+size_t cni_ex_tok_of(const cn_doc *d, size_t start);
+
 /* Does a gazetteer name of one of the kinds (a mask of 1 << gz_kind)
  * start at token i? */
 int cni_ex_gz_name_at(cn_doc *d, size_t i, unsigned kinds);

@@ -487,9 +487,7 @@ static int merge_groups(cn_doc *d)
             if (!group_suffix(grp->pub.name + n + 1))
                 continue;
             for (size_t m = 0; m < grp->n_mentions; m++) {
-                size_t from = 0;
-                while (from < d->seg.n_toks && d->seg.toks[from].start < grp->mentions[m].start)
-                    from++;
+                size_t from = cni_ex_tok_of(d, grp->mentions[m].start);
                 size_t to = from;
                 while (to < d->seg.n_toks && d->seg.toks[to].end <= grp->mentions[m].end)
                     to++;

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "doc.h"
+#include "u64map.h"
 
 #define MAX_ORG_TOKENS 10
 
@@ -396,44 +397,69 @@ static int initials_in_brackets(const cn_doc *d, size_t i, size_t len)
 
 /* Later bare uses of an acronym an organization was given ("(HMF)", then
  * "HMF data showed"): mentions of that organization. */
+/* The acronym an organization was given in brackets ("(HMF)"): its
+ * mention's start, or SIZE_MAX. */
+static size_t bracket_acronym(const cn_doc *d, const entity_build *b, size_t *len)
+{
+    for (size_t m = 0; m < b->n_mentions; m++) {
+        size_t s0 = b->mentions[m].start, n = b->mentions[m].end - s0;
+        if (n < 2 || n > 8 || s0 == 0 || d->res.text[s0 - 1] != '(')
+            continue;
+        int caps = 1;
+        for (size_t c = s0; c < s0 + n && caps; c++)
+            caps = d->res.text[c] >= 'A' && d->res.text[c] <= 'Z';
+        if (caps) {
+            *len = n;
+            return s0;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Later bare uses of an acronym an organization was given ("(HMF)", then
+ * "HMF data showed"): mentions of that organization.  One pass over the
+ * tokens with the acronyms in a hash map. */
 static int acronym_mentions(cn_doc *d)
 {
     const token *t = d->seg.toks;
-    for (size_t e = 0; e < d->n_ents; e++) {
-        entity_build *b = &d->ents[e];
-        if (b->pub.type != CN_ENT_ORGANIZATION)
-            continue;
-        for (size_t m = 0; m < b->n_mentions; m++) {
-            size_t s0 = b->mentions[m].start, n = b->mentions[m].end - s0;
-            if (n < 2 || n > 8 || s0 == 0 || d->res.text[s0 - 1] != '(')
-                continue;       /* only an acronym given in brackets */
-            int caps = 1;
-            for (size_t c = s0; c < s0 + n && caps; c++)
-                caps = d->res.text[c] >= 'A' && d->res.text[c] <= 'Z';
-            if (!caps)
-                continue;
-            for (size_t k = 0; k < d->seg.n_toks; k++) {
-                if (t[k].end - t[k].start != n ||
-                    memcmp(d->res.text + t[k].start, d->res.text + s0, n) != 0)
-                    continue;
-                /* the acronym alone may have been taken for a body of its own */
-                uint32_t own = cni_ex_entity_at(d, k);
-                entity_build *o = own ? &d->ents[own - 1] : NULL;
-                if (o && (o == b || o->pub.type != CN_ENT_ORGANIZATION ||
-                          strlen(o->pub.name) != n || memcmp(o->pub.name, d->res.text + s0, n)))
-                    continue;
-                if (!o && keeps_type(d, k))
-                    continue;
-                if (o)
-                    o->n_mentions = 0;
-                if (cni_ex_add_mention(d, CN_ENT_ORGANIZATION, b->pub.name, k, 1, NULL, NULL))
-                    return -1;
-                b = &d->ents[e];
-            }
-            break;      /* one acronym per organization */
+    u64map acr;
+    cni_u64map_init(&acr);
+    int rc = 0;
+    for (size_t e = 0; e < d->n_ents && !rc; e++) {
+        size_t n, s0;
+        if (d->ents[e].pub.type == CN_ENT_ORGANIZATION &&
+            (s0 = bracket_acronym(d, &d->ents[e], &n)) != SIZE_MAX) {
+            uint64_t h = cni_seg_token_hash(d->res.text + s0, n);
+            if (!cni_u64map_get(&acr, h) && cni_u64map_put(&acr, h, (uint32_t)e + 1))
+                rc = -1;
         }
     }
-    return 0;
+    for (size_t k = 0; k < d->seg.n_toks && !rc && acr.count; k++) {
+        if (!(t[k].flags & TK_ALLCAPS))
+            continue;
+        uint32_t *v = cni_u64map_get(&acr, t[k].hash);
+        if (!v)
+            continue;
+        entity_build *b = &d->ents[*v - 1];
+        size_t n, s0 = bracket_acronym(d, b, &n);
+        if (s0 == SIZE_MAX || t[k].end - t[k].start != n ||
+            memcmp(d->res.text + t[k].start, d->res.text + s0, n) != 0)
+            continue;
+        /* the acronym alone may have been taken for a body of its own */
+        uint32_t own = cni_ex_entity_at(d, k);
+        entity_build *o = own ? &d->ents[own - 1] : NULL;
+        if (o && (o == b || o->pub.type != CN_ENT_ORGANIZATION ||
+                  strlen(o->pub.name) != n || memcmp(o->pub.name, d->res.text + s0, n)))
+            continue;
+        if (!o && keeps_type(d, k))
+            continue;
+        if (o)
+            o->n_mentions = 0;
+        if (cni_ex_add_mention(d, CN_ENT_ORGANIZATION, b->pub.name, k, 1, NULL, NULL))
+            rc = -1;
+    }
+    cni_u64map_release(&acr);
+    return rc;
 }
 
 /* "Delhi-based": a place and "-based" open no name. */

@@ -474,19 +474,6 @@ static void find_role(cn_doc *d, entity_build *p, size_t first, size_t last)
     }
 }
 
-/* Token index of a mention's first token (mentions keep byte offsets). */
-static size_t tok_of(const cn_doc *d, size_t start)
-{
-    size_t lo = 0, hi = d->seg.n_toks;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->seg.toks[mid].start < start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 
 /* The short form's mentions become the full name's, which takes its role
  * when it has none; the short form is left empty (dropped).  0, or -1 when
@@ -494,8 +481,8 @@ static size_t tok_of(const cn_doc *d, size_t start)
 static int merge_person(cn_doc *d, entity_build *lg, entity_build *sh)
 {
     for (size_t m = 0; m < sh->n_mentions; m++) {
-        size_t from = tok_of(d, sh->mentions[m].start);
-        size_t to = tok_of(d, sh->mentions[m].end);
+        size_t from = cni_ex_tok_of(d, sh->mentions[m].start);
+        size_t to = cni_ex_tok_of(d, sh->mentions[m].end);
         if (to > from &&
             cni_ex_add_mention(d, CN_ENT_PERSON, lg->pub.name, from, to - from, NULL, NULL))
             return -1;
@@ -612,8 +599,8 @@ int cni_ex_people(cn_doc *d)
         if (p->pub.type != CN_ENT_PERSON)
             continue;
         for (size_t m = 0; m < p->n_mentions && !p->pub.role; m++) {
-            size_t first = tok_of(d, p->mentions[m].start);
-            size_t last = tok_of(d, p->mentions[m].end) - 1;
+            size_t first = cni_ex_tok_of(d, p->mentions[m].start);
+            size_t last = cni_ex_tok_of(d, p->mentions[m].end) - 1;
             find_role(d, p, first, last);
         }
     }
