@@ -9,6 +9,8 @@
 #include "numbers.h"
 
 #define PERIOD_MAX 48
+/* How far into its sentence a dateline's date may end. */
+#define DATELINE_REACH 60
 
 size_t cni_fig_gap(size_t a0, size_t a1, size_t b0, size_t b1)
 {
@@ -44,6 +46,26 @@ int cni_fig_crosses_clause(const char *text, size_t a, size_t b)
         if (i + 5 <= b && memcmp(text + i, " and ", 5) == 0)
             return 1;
         if (i + 7 <= b && memcmp(text + i, " while ", 7) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* " while ", " whereas ", "; " or ", but " in [a,b), looked for only
+ * this far after a (a long sentence must stay linear). */
+#define CONTRAST_REACH 300
+int cni_fig_contrast_between(const char *text, size_t a, size_t b)
+{
+    if (b > a + CONTRAST_REACH)
+        b = a + CONTRAST_REACH;
+    for (size_t i = a; i + 1 < b; i++) {
+        char c = text[i];
+        if (c == ';' && text[i + 1] == ' ')
+            return 1;
+        if (c == ',' && i + 6 <= b && memcmp(text + i, ", but ", 6) == 0)
+            return 1;
+        if (c == ' ' && ((i + 7 <= b && memcmp(text + i, " while ", 7) == 0) ||
+                         (i + 9 <= b && memcmp(text + i, " whereas ", 9) == 0)))
             return 1;
     }
     return 0;
@@ -203,6 +225,29 @@ static size_t period_phrases(cn_doc *d, const sentence *s, period_span *out, siz
     return n;
 }
 
+/* "TOKYO, Nov 5, 2025 (Reuters) - Toyota ...": the date of the story at
+ * the start of its first sentence, not a period of its figures. */
+static int dateline_date(const char *text, size_t from, size_t b, size_t end)
+{
+    if (b > from + DATELINE_REACH)
+        return 0;
+    size_t i = b;
+    while (i < end && text[i] == ' ')
+        i++;
+    if (i < end && text[i] == '(') {
+        while (i < end && text[i] != ')' && i < b + 40)
+            i++;
+        if (i >= end || text[i] != ')')
+            return 0;
+        i++;
+        while (i < end && text[i] == ' ')
+            i++;
+    }
+    return (i < end && text[i] == '-') ||
+           (i + 3 <= end && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80 &&
+            ((unsigned char)text[i + 2] == 0x94 || (unsigned char)text[i + 2] == 0x93));
+}
+
 /* Every period in the sentence, each with its role. */
 size_t cni_fig_find_periods(cn_doc *d, const sentence *s, period_span *out)
 {
@@ -216,7 +261,7 @@ size_t cni_fig_find_periods(cn_doc *d, const sentence *s, period_span *out)
         size_t a = pos + ms, b = pos + me;
         pos = b > pos ? b : pos + 1;
         int role = period_role(text, s->start, a);
-        if (role == 2 || junk_period(buf))
+        if (role == 2 || junk_period(buf) || dateline_date(text, s->start, b, s->end))
             continue;
         out[n].start = a;
         out[n].end = b;
@@ -279,6 +324,11 @@ const period_span *cni_fig_nearest_period(const char *text, const period_span *p
             continue;
         if (p[i].end <= x0 ? cni_fig_crosses_clause(text, p[i].end, x0) : cni_fig_crosses_clause(text, x1, p[i].start))
             g += CLAUSE_PENALTY;
+        /* "Honda cut its outlook to ¥550bn, while Nissan lost ¥222bn for
+         * the first half": a later clause's period (one before the figure
+         * may frame the whole sentence) */
+        if (p[i].start >= x1 && cni_fig_contrast_between(text, x1, p[i].start))
+            continue;
         if (g < best_gap) {
             best_gap = g;
             best = &p[i];

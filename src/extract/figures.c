@@ -79,25 +79,6 @@ static int venue_place(const cn_doc *d, const sentence *s, size_t k)
     return e && d->ents[e - 1].pub.type == CN_ENT_ORGANIZATION;
 }
 
-/* " while ", " whereas ", "; " or ", but " in [a,b), looked for only
- * this far after a (a long sentence must stay linear). */
-#define CONTRAST_REACH 300
-static int contrast_between(const char *text, size_t a, size_t b)
-{
-    if (b > a + CONTRAST_REACH)
-        b = a + CONTRAST_REACH;
-    for (size_t i = a; i + 1 < b; i++) {
-        char c = text[i];
-        if (c == ';' && text[i + 1] == ' ')
-            return 1;
-        if (c == ',' && i + 6 <= b && memcmp(text + i, ", but ", 6) == 0)
-            return 1;
-        if (c == ' ' && ((i + 7 <= b && memcmp(text + i, " while ", 7) == 0) ||
-                         (i + 9 <= b && memcmp(text + i, " whereas ", 9) == 0)))
-            return 1;
-    }
-    return 0;
-}
 
 static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, size_t x1,
                                unsigned type_mask, int side, size_t skip, int origin_ok)
@@ -139,7 +120,7 @@ static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, si
         /* "the market shrank to 10.6m, while Stellantis' share fell": a
          * subject is not found in a later clause */
         if (g < best_gap && crosses && side == PREFER_LEFT && t->start >= x1 &&
-            contrast_between(d->res.text, x1, t->start))
+            cni_fig_contrast_between(d->res.text, x1, t->start))
             continue;
         if (g < best_gap) {
             best_gap = g;
@@ -483,6 +464,31 @@ static int global_in_clause(cn_doc *d, const sentence *s, const cn_figure *f)
     return 0;
 }
 
+static int own_money(const char *kind)
+{
+    return !strcmp(kind, "revenue") || !strcmp(kind, "profit") || !strcmp(kind, "price");
+}
+
+/* Is every mention of place entity e near the figure in a later clause
+ * ("..., as U.S. tariffs bit")?  One before it may be the sentence's
+ * subject ("The UK is ..., turning over £82bn"). */
+static int place_in_other_clause(const cn_doc *d, const sentence *s, size_t e, const cn_figure *f)
+{
+    const token *t = d->seg.toks;
+    size_t at = cni_fig_token_at(d, s, f->start);
+    size_t lo = at > s->tok_begin + REGION_WORDS_REACH ? at - REGION_WORDS_REACH : s->tok_begin;
+    size_t hi = at + REGION_WORDS_REACH < s->tok_end ? at + REGION_WORDS_REACH : s->tok_end;
+    int later = 0;
+    for (size_t k = lo; k < hi; k++) {
+        if (cni_ex_entity_at(d, k) != e + 1)
+            continue;
+        if (t[k].end <= f->start || !cni_fig_crosses_clause(d->res.text, f->end, t[k].start))
+            return 0;
+        later = 1;
+    }
+    return later;
+}
+
 static void figure_region(cn_doc *d, const sentence *s, cn_figure *f, figure_ctx *fc)
 {
     if (global_in_clause(d, s, f)) {
@@ -491,6 +497,10 @@ static void figure_region(cn_doc *d, const sentence *s, cn_figure *f, figure_ctx
     }
     size_t re = nearest_entity_x(d, s, f->start, f->end, 1u << CN_ENT_PLACE, PREFER_RIGHT,
                                  FIG_NONE, 0);
+    /* A company's own money ("raised its profit forecast to ¥3.4tn, as
+     * U.S. tariffs bit") takes no place from a later clause. */
+    if (re != FIG_NONE && own_money(f->kind) && place_in_other_clause(d, s, re, f))
+        re = FIG_NONE;
     f->region = re == FIG_NONE ? NULL : d->ents[re].pub.name;
     if (!f->region && cni_rx_any(d->an->rx, d->scratch, "figure-global", d->res.text + s->start,
                                  s->end - s->start))

@@ -21,6 +21,9 @@ typedef struct {
 size_t cni_fig_gap(size_t a0, size_t a1, size_t b0, size_t b1);
 /* Does a clause boundary (";", ", ", " and ", " while ") lie in [a,b)? */
 int cni_fig_crosses_clause(const char *text, size_t a, size_t b);
+/* " while ", " whereas ", "; " or ", but " in [a,b) (looked for in its
+ * first bytes only): the two sides are different clauses' */
+int cni_fig_contrast_between(const char *text, size_t a, size_t b);
 /* Every period of the sentence (at most MAX_PERIODS), with its role. */
 size_t cni_fig_find_periods(cn_doc *d, const sentence *s, period_span *out);
 /* The period the figure at [x0,x1) takes, or NULL. */

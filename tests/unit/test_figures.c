@@ -274,6 +274,18 @@ static void test_own_figures(void **state)
     assert_str(fig(d, 18.5)->subject, "Volvo");
     assert_str(fig(d, 42000)->region, "Europe");
     cn_doc_free(d);
+    /* A dateline's date is the story's, not a period; a company's profit
+     * takes no place from a later clause; a later "while" clause keeps
+     * its period. */
+    d = analyze("OSAKA, Nov 6, 2025 (Reuters) - Mazda raised its operating profit forecast "
+                "to 150 billion yen, as U.S. tariffs eased.\n\n"
+                "Subaru cut its profit outlook to 260 billion yen, while Suzuki earned 310 "
+                "billion yen in the first half.");
+    assert_null(fig(d, 150e9)->period);
+    assert_null(fig(d, 150e9)->region);
+    assert_null(fig(d, 260e9)->period);
+    assert_str(fig(d, 310e9)->period, "2025-H1");
+    cn_doc_free(d);
     /* A kind word before another count and a comma is that count's. */
     d = analyze("Its total sales, including exports of 21,951 units, rose to 206,434 units.");
     assert_str(fig(d, 21951)->kind, "exports");
