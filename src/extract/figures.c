@@ -11,6 +11,8 @@
 #define MAX_KIND_HITS 64
 /* How near a global word ("worldwide") must be to take a figure's region. */
 #define GLOBAL_REACH 30
+/* The longest relative clause (", which is building a plant in X,"). */
+#define RELATIVE_TOKENS 20
 /* The longest appositive (", the owner of Audi and Porsche,") in tokens. */
 #define APPOSITIVE_TOKENS 12
 /* Bare counts below this are ordinals of speech ("two sites"), not news. */
@@ -80,6 +82,27 @@ static int venue_place(const cn_doc *d, const sentence *s, size_t k)
 }
 
 
+/* Is token k inside ", which ... ," (or who, whose) that does not hold
+ * the byte x0? */
+static int in_other_relative_clause(const cn_doc *d, const sentence *s, size_t k, size_t x0)
+{
+    static const char *const REL[] = {"which", "who", "whose", NULL};
+    static word_set REL_SET = WORD_SET(REL);
+    size_t open = FIG_NONE, close = FIG_NONE;
+    for (size_t j = k; j > s->tok_begin + 1 && k - j < RELATIVE_TOKENS && open == FIG_NONE; j--)
+        if (cni_ex_tok_is(d, j - 1, ",") && cni_ex_tok_in(d, j, &REL_SET))
+            open = j - 1;
+    if (open == FIG_NONE)
+        return 0;
+    for (size_t j = k + 1; j < s->tok_end && j - k < RELATIVE_TOKENS && close == FIG_NONE; j++)
+        if (cni_ex_tok_is(d, j, ","))
+            close = j;
+    if (close == FIG_NONE)
+        return 0;
+    const token *t = d->seg.toks;
+    return x0 < t[open].start || x0 >= t[close].end;
+}
+
 static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, size_t x1,
                                unsigned type_mask, int side, size_t skip, int origin_ok)
 {
@@ -98,6 +121,11 @@ static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, si
             continue;
         if (!origin_ok && p->type == CN_ENT_PLACE &&
             (cni_fig_origin_place(d, s, k) || venue_place(d, s, k)))
+            continue;
+        /* "BYD, which is building a plant in Bahia, sold 11,500 cars": a
+         * place in a relative clause the figure is not in */
+        if (p->type == CN_ENT_PLACE && (type_mask & (1u << CN_ENT_PLACE)) &&
+            in_other_relative_clause(d, s, k, x0))
             continue;
         /* "the US 16%, Japan 20%": a place right before another number is its */
         if (p->type == CN_ENT_PLACE && (type_mask & (1u << CN_ENT_PLACE)) &&
@@ -119,7 +147,7 @@ static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, si
             g = g * 2 + 8;
         /* "the market shrank to 10.6m, while Stellantis' share fell": a
          * subject is not found in a later clause */
-        if (g < best_gap && crosses && side == PREFER_LEFT && t->start >= x1 &&
+        if (g < best_gap && crosses && side != PREFER_NONE && t->start >= x1 &&
             cni_fig_contrast_between(d->res.text, x1, t->start))
             continue;
         if (g < best_gap) {

@@ -286,6 +286,15 @@ static void test_own_figures(void **state)
     assert_null(fig(d, 260e9)->period);
     assert_str(fig(d, 310e9)->period, "2025-H1");
     cn_doc_free(d);
+    /* A place in a relative clause, or in a later "while" clause, is not
+     * the figure's. */
+    d = analyze("Registrations in Brazil rose again.\n\n"
+                "GWM, which is building a plant in Iracemapolis, Sao Paulo, sold 4,300 cars. "
+                "Output fell to 221,000 vehicles, while exports to Chile rose to 21,000.");
+    assert_str(fig(d, 4300)->region, "Brazil");
+    assert_true(!fig(d, 221000)->region || strcmp(fig(d, 221000)->region, "Chile"));
+    assert_str(fig(d, 21000)->region, "Chile");
+    cn_doc_free(d);
     /* A kind word before another count and a comma is that count's. */
     d = analyze("Its total sales, including exports of 21,951 units, rose to 206,434 units.");
     assert_str(fig(d, 21951)->kind, "exports");
