@@ -278,3 +278,59 @@ const char *cni_fig_last_country(const cn_doc *d, const sentence *s, size_t x0)
     }
     return NULL;
 }
+
+/* "Volkswagen Group, the owner of Audi and Porsche, said its profit": an
+ * entity inside an appositive between commas stands for nobody; "its" is
+ * the entity the appositive describes. */
+size_t cni_fig_appositive_head(const cn_doc *d, const sentence *s, size_t se, size_t x0)
+{
+    const token *t = d->seg.toks;
+    /* the mention of se nearest before the figure, a few tokens back */
+    size_t f = cni_fig_token_at(d, s, x0);
+    size_t k = f;
+    while (k > s->tok_begin && f - k < 4 * APPOSITIVE_TOKENS && cni_ex_entity_at(d, k - 1) != se + 1)
+        k--;
+    if (k == s->tok_begin || cni_ex_entity_at(d, k - 1) != se + 1)
+        return se;
+    k--;
+    while (k > s->tok_begin && cni_ex_entity_at(d, k - 1) == se + 1)
+        k--;
+    size_t open = FIG_NONE, close = FIG_NONE;
+    for (size_t j = k; j-- > s->tok_begin && k - j <= APPOSITIVE_TOKENS && open == FIG_NONE;)
+        if (cni_ex_tok_is(d, j, ","))
+            open = j;
+    for (size_t j = k; j < s->tok_end && t[j].start < x0 && close == FIG_NONE; j++)
+        if (cni_ex_tok_is(d, j, ","))
+            close = j;
+    if (open == FIG_NONE || close == FIG_NONE || open == s->tok_begin ||
+        close - open > APPOSITIVE_TOKENS)
+        return se;
+    uint32_t head = cni_ex_entity_at(d, open - 1);
+    if (!head || head == se + 1)
+        return se;
+    cn_entity_type ty = d->ents[head - 1].pub.type;
+    int company = ty == CN_ENT_ORGANIZATION && d->ents[head - 1].gz &&
+                  (d->ents[head - 1].gz->flags & GZF_SUPPLIER);
+    return ty == CN_ENT_BRAND || company ? head - 1 : se;
+}
+
+/* Is token k inside ", which ... ," (or who, whose) that does not hold
+ * the byte x0? */
+int cni_fig_in_other_relative_clause(const cn_doc *d, const sentence *s, size_t k, size_t x0)
+{
+    static const char *const REL[] = {"which", "who", "whose", NULL};
+    static word_set REL_SET = WORD_SET(REL);
+    size_t open = FIG_NONE, close = FIG_NONE;
+    for (size_t j = k; j > s->tok_begin + 1 && k - j < RELATIVE_TOKENS && open == FIG_NONE; j--)
+        if (cni_ex_tok_is(d, j - 1, ",") && cni_ex_tok_in(d, j, &REL_SET))
+            open = j - 1;
+    if (open == FIG_NONE)
+        return 0;
+    for (size_t j = k + 1; j < s->tok_end && j - k < RELATIVE_TOKENS && close == FIG_NONE; j++)
+        if (cni_ex_tok_is(d, j, ","))
+            close = j;
+    if (close == FIG_NONE)
+        return 0;
+    const token *t = d->seg.toks;
+    return x0 < t[open].start || x0 >= t[close].end;
+}

@@ -11,10 +11,6 @@
 #define MAX_KIND_HITS 64
 /* How near a global word ("worldwide") must be to take a figure's region. */
 #define GLOBAL_REACH 30
-/* The longest relative clause (", which is building a plant in X,"). */
-#define RELATIVE_TOKENS 20
-/* The longest appositive (", the owner of Audi and Porsche,") in tokens. */
-#define APPOSITIVE_TOKENS 12
 /* Bare counts below this are ordinals of speech ("two sites"), not news. */
 #define MIN_BARE_COUNT 50
 
@@ -82,26 +78,6 @@ static int venue_place(const cn_doc *d, const sentence *s, size_t k)
 }
 
 
-/* Is token k inside ", which ... ," (or who, whose) that does not hold
- * the byte x0? */
-static int in_other_relative_clause(const cn_doc *d, const sentence *s, size_t k, size_t x0)
-{
-    static const char *const REL[] = {"which", "who", "whose", NULL};
-    static word_set REL_SET = WORD_SET(REL);
-    size_t open = FIG_NONE, close = FIG_NONE;
-    for (size_t j = k; j > s->tok_begin + 1 && k - j < RELATIVE_TOKENS && open == FIG_NONE; j--)
-        if (cni_ex_tok_is(d, j - 1, ",") && cni_ex_tok_in(d, j, &REL_SET))
-            open = j - 1;
-    if (open == FIG_NONE)
-        return 0;
-    for (size_t j = k + 1; j < s->tok_end && j - k < RELATIVE_TOKENS && close == FIG_NONE; j++)
-        if (cni_ex_tok_is(d, j, ","))
-            close = j;
-    if (close == FIG_NONE)
-        return 0;
-    const token *t = d->seg.toks;
-    return x0 < t[open].start || x0 >= t[close].end;
-}
 
 static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, size_t x1,
                                unsigned type_mask, int side, size_t skip, int origin_ok)
@@ -125,7 +101,7 @@ static size_t nearest_entity_x(const cn_doc *d, const sentence *s, size_t x0, si
         /* "BYD, which is building a plant in Bahia, sold 11,500 cars": a
          * place in a relative clause the figure is not in */
         if (p->type == CN_ENT_PLACE && (type_mask & (1u << CN_ENT_PLACE)) &&
-            in_other_relative_clause(d, s, k, x0))
+            cni_fig_in_other_relative_clause(d, s, k, x0))
             continue;
         /* "the US 16%, Japan 20%": a place right before another number is its */
         if (p->type == CN_ENT_PLACE && (type_mask & (1u << CN_ENT_PLACE)) &&
@@ -380,40 +356,6 @@ static int possessive_before(const char *text, size_t from, size_t at)
             (e == from + 5 || text[e - 6] == ' '));
 }
 
-/* "Volkswagen Group, the owner of Audi and Porsche, said its profit": an
- * entity inside an appositive between commas stands for nobody; "its" is
- * the entity the appositive describes. */
-static size_t appositive_head(const cn_doc *d, const sentence *s, size_t se, size_t x0)
-{
-    const token *t = d->seg.toks;
-    /* the mention of se nearest before the figure, a few tokens back */
-    size_t f = cni_fig_token_at(d, s, x0);
-    size_t k = f;
-    while (k > s->tok_begin && f - k < 4 * APPOSITIVE_TOKENS && cni_ex_entity_at(d, k - 1) != se + 1)
-        k--;
-    if (k == s->tok_begin || cni_ex_entity_at(d, k - 1) != se + 1)
-        return se;
-    k--;
-    while (k > s->tok_begin && cni_ex_entity_at(d, k - 1) == se + 1)
-        k--;
-    size_t open = FIG_NONE, close = FIG_NONE;
-    for (size_t j = k; j-- > s->tok_begin && k - j <= APPOSITIVE_TOKENS && open == FIG_NONE;)
-        if (cni_ex_tok_is(d, j, ","))
-            open = j;
-    for (size_t j = k; j < s->tok_end && t[j].start < x0 && close == FIG_NONE; j++)
-        if (cni_ex_tok_is(d, j, ","))
-            close = j;
-    if (open == FIG_NONE || close == FIG_NONE || open == s->tok_begin ||
-        close - open > APPOSITIVE_TOKENS)
-        return se;
-    uint32_t head = cni_ex_entity_at(d, open - 1);
-    if (!head || head == se + 1)
-        return se;
-    cn_entity_type ty = d->ents[head - 1].pub.type;
-    int company = ty == CN_ENT_ORGANIZATION && d->ents[head - 1].gz &&
-                  (d->ents[head - 1].gz->flags & GZF_SUPPLIER);
-    return ty == CN_ENT_BRAND || company ? head - 1 : se;
-}
 
 static void figure_subject(cn_doc *d, const sentence *s, cn_figure *f, size_t src,
                            figure_ctx *fc)
@@ -423,7 +365,7 @@ static void figure_subject(cn_doc *d, const sentence *s, cn_figure *f, size_t sr
     size_t se = nearest_entity_x(d, s, f->start, f->end, (1u << CN_ENT_BRAND) | COMPANY_BIT,
                                  side, src, 1);
     if (se != FIG_NONE)
-        se = appositive_head(d, s, se, f->start);
+        se = cni_fig_appositive_head(d, s, se, f->start);
     if (se == FIG_NONE)
         se = nearest_entity_x(d, s, f->start, f->end, SUBJECT_TYPES, PREFER_LEFT, src, 1);
     if (se == FIG_NONE) {   /* a company that is not a maker: "Agratas will employ" */

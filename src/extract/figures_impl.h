@@ -50,6 +50,15 @@ int cni_fig_named_number(const cn_doc *d, size_t start);
 /* Does a fall word stand next to the number at [x0,x1)? */
 int cni_fig_is_fall(cn_doc *d, const sentence *s, size_t x0, size_t x1);
 
+/* The longest appositive (", the owner of Audi and Porsche,") and relative
+ * clause (", which is building a plant in X,") in tokens. */
+#define APPOSITIVE_TOKENS 12
+#define RELATIVE_TOKENS 20
+/* The head the appositive holding entity se describes ("Renault Group, the
+ * owner of Dacia, said its ..."), or se. */
+size_t cni_fig_appositive_head(const cn_doc *d, const sentence *s, size_t se, size_t x0);
+/* Is token k inside ", which ... ," (who, whose) that does not hold x0? */
+int cni_fig_in_other_relative_clause(const cn_doc *d, const sentence *s, size_t k, size_t x0);
 /* The reporting body of the sentence (entity index), FIG_NONE if none. */
 size_t cni_fig_source(cn_doc *d, const sentence *s);
 /* Does entity e at token k name a maker's origin ("Japan's Toyota",
