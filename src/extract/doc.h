@@ -109,6 +109,15 @@ static inline uint32_t cni_ex_entity_at(const cn_doc *d, size_t i)
     return i < d->seg.n_toks ? d->tok_entity[i] : 0;
 }
 
+/* The first token of the entity mention that covers token k, at least lo. */
+static inline size_t cni_ex_mention_start(const cn_doc *d, size_t k, size_t lo)
+{
+    uint32_t e = cni_ex_entity_at(d, k);
+    while (k > lo && cni_ex_entity_at(d, k - 1) == e)
+        k--;
+    return k;
+}
+
 /* The first token after the entity mention that covers token k, at most
  * end: where "'s", "-based" or a number after a name are looked for. */
 static inline size_t cni_ex_after_mention(const cn_doc *d, size_t k, size_t end)

@@ -54,8 +54,7 @@ static const gz_entry *brand_before(const cn_doc *d, size_t i, int allow_list)
         /* "Range Rover, Range Rover Sport and Defender": the model that
          * opens the list speaks for its brand. */
         if (ty == CN_ENT_MODEL) {
-            while (k > lo && cni_ex_entity_at(d, k - 1) == e)
-                k--;
+            k = cni_ex_mention_start(d, k, lo);
             int opens = k == 0 || !(cni_ex_tok_is(d, k - 1, ",") || cni_ex_tok_is(d, k - 1, "and") ||
                                     cni_ex_tok_is(d, k - 1, "or"));
             const gz_entry *m = d->ents[e - 1].gz;
@@ -432,8 +431,8 @@ static int governments(cn_doc *d)
             if (qualified) {
                 first--;
                 /* "Hong Kong government": back to the place's first token */
-                while (e && first > 0 && cni_ex_entity_at(d, first - 1) == e)
-                    first--;
+                if (e)
+                    first = cni_ex_mention_start(d, first, 0);
             }
             if (pass == 0) {
                 if (qualified && !name)

@@ -292,9 +292,7 @@ size_t cni_fig_appositive_head(const cn_doc *d, const sentence *s, size_t se, si
         k--;
     if (k == s->tok_begin || cni_ex_entity_at(d, k - 1) != se + 1)
         return se;
-    k--;
-    while (k > s->tok_begin && cni_ex_entity_at(d, k - 1) == se + 1)
-        k--;
+    k = cni_ex_mention_start(d, k - 1, s->tok_begin);
     size_t open = FIG_NONE, close = FIG_NONE;
     for (size_t j = k; j-- > s->tok_begin && k - j <= APPOSITIVE_TOKENS && open == FIG_NONE;)
         if (cni_ex_tok_is(d, j, ","))

@@ -113,9 +113,7 @@ static int subsidiaries(cn_doc *d)
             cni_ex_entity_at(d, i + 1) || (t[i].flags & TK_POSS) || !same_sentence(d, i, i + 1) ||
             !cni_ex_tok_in(d, i + 1, &SUBSIDIARY_SET))
             continue;
-        size_t first = i;
-        while (first > 0 && cni_ex_entity_at(d, first - 1) == b)
-            first--;
+        size_t first = cni_ex_mention_start(d, i, 0);
         size_t last = i + 1;
         if (cni_ex_tok_is(d, last, "Financial") && cni_ex_tok_is(d, last + 1, "Services"))
             last++;

@@ -144,6 +144,17 @@ static int role_follows(cn_doc *d, size_t k)
     return 0;
 }
 
+/* A title right before token i, its full stop a token of its own or not:
+ * "Mr Farley", "Mr. Farley". */
+static int title_before(const cn_doc *d, size_t i, word_set *titles)
+{
+    const token *t = d->seg.toks;
+    if (i > 0 && same_sentence(d, i - 1, i) && cni_ex_tok_in(d, i - 1, titles))
+        return 1;
+    return i > 1 && cni_ex_tok_is(d, i - 1, ".") && t[i - 1].start == t[i - 2].end &&
+           same_sentence(d, i - 2, i) && cni_ex_tok_in(d, i - 2, titles);
+}
+
 /* What a title or role before a capitalised run cannot vouch for:
  * "Attorney General", "Chief Strategy Officer", "Mr. Ranking Member",
  * "Argus Leader Monday", "Clark Productions", "Nissan Sales". */
@@ -174,32 +185,25 @@ static int plausible_name(cn_doc *d, size_t i, size_t len, int given)
     static const char *const PERSONAL_TITLES[] = {
         "President", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Chancellor",
         "Governor", "Senator", "King", "Queen", "Prince", "Princess", "Pope", "Minister",
-        "Secretary", "Chairman", "Chair", "Sir", "Dame", "Lord", "Lady", ".", NULL
+        "Secretary", "Chairman", "Chair", "Sir", "Dame", "Lord", "Lady", NULL
     };
     static word_set PERSONAL_SET = WORD_SET(PERSONAL_TITLES);
     if (all_common)
-        return len == 1 && i > 0 && cni_ex_tok_in(d, i - 1, &PERSONAL_SET) &&
-               (!cni_ex_tok_is(d, i - 1, ".") || (i > 1 && cni_ex_tok_in(d, i - 2, &PERSONAL_SET)));
+        return len == 1 && title_before(d, i, &PERSONAL_SET);
     return 1;
 }
 
-/* "the president of the Generalitat Valenciana, Ximo Puig": a role, of
- * and a body, then a comma right before token i. */
+static size_t role_before_comma(cn_doc *d, size_t i, size_t *role_len, const char **org);
+
+/* "the president of the Generalitat Valenciana, Ximo Puig": a role (and
+ * its body) then a comma right before token i. */
 static int role_comma_before(cn_doc *d, size_t i)
 {
     size_t rl;
-    if (i < 3 || !cni_ex_tok_is(d, i - 1, ",") || !same_sentence(d, i - 1, i))
-        return 0;
-    if (role_ending_at(d, i - 1, &rl) != SIZE_MAX)
-        return 1;
-    uint32_t e = cni_ex_entity_at(d, i - 2);
-    size_t b = i - 2;
-    while (e && b > 0 && cni_ex_entity_at(d, b - 1) == e)
-        b--;
-    if (b >= 2 && cni_ex_tok_is_ci(d, b - 1, "the"))
-        b--;
-    return e && b >= 2 && cni_ex_tok_is(d, b - 1, "of") && role_ending_at(d, b - 1, &rl) != SIZE_MAX;
+    const char *org;
+    return i >= 3 && role_before_comma(d, i, &rl, &org) != SIZE_MAX;
 }
+
 
 /* "Francois Provost, chief executive": a one-word role right after a
  * given name, with no name or "of" after it, is a surname. */
@@ -255,11 +259,7 @@ size_t cni_ex_person_at(cn_doc *d, size_t i)
         given = 1;
     if (cni_ex_tok_in(d, i, &TITLES_SET) || (!given && role_starting_at(d, i)))
         return 0;       /* "Dean Jones" is a name: Dean is a given name too */
-    int titled = i > 0 && same_sentence(d, i - 1, i) && cni_ex_tok_in(d, i - 1, &TITLES_SET);
-    /* "Mr. Farley": the title's full stop is a token of its own */
-    if (!titled && i > 1 && cni_ex_tok_is(d, i - 1, ".") && t[i - 1].start == t[i - 2].end &&
-        same_sentence(d, i - 2, i) && cni_ex_tok_in(d, i - 2, &TITLES_SET))
-        titled = 1;
+    int titled = title_before(d, i, &TITLES_SET);
     size_t role_len = 0;
     int roled = role_ending_at(d, i, &role_len) != SIZE_MAX || role_comma_before(d, i);
     /* An ordinary word opens a name only before an appositive role:
@@ -371,9 +371,7 @@ static const char *entity_name_before(cn_doc *d, size_t i, int want_place)
     uint32_t e = cni_ex_entity_at(d, j);
     /* "Hyundai Motor North America CEO": the maker before its region */
     if (!want_place && e && d->ents[e - 1].pub.type == CN_ENT_PLACE) {
-        size_t b = j;
-        while (b > 0 && cni_ex_entity_at(d, b - 1) == e)
-            b--;
+        size_t b = cni_ex_mention_start(d, j, 0);
         uint32_t o = b > 0 && same_sentence(d, b - 1, j) ? cni_ex_entity_at(d, b - 1) : 0;
         if (o && (d->ents[o - 1].pub.type == CN_ENT_BRAND ||
                   d->ents[o - 1].pub.type == CN_ENT_ORGANIZATION))
@@ -401,6 +399,34 @@ static const char *org_after(cn_doc *d, size_t i)
     return NULL;
 }
 
+/* "The chief executive of Acme, Jane Doe", "Acme's boss, Jane Doe": the
+ * role before the comma in front of token i.  Its first token (and
+ * *role_len, *org: the body it names, or NULL), or SIZE_MAX. */
+static size_t role_before_comma(cn_doc *d, size_t i, size_t *role_len, const char **org)
+{
+    if (i < 2 || !cni_ex_tok_is(d, i - 1, ",") || !same_sentence(d, i - 1, i))
+        return SIZE_MAX;
+    size_t j = i - 1;
+    size_t r = role_ending_at(d, j, role_len);
+    if (r != SIZE_MAX) {
+        *org = entity_name_before(d, r, 0);
+        return r;
+    }
+    /* "the president of the Generalitat Valenciana, Name" */
+    uint32_t e = cni_ex_entity_at(d, j - 1);
+    if (!e)
+        return SIZE_MAX;
+    size_t b = cni_ex_mention_start(d, j - 1, 0);
+    if (b >= 2 && cni_ex_tok_is_ci(d, b - 1, "the"))
+        b--;
+    if (b >= 2 && cni_ex_tok_is(d, b - 1, "of") &&
+        (r = role_ending_at(d, b - 1, role_len)) != SIZE_MAX) {
+        *org = d->ents[e - 1].pub.name;
+        return r;
+    }
+    return SIZE_MAX;
+}
+
 static void find_role(cn_doc *d, entity_build *p, size_t first, size_t last)
 {
     size_t role_len = 0;
@@ -417,14 +443,14 @@ static void find_role(cn_doc *d, entity_build *p, size_t first, size_t last)
     }
     /* "The chief executive of Acme, Jane Doe" and "Acme's boss, Jane Doe":
      * the role before a comma in front of the name. */
+    const char *org;
+    if ((r = role_before_comma(d, first, &role_len, &org)) != SIZE_MAX) {
+        p->pub.role = join_tokens(d, r, role_len);
+        p->pub.organization = org;
+        return;
+    }
     if (first >= 2 && cni_ex_tok_is(d, first - 1, ",") && same_sentence(d, first - 1, first)) {
         size_t j = first - 1;
-        r = role_ending_at(d, j, &role_len);
-        if (r != SIZE_MAX) {
-            p->pub.role = join_tokens(d, r, role_len);
-            p->pub.organization = entity_name_before(d, r, 0);
-            return;
-        }
         /* "Tesla's head of investor relations, Travis Axelrod": a role
          * followed by of/for and the lower-case words of its department. */
         for (size_t q = j > ROLE_LOOKBACK ? j - ROLE_LOOKBACK : 0; q + 2 < j; q++) {
@@ -440,18 +466,6 @@ static void find_role(cn_doc *d, entity_build *p, size_t first, size_t last)
                 continue;
             p->pub.role = join_tokens(d, q, j - q);
             p->pub.organization = entity_name_before(d, q, 0);
-            return;
-        }
-        uint32_t e = cni_ex_entity_at(d, j - 1);
-        size_t b = j - 1;
-        while (e && b > 0 && cni_ex_entity_at(d, b - 1) == e)
-            b--;
-        if (e && b >= 2 && cni_ex_tok_is_ci(d, b - 1, "the"))
-            b--;
-        if (e && b >= 2 && cni_ex_tok_is(d, b - 1, "of") &&
-            (r = role_ending_at(d, b - 1, &role_len)) != SIZE_MAX) {
-            p->pub.role = join_tokens(d, r, role_len);
-            p->pub.organization = d->ents[e - 1].pub.name;
             return;
         }
     }

@@ -198,7 +198,7 @@ static int push_token(seg_state *st, size_t start, size_t end, uint32_t flags)
 
 /* Does one of the words that make a place an adjective ("-based",
  * "-made") start at i and end the word? */
-static int place_suffix(const char *s, size_t len, size_t i)
+int cni_seg_place_suffix(const char *s, size_t len, size_t i)
 {
     static const char *const SUFFIXES[] = {"based", "headquartered", "made", "built",
                                            "owned", "listed", "registered", NULL};
@@ -270,7 +270,7 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
                 break;
             /* "Mumbai-headquartered", "Detroit-based", "UK-made": the place
              * is a word of its own. */
-            if (cp == '-' && place_suffix(s, len, k))
+            if (cp == '-' && cni_seg_place_suffix(s, len, k))
                 break;
             if (cp == ',' && !(is_digit_cp(prev) && is_digit_cp(next)))
                 break;

@@ -59,5 +59,8 @@ size_t cni_seg_fold(const char *s, size_t len, char *out, size_t cap);
 uint64_t cni_seg_hash_folded(const char *s, size_t len);
 /* Hash of text[start,end) as a token would get it. */
 uint64_t cni_seg_token_hash(const char *s, size_t len);
+/* Does a word that makes the place before a hyphen an adjective ("based",
+ * "made", "headquartered" ...) start at byte i and end there? */
+int cni_seg_place_suffix(const char *s, size_t len, size_t i);
 uint64_t cni_seg_hash_combine(uint64_t h, uint64_t tok);
 #endif
