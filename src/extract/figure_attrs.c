@@ -105,11 +105,8 @@ int cni_fig_origin_place(const cn_doc *d, const sentence *s, size_t k)
     const token *t = &d->seg.toks[j];
     const char *text = d->res.text;
     /* "the Mumbai-headquartered automaker", "UK-made cars" */
-    static const char *const suffixes[] = {"based", "headquartered", "made", "built",
-                                           "owned", "listed", "registered", NULL};
     if (t->end - t->start == 1 && text[t->start] == '-' && j + 1 < s->tok_end &&
-        d->seg.toks[j + 1].start == t->end &&
-        word_is(text, d->seg.toks[j + 1].start, d->seg.toks[j + 1].end, suffixes))
+        d->seg.toks[j + 1].start == t->end && cni_seg_place_suffix(text, d->res.text_len, t->end))
         return 1;
     if (t->end - t->start <= 4 && (text[t->start] == '\'' || (unsigned char)text[t->start] == 0xE2)) {
         /* "Japan's Toyota": possessive then a maker */
@@ -207,6 +204,13 @@ const char *cni_fig_main_brand(const cn_doc *d) { return dominant(d, CN_ENT_BRAN
 const char *cni_fig_main_country(const cn_doc *d) { return dominant(d, CN_ENT_PLACE, "country", 1); }
 
 
+void cni_fig_window(const cn_doc *d, const sentence *s, size_t x0, size_t *lo, size_t *hi)
+{
+    size_t at = cni_fig_token_at(d, s, x0);
+    *lo = at > s->tok_begin + REGION_WORDS_REACH ? at - REGION_WORDS_REACH : s->tok_begin;
+    *hi = at + REGION_WORDS_REACH < s->tok_end ? at + REGION_WORDS_REACH : s->tok_end;
+}
+
 size_t cni_fig_token_at(const cn_doc *d, const sentence *s, size_t x)
 {
     const token *t = d->seg.toks;
@@ -228,9 +232,8 @@ const char *cni_fig_market_region(cn_doc *d, const sentence *s, size_t x0, size_
     static const char *const between[] = {"car", "auto", "vehicle", "EV", "new-car",
                                           "passenger", "electric", "new", NULL};
     const token *t = d->seg.toks;
-    size_t at = cni_fig_token_at(d, s, x0);
-    size_t lo = at > s->tok_begin + REGION_WORDS_REACH ? at - REGION_WORDS_REACH : s->tok_begin;
-    size_t hi = at + REGION_WORDS_REACH < s->tok_end ? at + REGION_WORDS_REACH : s->tok_end;
+    size_t lo, hi;
+    cni_fig_window(d, s, x0, &lo, &hi);
     for (size_t k = lo; k + 1 < hi; k++) {
         if (!(t[k].flags & TK_UPPER))
             continue;
@@ -259,9 +262,8 @@ const char *cni_fig_last_country(const cn_doc *d, const sentence *s, size_t x0)
 {
     static const char *const words[] = {"country", "country's", NULL};
     int says = 0;
-    size_t at = cni_fig_token_at(d, s, x0);
-    size_t lo = at > s->tok_begin + REGION_WORDS_REACH ? at - REGION_WORDS_REACH : s->tok_begin;
-    size_t hi = at + REGION_WORDS_REACH < s->tok_end ? at + REGION_WORDS_REACH : s->tok_end;
+    size_t lo, hi;
+    cni_fig_window(d, s, x0, &lo, &hi);
     for (size_t k = lo + 1; k < hi && !says; k++)
         says = word_is(d->res.text, d->seg.toks[k].start, d->seg.toks[k].end, words) &&
                cni_ex_tok_is_ci(d, k - 1, "the");

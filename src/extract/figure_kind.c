@@ -56,8 +56,8 @@ static int of_after(const char *text, size_t x1)
     return strncmp(text + x1, " of ", 4) == 0;
 }
 
-/* "fell to 15.5%": only " to " (or " by ... to ") between the word at
- * [.., e) and the number at x0. */
+/* "fell to 15.5%": only " to " (and at most one more space) between the
+ * word ending at e and the number at x0. */
 static int level_after(const char *text, size_t e, size_t x0)
 {
     return x0 >= e + 4 && x0 <= e + 4 + 1 && strncmp(text + x0 - 4, " to ", 4) == 0;
@@ -94,10 +94,10 @@ static int count_then_comma(const char *text, size_t a, size_t b)
     return 0;
 }
 
-/* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
 /* How far "capacity" reaches to make a production figure a capacity. */
 #define CAPACITY_REACH 40
 
+/* Kind of the figure at [x0,x1): the allowed keyword rule nearest to it. */
 const char *cni_fig_kind(const char *text, const rx_hit *h, size_t nh, size_t base,
                          size_t x0, size_t x1, unit_class uc, int *loss)
 {

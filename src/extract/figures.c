@@ -445,9 +445,8 @@ static int own_money(const char *kind)
 static int place_in_other_clause(const cn_doc *d, const sentence *s, size_t e, const cn_figure *f)
 {
     const token *t = d->seg.toks;
-    size_t at = cni_fig_token_at(d, s, f->start);
-    size_t lo = at > s->tok_begin + REGION_WORDS_REACH ? at - REGION_WORDS_REACH : s->tok_begin;
-    size_t hi = at + REGION_WORDS_REACH < s->tok_end ? at + REGION_WORDS_REACH : s->tok_end;
+    size_t lo, hi;
+    cni_fig_window(d, s, f->start, &lo, &hi);
     int later = 0;
     for (size_t k = lo; k < hi; k++) {
         if (cni_ex_entity_at(d, k) != e + 1)

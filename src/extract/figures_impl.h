@@ -68,8 +68,10 @@ int cni_fig_origin_place(const cn_doc *d, const sentence *s, size_t k);
 const char *cni_fig_plant_region(const cn_doc *d, const sentence *s, size_t x0, size_t x1);
 /* The first token of sentence s that starts at or after byte x. */
 size_t cni_fig_token_at(const cn_doc *d, const sentence *s, size_t x);
-/* Tokens around a figure that its region words are looked for in. */
+/* Tokens around a figure that its region words are looked for in:
+ * [*lo, *hi) around the figure at x0. */
 #define REGION_WORDS_REACH 24
+void cni_fig_window(const cn_doc *d, const sentence *s, size_t x0, size_t *lo, size_t *hi);
 /* "the Chinese car market" in the figure's clause: that country, or NULL. */
 const char *cni_fig_market_region(cn_doc *d, const sentence *s, size_t x0, size_t x1);
 /* "in the country" near the figure at x0: the country last named before

@@ -4,7 +4,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "doc.h"
 #include "u64map.h"
@@ -462,13 +461,6 @@ static int acronym_mentions(cn_doc *d)
     return rc;
 }
 
-/* "Delhi-based": a place and "-based" open no name. */
-static int ends_with_based(const cn_doc *d, size_t i)
-{
-    const token *t = &d->seg.toks[i];
-    return t->end - t->start > 6 && strncasecmp(d->res.text + t->end - 6, "-based", 6) == 0;
-}
-
 /* Tokens to drop before "of (the)" in the run [i, i+end): the part before
  * holds no head word and the part after is a body (a head word, or a tail
  * word at its end); 0 to keep the run. */
@@ -502,8 +494,6 @@ int cni_ex_orgs(cn_doc *d)
             continue;
         if (cni_ex_tok_in(d, i, &OPENERS_SET))
             continue;       /* the name, if any, starts after it */
-        if (ends_with_based(d, i))
-            continue;       /* "Delhi-based Council on Energy" */
         /* "Ministry of Trade, Industry and Energy": the rest of a name the
          * comma cut, not a body of its own. */
         if (i >= 2 && cni_ex_tok_is(d, i - 1, ",") && cni_ex_entity_at(d, i - 2) &&
