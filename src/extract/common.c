@@ -173,3 +173,14 @@ size_t cni_ex_tok_of(const cn_doc *d, size_t start)
     }
     return lo;
 }
+
+int cni_ex_calendar_word(const cn_doc *d, size_t i)
+{
+    static const char *const CALENDAR[] = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "June", "July", "August", "September",
+        "October", "November", "December", NULL
+    };
+    static word_set CALENDAR_SET = WORD_SET(CALENDAR);
+    return cni_ex_tok_in(d, i, &CALENDAR_SET);
+}

@@ -103,6 +103,10 @@ int cni_ex_gz_name_at(cn_doc *d, size_t i, unsigned kinds);
 /* Is token i exactly one of the set's words? */
 int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set);
 
+/* Is token i a weekday or a month written in full, "May" aside (a name
+ * as often as a month)? */
+int cni_ex_calendar_word(const cn_doc *d, size_t i);
+
 /* Entity (index + 1) covering token i, 0 if none. */
 static inline uint32_t cni_ex_entity_at(const cn_doc *d, size_t i)
 {

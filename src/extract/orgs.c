@@ -89,13 +89,13 @@ static const char *const TITLE_WORDS[] = {
 };
 static word_set TITLE_WORDS_SET = WORD_SET(TITLE_WORDS);
 
-static const char *const CALENDAR_WORDS[] = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", NULL
+/* Short month names, and "May", which people.c cannot take as a date
+ * ("Theresa May"); the other months and the weekdays are in common.c. */
+static const char *const MONTH_SHORT[] = {
+    "May", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", NULL
 };
-static word_set CALENDAR_SET = WORD_SET(CALENDAR_WORDS);
+static word_set MONTH_SHORT_SET = WORD_SET(MONTH_SHORT);
 
 static const char *const CONNECTORS[] = {"of", "for", "and", "&", "the", "de", "on", NULL};
 
@@ -344,7 +344,8 @@ static int table_lines(cn_doc *d)
                 /* "Greg Reid 72 68": a player, not a club. */
                 int person = e - k >= 2 && cni_gz_is_given_name(d->an->gaz, t[k].hash);
                 /* "June 9 -- Tampa": a date, not a club */
-                int heading = e - k == 1 && cni_ex_tok_in(d, k, &CALENDAR_SET);
+                int heading = e - k == 1 && (cni_ex_calendar_word(d, k) ||
+                                             cni_ex_tok_in(d, k, &MONTH_SHORT_SET));
                 if (e < j && small_number(d, e) && !person && !heading && !keeps_type(d, k) &&
                     add_org(d, k, e - k, "other", span_text(d, k, e - k)))
                     return -1;

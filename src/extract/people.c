@@ -166,14 +166,8 @@ static int plausible_name(cn_doc *d, size_t i, size_t len, int given)
         "Series", "League", "Festival", "Week", "Day", "Council", "Committee", "Party", NULL
     };
     static word_set NOT_SURNAMES_SET = WORD_SET(NOT_SURNAMES);
-    static const char *const CALENDAR[] = {
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-        "January", "February", "March", "April", "June", "July", "August", "September",
-        "October", "November", "December", NULL
-    };
-    static word_set CALENDAR_SET = WORD_SET(CALENDAR);
     size_t last = i + len - 1;
-    if (cni_ex_tok_in(d, last, &NOT_SURNAMES_SET) || cni_ex_tok_in(d, last, &CALENDAR_SET))
+    if (cni_ex_tok_in(d, last, &NOT_SURNAMES_SET) || cni_ex_calendar_word(d, last))
         return 0;
     if (!given && entity_name_at(d, i))
         return 0;       /* a maker or a body opens it */
