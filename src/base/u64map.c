@@ -3,12 +3,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-void cni_u64map_init(u64map *m) { m->keys = NULL; m->vals = NULL; m->cap = m->count = 0; }
+void cni_u64map_init(u64map *m) { m->slots = NULL; m->cap = m->count = 0; }
 
 void cni_u64map_release(u64map *m)
 {
-    free(m->keys);
-    free(m->vals);
+    free(m->slots);
     cni_u64map_init(m);
 }
 
@@ -17,25 +16,20 @@ static uint64_t fix_key(uint64_t k) { return k ? k : 1; }
 static size_t slot_of(const u64map *m, uint64_t key)
 {
     size_t i = (size_t)(key ^ (key >> 29)) & (m->cap - 1);
-    while (m->keys[i] && m->keys[i] != key)
+    while (m->slots[i].key && m->slots[i].key != key)
         i = (i + 1) & (m->cap - 1);
     return i;
 }
 
 static int resize(u64map *m, size_t cap)
 {
-    u64map n = {calloc(cap, sizeof(uint64_t)), calloc(cap, sizeof(uint32_t)), cap, 0};
-    if (!n.keys || !n.vals) {
-        free(n.keys);
-        free(n.vals);
+    u64map n = {calloc(cap, sizeof(u64slot)), cap, 0};
+    if (!n.slots)
         return -1;
-    }
     for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
+        if (!m->slots[i].key)
             continue;
-        size_t s = slot_of(&n, m->keys[i]);
-        n.keys[s] = m->keys[i];
-        n.vals[s] = m->vals[i];
+        n.slots[slot_of(&n, m->slots[i].key)] = m->slots[i];
         n.count++;
     }
     cni_u64map_release(m);
@@ -65,11 +59,11 @@ int cni_u64map_put(u64map *m, uint64_t key, uint32_t val)
     if ((m->count + 1) * 2 > m->cap && grow(m))
         return -1;
     size_t s = slot_of(m, key);
-    if (!m->keys[s]) {
-        m->keys[s] = key;
+    if (!m->slots[s].key) {
+        m->slots[s].key = key;
         m->count++;
     }
-    m->vals[s] = val;
+    m->slots[s].val = val;
     return 0;
 }
 
@@ -79,5 +73,5 @@ uint32_t *cni_u64map_get(const u64map *m, uint64_t key)
         return NULL;
     key = fix_key(key);
     size_t s = slot_of(m, key);
-    return m->keys[s] ? &m->vals[s] : NULL;
+    return m->slots[s].key ? &m->slots[s].val : NULL;
 }

@@ -4,9 +4,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A key and its value share a slot, so a lookup touches one cache line. */
 typedef struct {
-    uint64_t *keys;     /* 0 = empty slot; key 0 is stored as 1 */
-    uint32_t *vals;
+    uint64_t key;       /* 0 = empty slot; key 0 is stored as 1 */
+    uint32_t val;
+} u64slot;
+
+typedef struct {
+    u64slot *slots;
     size_t cap, count;
 } u64map;
 

@@ -21,12 +21,21 @@
  * hits the limits there would backtrack catastrophically on real input. */
 #define RX_PROBE_LEN 4096
 #define RX_MAX_RULES 1024
-/* Start-position filter (see may_match()): slots in each set's cache, how
- * many rules of a set it can speak for (the rest are always tried), and
- * how many bytes from a position it looks at. */
+/* Start-position filter (see may_match()): slots in each set's cache and
+ * how many bytes from a position it looks at.  Five bytes tell "the
+ * first" from "the same", which three cannot.  A slot is one word: the
+ * window's bytes (7 bits each), the byte before (9 bits, 0x100 for the
+ * subject's start), the window's length (3 bits), a bit that says the
+ * window was probed, and the verdict, one bit per rule, in the rest; so
+ * the filter speaks for the first RX_FILTER_RULES rules of a set and the
+ * others are always tried. */
 #define RX_CACHE_SLOTS 16384
-#define RX_FILTER_RULES 31
-#define RX_WINDOW 3
+#define RX_WINDOW 5
+#define RX_PREV_SHIFT (7 * RX_WINDOW)
+#define RX_LEN_SHIFT (RX_PREV_SHIFT + 9)
+#define RX_PROBED_SHIFT (RX_LEN_SHIFT + 3)
+#define RX_MASK_SHIFT (RX_PROBED_SHIFT + 1)
+#define RX_FILTER_RULES (64 - RX_MASK_SHIFT)
 
 typedef struct {
     char *set, *label;
@@ -452,14 +461,15 @@ void cni_rx_scratch_free(rx_scratch *s)
  * text going on from those bytes could match; verdicts are cached.  The
  * interpreter's partial match costs several JIT matches, so a window is
  * probed only the second time it is seen: the first time it is just
- * marked in its slot (bit 32 clear), and every rule whose first bytes
+ * marked in its slot (its probed bit clear), and every rule whose first bytes
  * allow it is tried. */
 static uint32_t may_match(const rules *r, const rule_set *rs, rx_scratch *s,
                           const unsigned char *subject, size_t len, size_t pos)
 {
     size_t w = len - pos < RX_WINDOW ? len - pos : RX_WINDOW;
     unsigned prev = pos ? subject[pos - 1] : 0x100;
-    uint64_t key = (uint64_t)1 << 32 | (uint64_t)w << 30 | (uint64_t)prev << 21;
+    uint64_t key = (uint64_t)1 << RX_PROBED_SHIFT | (uint64_t)w << RX_LEN_SHIFT |
+                   (uint64_t)prev << RX_PREV_SHIFT;
     for (size_t i = 0; i < w; i++) {
         if (subject[pos + i] >= 0x80)     /* the window may end inside a character */
             return rs->first_rules[subject[pos]];
@@ -469,10 +479,10 @@ static uint32_t may_match(const rules *r, const rule_set *rs, rx_scratch *s,
         return rs->first_rules[subject[pos]];
     size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 40) % RX_CACHE_SLOTS;
     uint64_t entry = atomic_load_explicit(&rs->cache[slot], memory_order_relaxed);
-    if ((entry & 0x1FFFFFFFFull) == key)
-        return (uint32_t)(entry >> 33);
+    if ((entry & (((uint64_t)1 << RX_MASK_SHIFT) - 1)) == key)
+        return (uint32_t)(entry >> RX_MASK_SHIFT);
     uint32_t all = rs->first_rules[subject[pos]];
-    uint64_t seen = key & 0xFFFFFFFFull;     /* key without its bit 32: seen once */
+    uint64_t seen = key & ~((uint64_t)1 << RX_PROBED_SHIFT);     /* seen once, not probed */
     if (entry != seen) {
         atomic_store_explicit(&rs->cache[slot], seen, memory_order_relaxed);
         return all;
@@ -493,7 +503,7 @@ static uint32_t may_match(const rules *r, const rule_set *rs, rx_scratch *s,
         if (rc != PCRE2_ERROR_NOMATCH)
             mask |= 1u << j;
     }
-    atomic_store_explicit(&rs->cache[slot], (uint64_t)mask << 33 | key, memory_order_relaxed);
+    atomic_store_explicit(&rs->cache[slot], (uint64_t)mask << RX_MASK_SHIFT | key, memory_order_relaxed);
     return mask;
 }
 

@@ -328,17 +328,17 @@ static void test_u64map_reserve(void **state)
     assert_int_equal(cni_u64map_put(&m, 42, 1), 0);
     assert_int_equal(cni_u64map_reserve(&m, 5000), 0);
     assert_true(m.cap >= 10000);
-    const uint64_t *keys = m.keys;
+    const u64slot *slots = m.slots;
     for (uint64_t k = 100; k < 5098; k++)
         assert_int_equal(cni_u64map_put(&m, k * 0x9E3779B97F4A7C15ull, (uint32_t)k), 0);
-    assert_ptr_equal(m.keys, keys);
+    assert_ptr_equal(m.slots, slots);
     assert_int_equal(*cni_u64map_get(&m, 0), 7);
     assert_int_equal(*cni_u64map_get(&m, 42), 1);
     for (uint64_t k = 100; k < 5098; k++)
         assert_int_equal(*cni_u64map_get(&m, k * 0x9E3779B97F4A7C15ull), (uint32_t)k);
     assert_null(cni_u64map_get(&m, 43));
     assert_int_equal(cni_u64map_reserve(&m, 10), 0);        /* never shrinks */
-    assert_ptr_equal(m.keys, keys);
+    assert_ptr_equal(m.slots, slots);
     cni_u64map_release(&m);
 }
 
