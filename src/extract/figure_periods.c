@@ -83,6 +83,9 @@ static int ends_with_word(const char *text, size_t from, size_t at, const char *
     if (at < from + n)
         return 0;
     size_t i = at - n;
+    unsigned char last = (unsigned char)text[at - 1];
+    if ((last >= 'A' && last <= 'Z' ? last + 32 : last) != (unsigned char)w[n - 1])
+        return 0;       /* most words fail on their last letter */
     if (strncasecmp(text + i, w, n) != 0)
         return 0;
     return i == from || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == ',';

@@ -1,4 +1,5 @@
 /* Currencies, percentages, scale suffixes and physical units around a number ("£1.2bn", "16.2%", "77kWh"). */
+#include <pthread.h>
 #include <string.h>
 
 #include "numbers_impl.h"
@@ -285,11 +286,23 @@ reject:
     return 0;
 }
 
+static pair_filter cur_word_pairs, unit_pairs;
+static pthread_once_t pairs_once = PTHREAD_ONCE_INIT;
+
+static void build_pairs(void)
+{
+    for (size_t k = 0; k < COUNT(cur_word_tab); k++)
+        pair_filter_add(&cur_word_pairs, cur_word_tab[k].s);
+    for (size_t k = 0; k < COUNT(unit_tab); k++)
+        pair_filter_add(&unit_pairs, unit_tab[k].s);
+}
+
 /* Percent, currency word or physical unit after the number. */
 void cni_num_postfix_units(const uchar *t, size_t len, core *c, int has_cur, size_t *j)
 {
     size_t k, m, g;
     int fc;
+    pthread_once(&pairs_once, build_pairs);
     if (c->unit || (c->flags & (NUM_ORDINAL | NUM_DECADE | NUM_TIME)))
         return;
     if (!has_cur && (m = match_percent(t, len, *j, &c->unit)) != 0) {
@@ -314,7 +327,8 @@ void cni_num_postfix_units(const uchar *t, size_t len, core *c, int has_cur, siz
         *j = g + 3;
         return;
     }
-    for (k = 0; k < COUNT(cur_word_tab); k++) {
+    size_t n_words = pair_filter_may(&cur_word_pairs, t, len, g) ? COUNT(cur_word_tab) : 0;
+    for (k = 0; k < n_words; k++) {
         const char *w = cur_word_tab[k].s;
         if (w[0] != fc || (m = kw(t, len, g, w)) == 0)
             continue;
@@ -329,7 +343,8 @@ void cni_num_postfix_units(const uchar *t, size_t len, core *c, int has_cur, siz
         *j = m;
         return;
     }
-    for (k = 0; k < COUNT(cur_prefix_tab); k++) {          /* "10bn EUR" */
+    size_t n_codes = is_upper(t[g]) ? COUNT(cur_prefix_tab) : 0;     /* codes are capitals */
+    for (k = 0; k < n_codes; k++) {          /* "10bn EUR" */
         const char *s = cur_prefix_tab[k].s;
         if ((uchar)s[0] == t[g] && strlen(s) == 3 && is_upper((uchar)s[0]) && is_upper((uchar)s[2]) && (m = kw_match(t, len, g, s, 1))) {
             c->unit = cur_prefix_tab[k].code;
@@ -338,7 +353,8 @@ void cni_num_postfix_units(const uchar *t, size_t len, core *c, int has_cur, siz
             return;
         }
     }
-    for (k = 0; k < COUNT(unit_tab); k++)
+    size_t n_units = pair_filter_may(&unit_pairs, t, len, g) ? COUNT(unit_tab) : 0;
+    for (k = 0; k < n_units; k++)
         if (unit_tab[k].s[0] == fc && (m = kw(t, len, g, unit_tab[k].s)) != 0) {
             c->unit = unit_tab[k].code;
             *j = m;

@@ -407,9 +407,21 @@ int cni_num_letter_may_start(const uchar *t, size_t len, size_t i)
     return e && may_open(e);
 }
 
+static pair_filter qual_pairs;
+static pthread_once_t qual_once = PTHREAD_ONCE_INIT;
+
+static void build_qual_pairs(void)
+{
+    for (size_t q = 0; q < COUNT(qual_tab); q++)
+        pair_filter_add(&qual_pairs, qual_tab[q].pat);
+}
+
 size_t cni_num_qualifier_at(const uchar *t, size_t len, size_t i, const char **norm)
 {
     size_t q, m;
+    pthread_once(&qual_once, build_qual_pairs);
+    if (!pair_filter_may(&qual_pairs, t, len, i))
+        return 0;
     for (q = 0; q < COUNT(qual_tab); q++) {
         if (qual_tab[q].pat[0] != lower(t[i]) || (m = kw(t, len, i, qual_tab[q].pat)) == 0)
             continue;

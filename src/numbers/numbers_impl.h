@@ -111,6 +111,33 @@ static inline size_t kw_match(const uchar *t, size_t len, size_t i, const char *
 
 static inline size_t kw(const uchar *t, size_t len, size_t i, const char *p) { return kw_match(t, len, i, p, 0); }
 
+/* The first two letters of a table's words (26 for anything but a
+ * letter), so that a word no entry begins like skips the table: kw()
+ * matches only where the text starts with the same two letters. */
+typedef struct {
+    uint32_t second[26];    /* per first letter, a bit per second letter */
+    int any;                /* some word starts with a non-letter: no filter */
+} pair_filter;
+
+static inline unsigned pair_class(int c) { return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u; }
+
+static inline void pair_filter_add(pair_filter *f, const char *w)
+{
+    if (pair_class(w[0]) == 26)
+        f->any = 1;
+    else
+        f->second[w[0] - 'a'] |= 1u << pair_class(w[0] ? w[1] : 0);
+}
+
+static inline int pair_filter_may(const pair_filter *f, const uchar *t, size_t len, size_t i)
+{
+    if (f->any || i >= len)
+        return 1;
+    unsigned a = pair_class(lower(t[i]));
+    unsigned b = i + 1 < len ? pair_class(lower(t[i + 1])) : 26u;
+    return a < 26 && (f->second[a] >> b & 1);
+}
+
 static inline int is_minus_sign(const uchar *t, size_t len, size_t i)   /* U+2212 */
 {
     return i + 2 < len && t[i] == 0xE2 && t[i + 1] == 0x88 && t[i + 2] == 0x92;
