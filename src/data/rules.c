@@ -25,16 +25,15 @@
  * how many bytes from a position it looks at.  Five bytes tell "the
  * first" from "the same", which three cannot.  A slot is one word: the
  * window's bytes (7 bits each), the byte before (9 bits, 0x100 for the
- * subject's start), the window's length (3 bits), a bit that says the
- * window was probed, and the verdict, one bit per rule, in the rest; so
- * the filter speaks for the first RX_FILTER_RULES rules of a set and the
+ * subject's start), the window's length (3 bits, never 0, so a used slot
+ * is never 0) and the verdict, one bit per rule, in the rest; so the
+ * filter speaks for the first RX_FILTER_RULES rules of a set and the
  * others are always tried. */
 #define RX_CACHE_SLOTS 16384
 #define RX_WINDOW 5
 #define RX_PREV_SHIFT (7 * RX_WINDOW)
 #define RX_LEN_SHIFT (RX_PREV_SHIFT + 9)
-#define RX_PROBED_SHIFT (RX_LEN_SHIFT + 3)
-#define RX_MASK_SHIFT (RX_PROBED_SHIFT + 1)
+#define RX_MASK_SHIFT (RX_LEN_SHIFT + 3)
 #define RX_FILTER_RULES (64 - RX_MASK_SHIFT)
 
 typedef struct {
@@ -229,7 +228,9 @@ static cn_status add_rule(void *ctx, const tsv_row *row, cn_error *err)
                                  PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED,
                                  &code, &off, NULL);
     size_t jit_size = 0;
-    ru->anchored_jit = ru->anchored && pcre2_jit_compile(ru->anchored, PCRE2_JIT_COMPLETE) == 0 &&
+    /* Partial matching too: the start filter probes with the JIT. */
+    ru->anchored_jit = ru->anchored &&
+                       pcre2_jit_compile(ru->anchored, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD) == 0 &&
                        pcre2_pattern_info(ru->anchored, PCRE2_INFO_JITSIZE, &jit_size) == 0 &&
                        jit_size > 0;
     first_bytes(re, ru->first);
@@ -459,17 +460,14 @@ void cni_rx_scratch_free(rx_scratch *s)
  * \b) and up to RX_WINDOW bytes from it.  A rule is ruled out only when
  * PCRE2 itself, matching anchored there with PCRE2_PARTIAL_HARD, says no
  * text going on from those bytes could match; verdicts are cached.  The
- * interpreter's partial match costs several JIT matches, so a window is
- * probed only the second time it is seen: the first time it is just
- * marked in its slot (its probed bit clear), and every rule whose first bytes
- * allow it is tried. */
+ * probes run in the JIT (compiled for partial matching), so a window is
+ * probed the first time it is seen. */
 static uint32_t may_match(const rules *r, const rule_set *rs, rx_scratch *s,
                           const unsigned char *subject, size_t len, size_t pos)
 {
     size_t w = len - pos < RX_WINDOW ? len - pos : RX_WINDOW;
     unsigned prev = pos ? subject[pos - 1] : 0x100;
-    uint64_t key = (uint64_t)1 << RX_PROBED_SHIFT | (uint64_t)w << RX_LEN_SHIFT |
-                   (uint64_t)prev << RX_PREV_SHIFT;
+    uint64_t key = (uint64_t)w << RX_LEN_SHIFT | (uint64_t)prev << RX_PREV_SHIFT;
     for (size_t i = 0; i < w; i++) {
         if (subject[pos + i] >= 0x80)     /* the window may end inside a character */
             return rs->first_rules[subject[pos]];
@@ -482,11 +480,6 @@ static uint32_t may_match(const rules *r, const rule_set *rs, rx_scratch *s,
     if ((entry & (((uint64_t)1 << RX_MASK_SHIFT) - 1)) == key)
         return (uint32_t)(entry >> RX_MASK_SHIFT);
     uint32_t all = rs->first_rules[subject[pos]];
-    uint64_t seen = key & ~((uint64_t)1 << RX_PROBED_SHIFT);     /* seen once, not probed */
-    if (entry != seen) {
-        atomic_store_explicit(&rs->cache[slot], seen, memory_order_relaxed);
-        return all;
-    }
     unsigned char probe[1 + RX_WINDOW];
     size_t off = 0;
     if (pos)
@@ -497,9 +490,11 @@ static uint32_t may_match(const rules *r, const rule_set *rs, rx_scratch *s,
         const rule *ru = &r->items[rs->idx[j]];
         if (!(all >> j & 1))
             continue;
-        int rc = ru->probe ? pcre2_match(ru->code, probe, off + w, off,
-                                         PCRE2_ANCHORED | PCRE2_PARTIAL_HARD, s->md, s->mctx)
-                           : 0;
+        int rc = !ru->probe ? 0
+               : ru->anchored_jit ? pcre2_jit_match(ru->anchored, probe, off + w, off,
+                                                    PCRE2_PARTIAL_HARD, s->md, s->mctx)
+               : pcre2_match(ru->code, probe, off + w, off, PCRE2_ANCHORED | PCRE2_PARTIAL_HARD,
+                             s->md, s->mctx);
         if (rc != PCRE2_ERROR_NOMATCH)
             mask |= 1u << j;
     }
