@@ -37,6 +37,8 @@ static int month_at(const char *s, size_t n, size_t *i)
     if (k < 3 || k >= sizeof w)
         return 0;
     for (int m = 0; m < 12; m++) {
+        if (w[0] != month_names[m][0] || w[1] != month_names[m][1])
+            continue;   /* every form below shares the first two letters */
         size_t full = strlen(month_names[m]);
         int ok = (k == full && !memcmp(w, month_names[m], k)) ||
                  (k == 3 && !memcmp(w, month_names[m], 3)) ||
