@@ -12,6 +12,14 @@
 
 /* Longest name, in tokens, that a gazetteer entry may have. */
 #define GZ_MAX_TOKENS 12
+/* The first-token map's value: bit n for each name length n, and which
+ * forms of the first token some name accepts (any case, a capital, all
+ * capitals), so that "the" in running text is refused at once when every
+ * name starting with it wants "The". */
+#define GZ_FIRST_ANY (1u << 31)
+#define GZ_FIRST_UPPER (1u << 30)
+#define GZ_FIRST_ALLCAPS (1u << 29)
+#define GZ_LENGTHS ((1u << (GZ_MAX_TOKENS + 1)) - 1)
 
 typedef struct {
     const gz_entry *entry;
@@ -92,7 +100,8 @@ static cn_status add_surface(gazetteer *g, const gz_entry *e, const char *surfac
     size_t bit = first_filter_bit(hashes[0]);
     g->first_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
     uint32_t *lengths = cni_u64map_get(&g->first, hashes[0]);
-    if (cni_u64map_put(&g->first, hashes[0], (lengths ? *lengths : 0) | (uint32_t)1 << n))
+    uint32_t form = shape[0] == 'A' ? GZ_FIRST_ALLCAPS : shape[0] == 'U' ? GZ_FIRST_UPPER : GZ_FIRST_ANY;
+    if (cni_u64map_put(&g->first, hashes[0], (lengths ? *lengths : 0) | (uint32_t)1 << n | form))
         return CN_ERR_NOMEM;
     if (g->n_hits == g->cap_hits) {
         size_t cap = g->cap_hits ? g->cap_hits * 2 : 4096;
@@ -623,7 +632,11 @@ size_t cni_gz_lookup(const gazetteer *g, const char *text, const token *toks,
     const uint32_t *mx = cni_u64map_get(&g->first, toks[i].hash);
     if (!mx)
         return 0;
-    uint32_t lengths = *mx;         /* only these lengths can match: look up no other */
+    uint32_t f = toks[i].flags;
+    if (!(*mx & GZ_FIRST_ANY) && !((*mx & GZ_FIRST_UPPER) && (f & TK_UPPER)) &&
+        !((*mx & GZ_FIRST_ALLCAPS) && (f & TK_ALLCAPS)))
+        return 0;                   /* shape_ok() would refuse every name */
+    uint32_t lengths = *mx & GZ_LENGTHS;    /* only these lengths can match: look up no other */
     size_t longest = 31 - (size_t)__builtin_clz(lengths), found = 0;
     uint64_t hashes[GZ_MAX_TOKENS];
     size_t avail = 0;
