@@ -281,11 +281,40 @@ static size_t find_spans(const cn_doc *d, size_t pb, size_t pe, qspan *out, size
 
 #define MAX_SPANS 32
 
+/* Paragraphs of reported speech seen since the last speaker was set: the
+ * speaker they name is worked out only if an unattributed quote asks for
+ * it, the latest paragraph that names one winning, as if each had set it
+ * in turn.  Most never are asked, and finding their verbs is costly. */
+typedef struct {
+    size_t (*range)[2];
+    size_t n;
+} pending_speech;
+
+static const char *resolve_speaker(cn_doc *d, pending_speech *p, const char *last_speaker)
+{
+    while (p->n) {
+        p->n--;
+        size_t verb, pb = p->range[p->n][0], pe = p->range[p->n][1];
+        const char *s = speech_verb_in(d, pb, pe, &verb) ? speaker_near(d, pb, pe, verb, 1) : NULL;
+        if (s) {
+            p->n = 0;
+            return s;
+        }
+    }
+    return last_speaker;
+}
+
 int cni_ex_quotes(cn_doc *d)
 {
     const char *last_speaker = NULL;
     const token *t = d->seg.toks;
     size_t tok = 0;
+    pending_speech pending = {NULL, 0};
+    if (d->seg.n_paras) {
+        pending.range = cni_arena_alloc(&d->mem, d->seg.n_paras * sizeof *pending.range);
+        if (!pending.range)
+            return -1;
+    }
     for (size_t p = 0; p < d->seg.n_paras; p++) {
         size_t pb = tok;
         while (pb < d->seg.n_toks && t[pb].start < d->seg.paras[p].start)
@@ -333,22 +362,21 @@ int cni_ex_quotes(cn_doc *d)
             if (!speaker && speech_verb_in(d, before_b, before_e, &v2))
                 speaker = speaker_near(d, before_b, before_e, v2, 0);
             if (!speaker && before_e == pb && after_b >= after_e)
-                speaker = last_speaker;     /* a paragraph that is all quote */
+                speaker = last_speaker = resolve_speaker(d, &pending, last_speaker);  /* all quote */
             if (!speaker && k > 0)
                 speaker = d->n_quotes ? d->quotes[d->n_quotes - 1].speaker : NULL;
-            if (speaker)
+            if (speaker) {
                 last_speaker = speaker;
+                pending.n = 0;
+            }
             if (push_quote(d, t[in_b].start, t[in_e - 1].end, speaker))
                 return -1;
         }
         if (!nq && has_speaker(d, pb, pe)) {
             /* Reported speech names the next unattributed quote's speaker. */
-            size_t verb;
-            if (speech_verb_in(d, pb, pe, &verb)) {
-                const char *s = speaker_near(d, pb, pe, verb, 1);
-                if (s)
-                    last_speaker = s;
-            }
+            pending.range[pending.n][0] = pb;
+            pending.range[pending.n][1] = pe;
+            pending.n++;
         }
     }
     return 0;
