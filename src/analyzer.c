@@ -254,13 +254,19 @@ cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
     r->stats.sentences = d->seg.n_sents;
     r->stats.words = d->seg.words;
     d->tok_entity = cni_arena_alloc(&d->mem, sizeof(uint32_t) * (d->seg.n_toks + 1));
+    d->gz_at = cni_arena_alloc(&d->mem, sizeof(uint32_t) * (d->seg.n_toks + 1));
+    d->gz_n = cni_arena_alloc(&d->mem, d->seg.n_toks + 1);
     d->scratch = cni_rx_scratch_new(a->rx);
-    if (!d->tok_entity || !d->scratch)
+    if (!d->tok_entity || !d->gz_at || !d->gz_n || !d->scratch)
         goto nomem;
+    memset(d->gz_n, GZ_AT_UNKNOWN, d->seg.n_toks + 1);
     if (cni_ex_entities(d) || cni_ex_figures(d) || cni_ex_quotes(d) || finish_results(d))
         goto nomem;
     cni_rx_scratch_free(d->scratch);
     d->scratch = NULL;
+    free(d->gz_pool);
+    d->gz_pool = NULL;
+    d->gz_n = NULL;
     cni_u64map_release(&d->ent_index);
     *out = d;
     return CN_OK;
@@ -277,6 +283,7 @@ void cn_doc_free(cn_doc *d)
         return;
     cni_rx_scratch_free(d->scratch);
     cni_u64map_release(&d->ent_index);
+    free(d->gz_pool);
     cni_arena_release(&d->mem);
     free(d);
 }

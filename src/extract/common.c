@@ -2,6 +2,7 @@
  * and token tests. */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -151,10 +152,42 @@ int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set)
     return 0;
 }
 
+size_t cni_ex_gz_at(cn_doc *d, size_t i, gz_match *out, size_t max)
+{
+    if (i >= d->seg.n_toks)
+        return 0;
+    if (max > GZ_AT_MAX || !d->gz_n)
+        return cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, out, max);
+    if (d->gz_n[i] == GZ_AT_UNKNOWN) {
+        gz_match m[GZ_AT_MAX];
+        size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, GZ_AT_MAX);
+        if (d->n_gz_pool + n > d->cap_gz_pool) {
+            size_t cap = d->cap_gz_pool ? d->cap_gz_pool * 2 : 256;
+            while (cap < d->n_gz_pool + n)
+                cap *= 2;
+            gz_match *p = cap <= UINT32_MAX ? realloc(d->gz_pool, cap * sizeof *p) : NULL;
+            if (!p) {       /* not remembered: the answer is the same */
+                memcpy(out, m, (n < max ? n : max) * sizeof *out);
+                return n < max ? n : max;
+            }
+            d->gz_pool = p;
+            d->cap_gz_pool = cap;
+        }
+        memcpy(d->gz_pool + d->n_gz_pool, m, n * sizeof *m);
+        d->gz_at[i] = (uint32_t)d->n_gz_pool;
+        d->gz_n[i] = (uint8_t)n;
+        d->n_gz_pool += n;
+    }
+    /* A lookup stops at max names, so a shorter one is a prefix of it. */
+    size_t n = d->gz_n[i] < max ? d->gz_n[i] : max;
+    memcpy(out, d->gz_pool + d->gz_at[i], n * sizeof *out);
+    return n;
+}
+
 int cni_ex_gz_name_at(cn_doc *d, size_t i, unsigned kinds)
 {
     gz_match m[16];
-    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    size_t n = cni_ex_gz_at(d, i, m, 16);
     for (size_t k = 0; k < n; k++)
         if (kinds & (1u << m[k].entry->kind))
             return 1;

@@ -47,7 +47,16 @@ struct cn_doc {
     cn_quote *quotes;
     size_t n_quotes, cap_quotes;
     rx_scratch *scratch;
+    /* Per token: the gazetteer names that start there, looked up once for
+     * all the extractors that ask (cni_ex_gz_at): gz_n[i] of them from
+     * gz_pool[gz_at[i]], gz_n[i] = GZ_AT_UNKNOWN until asked. */
+    uint32_t *gz_at;
+    uint8_t *gz_n;
+    gz_match *gz_pool;
+    size_t n_gz_pool, cap_gz_pool;
 };
+#define GZ_AT_UNKNOWN UINT8_MAX
+#define GZ_AT_MAX 16        /* names kept per token: what any caller asks for */
 
 /* Extraction stages (extract_*.c).  Each returns 0, or -1 when out of memory. */
 int cni_ex_entities(cn_doc *d);
@@ -65,6 +74,8 @@ int cni_ex_add_mention(cn_doc *d, cn_entity_type type, const char *name,
                    size_t tok, size_t ntok, const gz_entry *gz, size_t *index);
 entity_build *cni_ex_find_entity(cn_doc *d, cn_entity_type type, const char *name);
 int cni_ex_tok_is_ci(const cn_doc *d, size_t i, const char *word);
+/* cni_gz_lookup() at token i (none past the last token), remembered. */
+size_t cni_ex_gz_at(cn_doc *d, size_t i, gz_match *out, size_t max);
 
 /* Is token i exactly word?  Called for most tokens against word lists, so
  * inline, and most calls end at the first byte, before strlen. */

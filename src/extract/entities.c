@@ -216,7 +216,7 @@ static int weak_name_confirmed(cn_doc *d, size_t i, const gz_entry *e)
     /* The next word may be a model: "Genesis GV60". */
     gz_match m[MAX_MATCHES];
     if (i + 1 < s->tok_end) {
-        size_t n = cni_gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, i + 1, m, MAX_MATCHES);
+        size_t n = cni_ex_gz_at(d, i + 1, m, MAX_MATCHES);
         for (size_t k = 0; k < n; k++)
             if (m[k].entry->kind == GZ_MODEL)
                 return 1;
@@ -237,8 +237,7 @@ static cn_entity_type entity_type_of(gz_kind k)
 static int add_leading(cn_doc *d, size_t i, size_t len, gz_kind want)
 {
     gz_match m[MAX_MATCHES];
-    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m,
-                         MAX_MATCHES);
+    size_t n = cni_ex_gz_at(d, i, m, MAX_MATCHES);
     for (size_t k = 0; k < n; k++) {
         const gz_entry *e = m[k].entry;
         /* Only a country opens an organization's name as a place: "UK
@@ -360,7 +359,7 @@ static const char *implied_government(cn_doc *d)
     for (size_t i = 0; i < d->seg.n_toks; i++) {
         if (!(t[i].flags & TK_UPPER))
             continue;
-        size_t n = cni_gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, i, m, MAX_MATCHES);
+        size_t n = cni_ex_gz_at(d, i, m, MAX_MATCHES);
         for (size_t k = 0; k < n; k++) {
             if (m[k].entry->kind != GZ_DEMONYM || m[k].ntok != 1 || m[k].entry->link != best->gz)
                 continue;
@@ -423,8 +422,7 @@ static int governments(cn_doc *d)
             int qualified = e && d->ents[e - 1].pub.type == CN_ENT_PLACE;
             if (!qualified && first > 0) {
                 gz_match m[MAX_MATCHES];
-                size_t n = cni_gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, first - 1,
-                                     m, MAX_MATCHES);
+                size_t n = cni_ex_gz_at(d, first - 1, m, MAX_MATCHES);
                 for (size_t k = 0; k < n; k++)
                     qualified |= m[k].entry->kind == GZ_DEMONYM && m[k].ntok == 1;
             }
@@ -513,7 +511,7 @@ int cni_ex_entities(cn_doc *d)
             i++;
             continue;
         }
-        size_t found = cni_gz_lookup(d->an->gaz, d->res.text, t, n, i, m, MAX_MATCHES);
+        size_t found = cni_ex_gz_at(d, i, m, MAX_MATCHES);
         size_t best = 0;
         for (size_t k = 0; k < found; k++) {
             gz_kind kd = (gz_kind)m[k].entry->kind;

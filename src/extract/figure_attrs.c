@@ -249,7 +249,7 @@ const char *cni_fig_market_region(cn_doc *d, const sentence *s, size_t x0, size_
                            : t[k].start >= x1 && cni_fig_crosses_clause(d->res.text, x1, t[k].start))
             continue;
         gz_match m[16];
-        size_t n = cni_gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, k, m, 16);
+        size_t n = cni_ex_gz_at(d, k, m, 16);
         for (size_t q = 0; q < n; q++)
             if (m[q].entry->kind == GZ_DEMONYM && m[q].ntok == 1 && m[q].entry->link)
                 return m[q].entry->link->name;

@@ -158,7 +158,7 @@ static int cap_word(const cn_doc *d, size_t i)
 static int known_at(cn_doc *d, size_t i)
 {
     gz_match m[16];
-    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    size_t n = cni_ex_gz_at(d, i, m, 16);
     for (size_t k = 0; k < n; k++)
         if (m[k].entry->kind == GZ_BRAND || m[k].entry->kind == GZ_MODEL ||
             (m[k].entry->kind == GZ_ORG && m[k].ntok > 1))
@@ -265,7 +265,7 @@ static int acronym_org(cn_doc *d, size_t i)
     if (cni_ex_tok_in(d, i, &not_orgs))
         return 0;
     gz_match m[16];
-    if (cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16) ||
+    if (cni_ex_gz_at(d, i, m, 16) ||
         cni_gz_is_common_word(d->an->gaz, t->hash))
         return 0;
     const sentence *s = &d->seg.sents[t->sentence];
@@ -296,7 +296,7 @@ static int small_number(const cn_doc *d, size_t i)
 static int keeps_type(cn_doc *d, size_t i)
 {
     gz_match m[16];
-    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    size_t n = cni_ex_gz_at(d, i, m, 16);
     for (size_t k = 0; k < n; k++) {
         const gz_entry *e = m[k].entry;
         if (e->kind == GZ_BRAND || e->kind == GZ_MODEL || e->kind == GZ_ORG ||

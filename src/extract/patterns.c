@@ -68,7 +68,7 @@ static int model_word(cn_doc *d, size_t i)
     if (cni_gz_is_common_word(d->an->gaz, t->hash) || cni_gz_is_given_name(d->an->gaz, t->hash))
         return 0;
     gz_match m[8];
-    return !cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 8);
+    return !cni_ex_gz_at(d, i, m, 8);
 }
 
 /* Words that make a maker's name a subsidiary: "Tata Motors Finance",
@@ -238,7 +238,7 @@ static int pattern_plants(cn_doc *d)
                 !(k > 0 && (t[k - 1].flags & TK_POSS) && is_type(d, k - 2, CN_ENT_BRAND)))
                 break;
             gz_match m[8];
-            size_t nm = cni_gz_lookup(d->an->gaz, d->res.text, t, d->seg.n_toks, k, m, 8);
+            size_t nm = cni_ex_gz_at(d, k, m, 8);
             int bad = 0;
             for (size_t q = 0; q < nm; q++)
                 bad |= m[q].entry->kind == GZ_DEMONYM || m[q].entry->kind == GZ_ROLE ||

@@ -55,7 +55,7 @@ static size_t role_ending_at(cn_doc *d, size_t i, size_t *role_len)
     for (size_t j = lo; j < i; j++) {
         if (!same_sentence(d, j, i))
             continue;
-        size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, j, m, 16);
+        size_t n = cni_ex_gz_at(d, j, m, 16);
         for (size_t k = 0; k < n; k++)
             if (m[k].entry->kind == GZ_ROLE && j + m[k].ntok == i) {
                 *role_len = m[k].ntok;
@@ -71,7 +71,7 @@ static size_t role_starting_at(cn_doc *d, size_t i)
     gz_match m[16];
     if (i >= d->seg.n_toks)
         return 0;
-    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    size_t n = cni_ex_gz_at(d, i, m, 16);
     size_t best = 0;
     for (size_t k = 0; k < n; k++)
         if (m[k].entry->kind == GZ_ROLE && m[k].ntok > best)
@@ -90,7 +90,7 @@ static int entity_name_at(cn_doc *d, size_t i)
 static int town_only_at(cn_doc *d, size_t i)
 {
     gz_match m[16];
-    size_t n = cni_gz_lookup(d->an->gaz, d->res.text, d->seg.toks, d->seg.n_toks, i, m, 16);
+    size_t n = cni_ex_gz_at(d, i, m, 16);
     for (size_t k = 0; k < n; k++) {
         const gz_entry *e = m[k].entry;
         if (e->kind == GZ_ROLE)
