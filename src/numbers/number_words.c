@@ -404,7 +404,13 @@ int cni_num_letter_may_start(const uchar *t, size_t len, size_t i)
     if (!(opener_prefix[lower(t[i]) - 'a'][b] >> c & 1))
         return 0;
     e = word_entry(t, len, i, NULL);
-    return e && may_open(e);
+    if (!e || !may_open(e))
+        return 0;
+    /* A word that only begins qualifiers ("in excess of", "at least")
+     * opens nothing unless one is written out: the parser would refuse it
+     * on the next step, and "in", "at" and "as" are everywhere. */
+    const char *norm;
+    return e->kind != W_NONE || cni_num_qualifier_at(t, len, i, &norm) != 0;
 }
 
 static pair_filter qual_pairs;
