@@ -210,6 +210,13 @@ cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
                      cn_input_kind kind, const char *name, cn_doc **out,
                      cn_error *err)
 {
+    return cn_analyze_types(a, bytes, len, kind, name, 0, out, err);
+}
+
+cn_status cn_analyze_types(const cn_analyzer *a, const char *bytes, size_t len,
+                           cn_input_kind kind, const char *name, unsigned types,
+                           cn_doc **out, cn_error *err)
+{
     if (err)
         memset(err, 0, sizeof *err);
     if (out)
@@ -260,7 +267,9 @@ cn_status cn_analyze(const cn_analyzer *a, const char *bytes, size_t len,
     if (!d->tok_entity || !d->gz_at || !d->gz_n || !d->scratch)
         goto nomem;
     memset(d->gz_n, GZ_AT_UNKNOWN, d->seg.n_toks + 1);
-    if (cni_ex_entities(d) || cni_ex_figures(d) || cni_ex_quotes(d) || finish_results(d))
+    int figures = !types || (types & CN_TYPE_FIGURE), quotes = !types || (types & CN_TYPE_QUOTE);
+    if (cni_ex_entities(d) || (figures && cni_ex_figures(d)) || (quotes && cni_ex_quotes(d)) ||
+        finish_results(d))
         goto nomem;
     cni_rx_scratch_free(d->scratch);
     d->scratch = NULL;

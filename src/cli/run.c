@@ -48,7 +48,7 @@ static void do_job(void *ctx, job *j)
     cn_error err;
     const char *name = j->name ? j->name : strcmp(j->path, "-") == 0 ? NULL : j->path;
     cn_input_kind kind = c->o->input != CN_INPUT_AUTO ? c->o->input : j->kind;
-    j->status = cn_analyze(c->an, data, len, kind, name, &doc, &err);
+    j->status = cn_analyze_types(c->an, data, len, kind, name, c->o->types, &doc, &err);
     free(data);
     if (j->status != CN_OK) {
         snprintf(j->status_msg, sizeof j->status_msg, "%s",

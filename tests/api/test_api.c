@@ -195,6 +195,53 @@ static void tsv_header(void **state)
     cn_analyzer_free(a);
 }
 
+static char *render(const cn_doc *d, unsigned types)
+{
+    cn_report_options o = {types, 0, 1, 0};
+    size_t len;
+    char *out = cn_report_render(d, "a.txt", CN_FORMAT_JSONL, &o, &len);
+    assert_non_null(out);
+    return out;
+}
+
+/* cn_analyze_types() skips figures and quotes no one asked for, and what
+ * it reports is what cn_analyze() reports for the same types. */
+static void analyze_types(void **state)
+{
+    (void)state;
+    cn_analyzer *a = new_analyzer();
+    cn_error err;
+    cn_doc *all, *ents, *figs;
+    assert_int_equal(cn_analyze(a, ARTICLE, strlen(ARTICLE), CN_INPUT_TEXT, NULL, &all, &err), CN_OK);
+    assert_int_equal(cn_analyze_types(a, ARTICLE, strlen(ARTICLE), CN_INPUT_TEXT, NULL,
+                                      CN_TYPE_BRAND | CN_TYPE_PERSON, &ents, &err), CN_OK);
+    assert_int_equal(cn_analyze_types(a, ARTICLE, strlen(ARTICLE), CN_INPUT_TEXT, NULL,
+                                      CN_TYPE_FIGURE, &figs, &err), CN_OK);
+    const cn_result *ra = cn_doc_result(all), *re = cn_doc_result(ents), *rf = cn_doc_result(figs);
+    assert_true(ra->n_figures > 0);
+    assert_true(ra->n_quotes > 0);
+    assert_int_equal(re->n_figures, 0);
+    assert_int_equal(re->n_quotes, 0);
+    assert_int_equal(re->n_entities, ra->n_entities);   /* all types, always */
+    assert_int_equal(rf->n_figures, ra->n_figures);
+    assert_int_equal(rf->n_quotes, 0);
+    unsigned masks[] = {CN_TYPE_BRAND | CN_TYPE_PERSON, CN_TYPE_FIGURE};
+    cn_doc *docs[] = {ents, figs};
+    for (int i = 0; i < 2; i++) {
+        char *want = render(all, masks[i]), *got = render(docs[i], masks[i]);
+        assert_string_equal(got, want);
+        free(want);
+        free(got);
+    }
+    junk(&err);
+    assert_error(cn_analyze_types(NULL, "x", 1, CN_INPUT_TEXT, NULL, 0, &ents, &err), &err,
+                 CN_ERR_ARG);
+    cn_doc_free(all);
+    cn_doc_free(ents);
+    cn_doc_free(figs);
+    cn_analyzer_free(a);
+}
+
 typedef struct {
     const cn_analyzer *a;
     char *first;            /* this thread's JSON of the first round */
@@ -252,6 +299,7 @@ int main(void)
         cmocka_unit_test(analyzer_errors),
         cmocka_unit_test(unknown_rule_label),
         cmocka_unit_test(analyze_errors),
+        cmocka_unit_test(analyze_types),
         cmocka_unit_test(summary_api),
         cmocka_unit_test(tsv_header),
         cmocka_unit_test(threads_share_one_analyzer),

@@ -350,6 +350,11 @@ class Formats(Base):
         doc = json.loads(self.ok(run(["analyze", "-f", "json", "--types", "brand", a])).stdout)
         self.assertTrue(doc["entities"])
         self.assertEqual({e["type"] for e in doc["entities"]}, {"brand"})
+        # Figures and quotes are then not looked for, and the brands are
+        # those of a full run.
+        full = json.loads(self.ok(run(["analyze", "-f", "json", a])).stdout)
+        self.assertTrue(full["figures"])
+        self.assertEqual(doc["entities"], [e for e in full["entities"] if e["type"] == "brand"])
         self.assertEqual(doc["figures"], [])
         self.assertEqual(doc["quotes"], [])
         r = self.ok(run(["analyze", "-f", "tsv", "--no-header", "-t", "figure,quote", a]))
