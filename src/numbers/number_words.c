@@ -413,26 +413,35 @@ int cni_num_letter_may_start(const uchar *t, size_t len, size_t i)
     return e->kind != W_NONE || cni_num_qualifier_at(t, len, i, &norm) != 0;
 }
 
+/* The qualifiers by first letter, in table order (the first match wins),
+ * and the filter on their first two letters. */
 static pair_filter qual_pairs;
+static uint8_t qual_by_first[26][COUNT(qual_tab)];
+static uint8_t qual_n_first[26];
 static pthread_once_t qual_once = PTHREAD_ONCE_INIT;
 
-static void build_qual_pairs(void)
+static void build_qual_index(void)
 {
-    for (size_t q = 0; q < COUNT(qual_tab); q++)
+    for (size_t q = 0; q < COUNT(qual_tab); q++) {
+        int f = qual_tab[q].pat[0] - 'a';
         pair_filter_add(&qual_pairs, qual_tab[q].pat);
+        qual_by_first[f][qual_n_first[f]++] = (uint8_t)q;
+    }
 }
 
 size_t cni_num_qualifier_at(const uchar *t, size_t len, size_t i, const char **norm)
 {
-    size_t q, m;
-    pthread_once(&qual_once, build_qual_pairs);
-    if (!pair_filter_may(&qual_pairs, t, len, i))
+    size_t m;
+    pthread_once(&qual_once, build_qual_index);
+    if (i >= len || !pair_filter_may(&qual_pairs, t, len, i))
         return 0;
-    for (q = 0; q < COUNT(qual_tab); q++) {
-        if (qual_tab[q].pat[0] != lower(t[i]) || (m = kw(t, len, i, qual_tab[q].pat)) == 0)
-            continue;
-        *norm = qual_tab[q].norm;
-        return m;
+    int f = lower(t[i]) - 'a';      /* a letter: the filter passed */
+    for (size_t k = 0; k < qual_n_first[f]; k++) {
+        const qual_ent *q = &qual_tab[qual_by_first[f][k]];
+        if ((m = kw(t, len, i, q->pat)) != 0) {
+            *norm = q->norm;
+            return m;
+        }
     }
     return 0;
 }
