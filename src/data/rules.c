@@ -21,6 +21,8 @@
  * hits the limits there would backtrack catastrophically on real input. */
 #define RX_PROBE_LEN 4096
 #define RX_MAX_RULES 1024
+#define CLS_WORD 1          /* rule_set.cls: a word byte (as \b sees it) */
+#define CLS_FIRST 2         /* a byte some filtered rule may start with */
 /* Start-position filter (see may_match()): slots in each set's cache and
  * how many bytes from a position it looks at.  Five bytes tell "the
  * first" from "the same", which three cannot.  A slot is one word: the
@@ -55,6 +57,7 @@ typedef struct {
     size_t n;
     uint8_t first[32];      /* union of the filtered rules' first bytes */
     uint8_t skip[256];      /* 1: a word byte no rule may start on inside a word */
+    uint8_t cls[256];       /* CLS_WORD | CLS_FIRST, looked up once per position */
     uint32_t first_rules[256];  /* bit j: filtered rule j may start on this byte */
     _Atomic uint64_t *cache;
 } rule_set;
@@ -363,6 +366,7 @@ static cn_status index_sets(rules *r)
                     inner_first[b] |= r->items[set->idx[j]].first[b];
         for (unsigned c = 0; c < 256; c++) {
             set->skip[c] = (uint8_t)(word_byte(c) && !has_bit(inner_first, c));
+            set->cls[c] = (uint8_t)((word_byte(c) ? CLS_WORD : 0) | (has_bit(set->first, c) ? CLS_FIRST : 0));
             for (size_t j = 0; j < set->n && j < RX_FILTER_RULES; j++)
                 if (has_bit(r->items[set->idx[j]].first, c))
                     set->first_rules[c] |= 1u << j;
@@ -511,12 +515,13 @@ static size_t candidates(const rules *r, const rule_set *rs, rx_scratch *s,
     size_t n = 0;
     for (size_t pos = 0, next; pos < len; pos = next) {
         next = pos + 1;
+        unsigned cls = rs->cls[u[pos]];
         /* Inside a word, word_start rules cannot start: skip to its end
          * unless another rule may start on one of its bytes. */
-        if (word_byte(u[pos]))
+        if (cls & CLS_WORD)
             while (next < len && rs->skip[u[next]])
                 next++;
-        if (!has_bit(rs->first, u[pos]))
+        if (!(cls & CLS_FIRST))
             continue;
         uint32_t mask = may_match(r, rs, s, u, len, pos);
         if (!mask)
