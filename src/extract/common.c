@@ -131,7 +131,7 @@ static void word_set_build(word_set *set)
     pthread_mutex_unlock(&word_set_lock);
 }
 
-int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set)
+int cni_ex_tok_in_words(const cn_doc *d, size_t i, word_set *set)
 {
     if (i >= d->seg.n_toks)
         return 0;

@@ -2,6 +2,7 @@
  * text, its segmentation and the results. */
 #ifndef CN_DOC_H
 #define CN_DOC_H
+#include <stdatomic.h>
 #include <string.h>
 
 #include "arena.h"
@@ -111,8 +112,24 @@ size_t cni_ex_tok_of(const cn_doc *d, size_t start);
  * start at token i? */
 int cni_ex_gz_name_at(cn_doc *d, size_t i, unsigned kinds);
 
-/* Is token i exactly one of the set's words? */
-int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set);
+/* Is token i exactly one of the set's words?  The filter probe is inline:
+ * it answers most calls, and they come for most tokens. */
+int cni_ex_tok_in_words(const cn_doc *d, size_t i, word_set *set);
+static inline int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set)
+{
+    if (i >= d->seg.n_toks)
+        return 0;
+    if (atomic_load_explicit(&set->ready, memory_order_acquire) && !set->unfiltered) {
+        uint64_t h = d->seg.toks[i].hash | 1;
+        size_t k = (size_t)(h >> 7) & (WORD_SET_SLOTS - 1);
+        while (set->slot[k] != h) {
+            if (!set->slot[k])
+                return 0;
+            k = (k + 1) & (WORD_SET_SLOTS - 1);
+        }
+    }
+    return cni_ex_tok_in_words(d, i, set);
+}
 
 /* Is token i a weekday or a month written in full, "May" aside (a name
  * as often as a month)? */
