@@ -11,15 +11,9 @@ void cni_u64map_release(u64map *m)
     cni_u64map_init(m);
 }
 
-static uint64_t fix_key(uint64_t k) { return k ? k : 1; }
+static uint64_t fix_key(uint64_t k) { return cni_u64map_fix_key(k); }
 
-static size_t slot_of(const u64map *m, uint64_t key)
-{
-    size_t i = (size_t)(key ^ (key >> 29)) & (m->cap - 1);
-    while (m->slots[i].key && m->slots[i].key != key)
-        i = (i + 1) & (m->cap - 1);
-    return i;
-}
+static size_t slot_of(const u64map *m, uint64_t key) { return cni_u64map_slot(m, key); }
 
 static int resize(u64map *m, size_t cap)
 {
@@ -65,13 +59,4 @@ int cni_u64map_put(u64map *m, uint64_t key, uint32_t val)
     }
     m->slots[s].val = val;
     return 0;
-}
-
-uint32_t *cni_u64map_get(const u64map *m, uint64_t key)
-{
-    if (!m->cap)
-        return NULL;
-    key = fix_key(key);
-    size_t s = slot_of(m, key);
-    return m->slots[s].key ? &m->slots[s].val : NULL;
 }

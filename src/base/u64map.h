@@ -22,6 +22,25 @@ void cni_u64map_release(u64map *m);
 int cni_u64map_reserve(u64map *m, size_t n);
 /* Insert or replace; returns 0, or -1 when out of memory. */
 int cni_u64map_put(u64map *m, uint64_t key, uint32_t val);
-/* Pointer to the value, or NULL when absent. */
-uint32_t *cni_u64map_get(const u64map *m, uint64_t key);
+static inline uint64_t cni_u64map_fix_key(uint64_t k) { return k ? k : 1; }
+
+/* The slot of key (fixed), or the empty slot where it would go. */
+static inline size_t cni_u64map_slot(const u64map *m, uint64_t key)
+{
+    size_t i = (size_t)(key ^ (key >> 29)) & (m->cap - 1);
+    while (m->slots[i].key && m->slots[i].key != key)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+/* Pointer to the value, or NULL when absent.  Inline: the gazetteers ask
+ * it for most tokens. */
+static inline uint32_t *cni_u64map_get(const u64map *m, uint64_t key)
+{
+    if (!m->cap)
+        return NULL;
+    key = cni_u64map_fix_key(key);
+    size_t s = cni_u64map_slot(m, key);
+    return m->slots[s].key ? &m->slots[s].val : NULL;
+}
 #endif
