@@ -12,10 +12,8 @@ static int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 /* Letters: ASCII letters and every non-ASCII code point that is not a known
  * space, quote, dash or symbol; good enough for Latin, Greek, Cyrillic and
  * CJK news text. */
-static int is_letter_cp(uint32_t cp)
+static int is_letter_above_ascii(uint32_t cp)
 {
-    if (cp < 0x80)
-        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
     if (cni_utf8_is_space(cp))
         return 0;
     if ((cp >= 0x2010 && cp <= 0x206F) || cp == 0xFFFD || cp == 0x2212)
@@ -29,6 +27,14 @@ static int is_letter_cp(uint32_t cp)
         (cp >= 0x1F000))
         return 0;       /* currency, arrows, CJK punctuation, emoji */
     return 1;
+}
+
+/* ASCII inline: the tokenizer asks for every character. */
+static inline int is_letter_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    return is_letter_above_ascii(cp);
 }
 
 static int is_upper_cp(uint32_t cp)
@@ -318,7 +324,7 @@ static int tokenize(seg_state *st)
         }
         size_t k = i;
         uint32_t cp = cni_utf8_decode(s, len, &k);
-        if (cni_utf8_is_space(cp)) {
+        if (cp < 0x80 ? cp == ' ' || cp == 0 || (cp >= '\t' && cp <= '\r') : cni_utf8_is_space(cp)) {
             i = k;
             continue;
         }
