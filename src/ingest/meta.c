@@ -2,6 +2,7 @@
  * date, author and site among the candidates a page offers.  No libxml2
  * here: ingest_html.c collects the candidate strings. */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include "ingest_impl.h"
 
@@ -28,7 +29,12 @@ static int month_at(const char *s, size_t n, size_t *i)
 {
     size_t k = 0;
     char w[10];
-    if (*i >= n || !strchr("jfmasond", lower((unsigned char)s[*i])))
+    /* j f m a s o n d: the letters a month begins with */
+    static const uint32_t initials = 1u << ('j' - 'a') | 1u << ('f' - 'a') | 1u << ('m' - 'a') |
+                                     1u << ('a' - 'a') | 1u << ('s' - 'a') | 1u << ('o' - 'a') |
+                                     1u << ('n' - 'a') | 1u << ('d' - 'a');
+    unsigned c0 = *i < n ? (unsigned)lower((unsigned char)s[*i]) - 'a' : 26u;
+    if (c0 >= 26 || !(initials >> c0 & 1))
         return 0;       /* no month begins with this letter */
     while (*i + k < n && k < sizeof w && is_alpha((unsigned char)s[*i + k])) {
         w[k] = (char)lower((unsigned char)s[*i + k]);
