@@ -97,6 +97,31 @@ static const sfx_ent spaced_scale_tab[] = {
 
 /* Currency before the number at i: returns where the digits start (after an
  * optional gap), with the ISO code in *code; 0 when there is none. */
+/* The currency prefixes by first byte, in table order (the first match
+ * wins): most capitalised words start none. */
+#define CUR_PER_BYTE 8
+static uint8_t cur_by_first[256][CUR_PER_BYTE];
+static uint8_t cur_n_first[256];
+static pthread_once_t cur_once = PTHREAD_ONCE_INIT;
+
+static void build_cur_index(void)
+{
+    for (size_t k = 0; k < COUNT(cur_prefix_tab); k++) {
+        uchar f = (uchar)cur_prefix_tab[k].s[0];
+        if (cur_n_first[f] < CUR_PER_BYTE)
+            cur_by_first[f][cur_n_first[f]++] = (uint8_t)k;
+    }
+}
+
+static int cur_index_complete(void)
+{
+    pthread_once(&cur_once, build_cur_index);
+    size_t n = 0;
+    for (int f = 0; f < 256; f++)
+        n += cur_n_first[f];
+    return n == COUNT(cur_prefix_tab);      /* no byte has more than CUR_PER_BYTE */
+}
+
 size_t cni_num_currency_prefix(const uchar *t, size_t len, size_t i, const char **code)
 {
     size_t k;
@@ -110,11 +135,11 @@ size_t cni_num_currency_prefix(const uchar *t, size_t len, size_t i, const char 
     } else if (t[i] != '$' && t[i] != 0xC2 && t[i] != 0xE2) {
         return 0;
     }
-    for (k = 0; k < COUNT(cur_prefix_tab); k++) {
+    pthread_once(&cur_once, build_cur_index);
+    for (size_t q = 0; q < cur_n_first[t[i]]; q++) {
+        k = cur_by_first[t[i]][q];
         const char *s = cur_prefix_tab[k].s;
         size_t n, j;
-        if ((uchar)s[0] != t[i])
-            continue;
         n = strlen(s);
         if (i + n > len || memcmp(t + i, s, n) != 0)
             continue;
@@ -368,5 +393,5 @@ int cni_num_suffix_selftest(void)
     for (k = 0; k < COUNT(glued_tab); k++)
         if (strlen(glued_tab[k].s) > NUM_MAX_SUFFIX)
             return 0;
-    return 1;
+    return cur_index_complete();
 }
