@@ -42,6 +42,9 @@ struct gazetteer {
     arena mem;              /* entries and strings */
     u64map first;           /* first-token hash -> bit n set: a name of n tokens starts so */
     uint64_t first_filter[GZ_FIRST_FILTER_BITS / 64];
+    /* The same for names whose first word may be written in lower case:
+     * the only ones a lower-case token can start. */
+    uint64_t lower_filter[GZ_FIRST_FILTER_BITS / 64];
     u64map phrases;         /* phrase hash -> index of first hit */
     gz_hit *hits;
     size_t n_hits, cap_hits;
@@ -99,6 +102,8 @@ static cn_status add_surface(gazetteer *g, const gz_entry *e, const char *surfac
     }
     size_t bit = first_filter_bit(hashes[0]);
     g->first_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+    if (shape[0] == 'l')
+        g->lower_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
     uint32_t *lengths = cni_u64map_get(&g->first, hashes[0]);
     uint32_t form = shape[0] == 'A' ? GZ_FIRST_ALLCAPS : shape[0] == 'U' ? GZ_FIRST_UPPER : GZ_FIRST_ANY;
     if (cni_u64map_put(&g->first, hashes[0], (lengths ? *lengths : 0) | (uint32_t)1 << n | form))
@@ -627,7 +632,8 @@ size_t cni_gz_lookup(const gazetteer *g, const char *text, const token *toks,
 {
     (void)text;
     size_t bit = first_filter_bit(toks[i].hash);
-    if (!(g->first_filter[bit / 64] >> (bit % 64) & 1))
+    const uint64_t *filter = toks[i].flags & (TK_UPPER | TK_ALLCAPS) ? g->first_filter : g->lower_filter;
+    if (!(filter[bit / 64] >> (bit % 64) & 1))
         return 0;
     const uint32_t *mx = cni_u64map_get(&g->first, toks[i].hash);
     if (!mx)
