@@ -167,20 +167,23 @@ size_t cni_ex_gz_at(cn_doc *d, size_t i, gz_match *out, size_t max)
                 cap *= 2;
             gz_match *p = cap <= UINT32_MAX ? realloc(d->gz_pool, cap * sizeof *p) : NULL;
             if (!p) {       /* not remembered: the answer is the same */
-                memcpy(out, m, (n < max ? n : max) * sizeof *out);
-                return n < max ? n : max;
+                size_t k = n < max ? n : max;
+                memcpy(out, m, k * sizeof *out);
+                return k;
             }
             d->gz_pool = p;
             d->cap_gz_pool = cap;
         }
-        memcpy(d->gz_pool + d->n_gz_pool, m, n * sizeof *m);
+        if (n)
+            memcpy(d->gz_pool + d->n_gz_pool, m, n * sizeof *m);
         d->gz_at[i] = (uint32_t)d->n_gz_pool;
         d->gz_n[i] = (uint8_t)n;
         d->n_gz_pool += n;
     }
     /* A lookup stops at max names, so a shorter one is a prefix of it. */
     size_t n = d->gz_n[i] < max ? d->gz_n[i] : max;
-    memcpy(out, d->gz_pool + d->gz_at[i], n * sizeof *out);
+    if (n)
+        memcpy(out, d->gz_pool + d->gz_at[i], n * sizeof *out);
     return n;
 }
 

@@ -234,8 +234,10 @@ static void analyze_types(void **state)
         free(got);
     }
     junk(&err);
-    assert_error(cn_analyze_types(NULL, "x", 1, CN_INPUT_TEXT, NULL, 0, &ents, &err), &err,
+    cn_doc *none = (cn_doc *)&err;      /* set to NULL on failure */
+    assert_error(cn_analyze_types(NULL, "x", 1, CN_INPUT_TEXT, NULL, 0, &none, &err), &err,
                  CN_ERR_ARG);
+    assert_null(none);
     cn_doc_free(all);
     cn_doc_free(ents);
     cn_doc_free(figs);
