@@ -3,7 +3,9 @@
 // PATH/TO/compromise DIR
 const fs = require('fs');
 const path = require('path');
-const nlp = require(process.argv[2]);
+// compromise 14 is an ES module: require() gives its namespace.
+const peer = require(process.argv[2]);
+const nlp = typeof peer === 'function' ? peer : peer.default;
 function walk(dir) {
   for (const name of fs.readdirSync(dir).sort()) {
     const p = path.join(dir, name);

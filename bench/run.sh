@@ -185,6 +185,9 @@ results+=("$(time_cmd "cat(text)" sh -c "find '$DIR/text' -type f -print0 | xarg
 results+=("$(time_cmd "wc-w(text)" sh -c "find '$DIR/text' -type f -print0 | xargs -0 cat | wc -w")")
 results+=("$(time_cmd "carnews-j1(text)" "$BIN" analyze --quiet --format jsonl -j1 "$DIR/text")")
 results+=("$(time_cmd "carnews-j$NPROC(text)" "$BIN" analyze --quiet --format jsonl -j"$NPROC" "$DIR/text")")
+# Entities alone: figures and quotes are then not looked for.
+ENTS=brand,model,plant,person,organization,place
+results+=("$(time_cmd "carnews-j1-entities(text)" "$BIN" analyze --quiet --format jsonl -j1 -t "$ENTS" "$DIR/text")")
 results+=("$(time_cmd "carnews-j1(html)" "$BIN" analyze --quiet --format jsonl -j1 "$DIR/html")")
 results+=("$(time_cmd "carnews-j$NPROC(html)" "$BIN" analyze --quiet --format jsonl -j"$NPROC" "$DIR/html")")
 PEER_MB=""
@@ -226,6 +229,15 @@ results+=("$(time_cmd "startup" sh -c "for i in \$(seq $STARTS); do '$BIN' analy
     echo
     awk -v wc="$wc" -v j1="$j1" -v jn="$jn" 'BEGIN {
         printf "carnews -j1 / wc -w time ratio: %.1fx; -j%d speed-up over -j1: %.2fx\n", j1 / wc, '"$NPROC"', j1 / jn }'
+    ents=$(printf '%s\n' "${results[@]}" | awk '$1=="carnews-j1-entities(text)"{print $2}')
+    awk -v e="$ents" -v j1="$j1" 'BEGIN {
+        printf "entities only (-t without figure and quote): %.2fx the speed of a full -j1 run\n", j1 / e }'
+    # Output size per input byte, with every mention and with --no-mentions.
+    in_b=$(bytes "$DIR/text")
+    out_b=$("$BIN" analyze --quiet --format jsonl -j"$NPROC" "$DIR/text" | wc -c)
+    out_nm=$("$BIN" analyze --quiet --format jsonl --no-mentions -j"$NPROC" "$DIR/text" | wc -c)
+    awk -v i="$in_b" -v o="$out_b" -v n="$out_nm" 'BEGIN {
+        printf "jsonl output: %.2f bytes per input byte (%.2f with --no-mentions)\n", o / i, n / i }'
     cp=$(printf '%s\n' "${results[@]}" | awk '$1=="compromise(slice)"{print $2}')
     if [ -n "$cp" ]; then
         awk -v cp="$cp" -v ps="$PEER_MB" -v j1="$j1" -v ts="$TXT_MB" 'BEGIN {
