@@ -33,6 +33,15 @@ static int speaks_of_itself(const char *text, size_t a, size_t b)
     return 0;
 }
 
+static int contains(const char *text, size_t a, size_t b, const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t i = a; i + n <= b; i++)
+        if (text[i] == w[0] && memcmp(text + i, w, n) == 0)
+            return 1;
+    return 0;
+}
+
 size_t cni_fig_source(cn_doc *d, const sentence *s)
 {
     const char *text = d->res.text;
@@ -62,6 +71,11 @@ size_t cni_fig_source(cn_doc *d, const sentence *s)
         if (p->type == CN_ENT_ORGANIZATION && !own &&
             cni_rx_any(d->an->rx, d->scratch, "figure-source", text + me, a1 - me))
             return e - 1;
+        /* A maker is a source only "according to" it: no "acc" where a hit
+         * could start, no search. */
+        size_t acc_end = ms + 2 < d->res.text_len ? ms + 2 : d->res.text_len;
+        if (p->type == CN_ENT_BRAND && !contains(text, b0, acc_end, "acc"))
+            continue;
         rx_hit h[4];
         size_t n = cni_rx_find(d->an->rx, d->scratch, "figure-source", text + b0, ms - b0, h, 4);
         for (size_t i = 0; i < n; i++)
