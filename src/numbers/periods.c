@@ -129,7 +129,21 @@ static int may_start_word_period(uchar first, const char *tok)
     uchar a = (uchar)tok[0], b = (uchar)tok[1];
     if (a < 'a' || a > 'z' || b < 'a' || b > 'z' || !(starter_seconds[a - 'a'] >> (b - 'a') & 1))
         return 0;
-    return bsearch(&tok, sorted_starters, COUNT(starters), sizeof *sorted_starters, cmp_str) != NULL;
+    size_t lo = 0, hi = COUNT(starters);    /* bsearch(), with the compare inline */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *p = tok, *w = sorted_starters[mid];
+        while (*p && *p == *w)
+            p++, w++;
+        int c = (unsigned char)*p - (unsigned char)*w;
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
 }
 
 /* Patterns starting with a letter. */
