@@ -102,7 +102,7 @@ growth_tables() {
     for kb in ${GROWTH_KB:-1 10 100 1000 10000}; do
         f="$g/article_${kb}k.txt"
         if [ ! -f "$f" ]; then
-            find "$DIR/text" -type f -name '*.txt' | sort | xargs cat | head -c $(( kb * 1000 )) > "$f" || true
+            find "$DIR/text" -type f -name '*.txt' | sort | xargs cat 2>/dev/null | head -c $(( kb * 1000 )) > "$f" || true
         fi
         set -- $(time_cmd "$kb" "$BIN" analyze --quiet -f jsonl -j1 "$f")
         row "$kb" "$(awk -v b="$(bytes "$f")" 'BEGIN {print b / 1e6}')" "$2" "$3"

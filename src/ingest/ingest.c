@@ -18,9 +18,12 @@
 static int next_line(const char *s, size_t n, size_t *pos, size_t *b, size_t *e)
 {
     while (*pos < n) {
-        size_t start = *pos, stop = start;
-        while (stop < n && s[stop] != '\n' && s[stop] != '\r')
-            stop++;
+        size_t start = *pos;
+        const char *nl = memchr(s + start, '\n', n - start);
+        size_t stop = nl ? (size_t)(nl - s) : n;
+        const char *cr = memchr(s + start, '\r', stop - start);   /* "\r" alone ends a line too */
+        if (cr)
+            stop = (size_t)(cr - s);
         *pos = stop < n ? stop + 1 : n;
         size_t lb = start, le = stop;
         if (le - lb >= 3 && !memcmp(s + lb, "\xEF\xBB\xBF", 3))
