@@ -148,6 +148,11 @@ static void first_bytes(const pcre2_code *re, uint8_t map[32])
     } else {
         memset(map, 0xff, 32);
     }
+    /* No character starts with a UTF-8 continuation byte, and PCRE2 (in
+     * UTF mode, over valid text) starts no match inside a character: so
+     * the bytes of a curly quote after its first are never tried. */
+    for (unsigned b = 0x80; b < 0xC0; b++)
+        map[b >> 3] &= (uint8_t)~(1u << (b & 7));
 }
 
 static int word_byte(unsigned c)
