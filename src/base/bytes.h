@@ -12,6 +12,14 @@ static inline int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
 static inline int is_alnum(int c) { return is_digit(c) || is_alpha(c); }
 static inline int lower(int c) { return is_upper(c) ? c + 32 : c; }
 
+/* strcmp(), inline, for binary searches of short word tables. */
+static inline int short_strcmp(const char *a, const char *b)
+{
+    while (*a && *a == *b)
+        a++, b++;
+    return (unsigned char)*a - (unsigned char)*b;
+}
+
 /* Bytes that make a character part of a word: ASCII letters, digits, '_',
  * and UTF-8 lead bytes of letters (Latin/Greek/Cyrillic C3-DF, CJK etc.
  * E3-EF). C2 (NBSP, £, ¥) and E2 (dashes, quotes, €, spaces) are not. */

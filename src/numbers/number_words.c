@@ -93,14 +93,6 @@ static unsigned text_letter_or_end(const uchar *t, size_t len, size_t k)
 
 /* ---------------------------------------------------------- lookups */
 
-/* strcmp() for the short words of the table, inline. */
-static inline int word_cmp(const char *a, const char *b)
-{
-    while (*a && *a == *b)
-        a++, b++;
-    return (unsigned char)*a - (unsigned char)*b;
-}
-
 /* The clean ASCII word at i (followed by a non-word byte), looked up. */
 static const word_ent *word_entry(const uchar *t, size_t len, size_t i, size_t *end)
 {
@@ -129,7 +121,7 @@ static const word_ent *word_entry(const uchar *t, size_t len, size_t i, size_t *
     hi = word_first[f + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = word_cmp(buf, word_tab[mid].w);
+        int c = short_strcmp(buf, word_tab[mid].w);
         if (c == 0)
             return &word_tab[mid];
         if (c < 0)

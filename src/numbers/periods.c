@@ -132,10 +132,7 @@ static int may_start_word_period(uchar first, const char *tok)
     size_t lo = 0, hi = COUNT(starters);    /* bsearch(), with the compare inline */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const char *p = tok, *w = sorted_starters[mid];
-        while (*p && *p == *w)
-            p++, w++;
-        int c = (unsigned char)*p - (unsigned char)*w;
+        int c = short_strcmp(tok, sorted_starters[mid]);
         if (c == 0)
             return 1;
         if (c < 0)
