@@ -11,9 +11,6 @@ void cni_u64map_release(u64map *m)
     cni_u64map_init(m);
 }
 
-static uint64_t fix_key(uint64_t k) { return cni_u64map_fix_key(k); }
-
-static size_t slot_of(const u64map *m, uint64_t key) { return cni_u64map_slot(m, key); }
 
 static int resize(u64map *m, size_t cap)
 {
@@ -23,7 +20,7 @@ static int resize(u64map *m, size_t cap)
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i].key)
             continue;
-        n.slots[slot_of(&n, m->slots[i].key)] = m->slots[i];
+        n.slots[cni_u64map_slot(&n, m->slots[i].key)] = m->slots[i];
         n.count++;
     }
     cni_u64map_release(m);
@@ -49,10 +46,10 @@ int cni_u64map_reserve(u64map *m, size_t n)
 
 int cni_u64map_put(u64map *m, uint64_t key, uint32_t val)
 {
-    key = fix_key(key);
+    key = cni_u64map_fix_key(key);
     if ((m->count + 1) * 2 > m->cap && grow(m))
         return -1;
-    size_t s = slot_of(m, key);
+    size_t s = cni_u64map_slot(m, key);
     if (!m->slots[s].key) {
         m->slots[s].key = key;
         m->count++;

@@ -111,7 +111,7 @@ int cni_ex_tok_is_ci(const cn_doc *d, size_t i, const char *word)
  * stays "empty" (a superset test: the bytes are compared after it). */
 static pthread_mutex_t word_set_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void word_set_build(word_set *set)
+void cni_ex_word_set_build(word_set *set)
 {
     pthread_mutex_lock(&word_set_lock);
     if (!atomic_load_explicit(&set->ready, memory_order_relaxed)) {
@@ -131,21 +131,8 @@ static void word_set_build(word_set *set)
     pthread_mutex_unlock(&word_set_lock);
 }
 
-int cni_ex_tok_in_words(const cn_doc *d, size_t i, word_set *set)
+int cni_ex_tok_in_words(const cn_doc *d, size_t i, const word_set *set)
 {
-    if (i >= d->seg.n_toks)
-        return 0;
-    if (!atomic_load_explicit(&set->ready, memory_order_acquire))
-        word_set_build(set);
-    if (!set->unfiltered) {
-        uint64_t h = d->seg.toks[i].hash | 1;
-        size_t k = (size_t)(h >> 7) & (WORD_SET_SLOTS - 1);
-        while (set->slot[k] != h) {
-            if (!set->slot[k])
-                return 0;
-            k = (k + 1) & (WORD_SET_SLOTS - 1);
-        }
-    }
     for (const char *const *w = set->words; *w; w++)
         if (cni_ex_tok_is(d, i, *w))
             return 1;

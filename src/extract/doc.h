@@ -113,13 +113,17 @@ size_t cni_ex_tok_of(const cn_doc *d, size_t start);
 int cni_ex_gz_name_at(cn_doc *d, size_t i, unsigned kinds);
 
 /* Is token i exactly one of the set's words?  The filter probe is inline:
- * it answers most calls, and they come for most tokens. */
-int cni_ex_tok_in_words(const cn_doc *d, size_t i, word_set *set);
+ * it answers most calls, and they come for most tokens; a token that
+ * passes it is compared with the words. */
+void cni_ex_word_set_build(word_set *set);       /* fills the filter, once */
+int cni_ex_tok_in_words(const cn_doc *d, size_t i, const word_set *set);
 static inline int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set)
 {
     if (i >= d->seg.n_toks)
         return 0;
-    if (atomic_load_explicit(&set->ready, memory_order_acquire) && !set->unfiltered) {
+    if (!atomic_load_explicit(&set->ready, memory_order_acquire))
+        cni_ex_word_set_build(set);
+    if (!set->unfiltered) {
         uint64_t h = d->seg.toks[i].hash | 1;
         size_t k = (size_t)(h >> 7) & (WORD_SET_SLOTS - 1);
         while (set->slot[k] != h) {

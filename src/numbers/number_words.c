@@ -86,10 +86,6 @@ static const unsigned int word_second[26] = {0x40ea802, 0x111, 0x20900, 0x4000, 
  * where the word has ended. */
 static unsigned letter_or_end(const char *w, size_t k) { return w[k] ? (unsigned)(w[k] - 'a') : 26u; }
 
-static unsigned text_letter_or_end(const uchar *t, size_t len, size_t k)
-{
-    return k < len && is_alpha(t[k]) ? (unsigned)(lower(t[k]) - 'a') : 26u;
-}
 
 /* ---------------------------------------------------------- lookups */
 

@@ -121,6 +121,13 @@ typedef struct {
 
 static inline unsigned pair_class(int c) { return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u; }
 
+/* The letter of the text at k (0-25, either case), or 26 for anything else
+ * and past the end: the text's side of pair_class(). */
+static inline unsigned text_letter_or_end(const uchar *t, size_t len, size_t k)
+{
+    return k < len && is_alpha(t[k]) ? (unsigned)(lower(t[k]) - 'a') : 26u;
+}
+
 static inline void pair_filter_add(pair_filter *f, const char *w)
 {
     if (pair_class(w[0]) == 26)
@@ -133,9 +140,8 @@ static inline int pair_filter_may(const pair_filter *f, const uchar *t, size_t l
 {
     if (f->any || i >= len)
         return 1;
-    unsigned a = pair_class(lower(t[i]));
-    unsigned b = i + 1 < len ? pair_class(lower(t[i + 1])) : 26u;
-    return a < 26 && (f->second[a] >> b & 1);
+    unsigned a = text_letter_or_end(t, len, i);
+    return a < 26 && (f->second[a] >> text_letter_or_end(t, len, i + 1) & 1);
 }
 
 static inline int is_minus_sign(const uchar *t, size_t len, size_t i)   /* U+2212 */
