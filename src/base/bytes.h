@@ -20,6 +20,26 @@ static inline int short_strcmp(const char *a, const char *b)
     return (unsigned char)*a - (unsigned char)*b;
 }
 
+/* Is s[0..n) the word w?  As strlen(w) == n && memcmp(s, w, n) == 0, but
+ * stops at the first differing byte: most list words differ in the first. */
+static inline int span_is(const char *s, size_t n, const char *w)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!w[k] || w[k] != s[k])
+            return 0;
+    return w[n] == 0;
+}
+
+/* Does s[0..n) start with w?  Its length when it does, else 0. */
+static inline size_t span_starts(const char *s, size_t n, const char *w)
+{
+    size_t k = 0;
+    for (; w[k]; k++)
+        if (k >= n || w[k] != s[k])
+            return 0;
+    return k;
+}
+
 /* Bytes that make a character part of a word: ASCII letters, digits, '_',
  * and UTF-8 lead bytes of letters (Latin/Greek/Cyrillic C3-DF, CJK etc.
  * E3-EF). C2 (NBSP, £, ¥) and E2 (dashes, quotes, €, spaces) are not. */

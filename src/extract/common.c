@@ -91,12 +91,12 @@ int cni_ex_tok_is_ci(const cn_doc *d, size_t i, const char *word)
     if (i >= d->seg.n_toks)
         return 0;
     const token *t = &d->seg.toks[i];
-    size_t n = strlen(word);
-    if (t->end - t->start != n)
-        return 0;
+    size_t n = t->end - t->start;
     const char *s = d->res.text + t->start;
     for (size_t k = 0; k < n; k++) {
         char a = s[k], b = word[k];
+        if (!b)
+            return 0;
         if (a >= 'A' && a <= 'Z')
             a = (char)(a + 32);
         if (b >= 'A' && b <= 'Z')
@@ -104,7 +104,7 @@ int cni_ex_tok_is_ci(const cn_doc *d, size_t i, const char *word)
         if (a != b)
             return 0;
     }
-    return 1;
+    return word[n] == 0;
 }
 
 /* Filter slots hold a word's folded hash with the low bit set, so that 0

@@ -9,6 +9,7 @@
 #include "numbers.h"
 
 #define PERIOD_MAX 48
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 /* How far into its sentence a dateline's date may end. */
 #define DATELINE_REACH 60
 
@@ -77,9 +78,8 @@ int cni_fig_contrast_between(const char *text, size_t a, size_t b)
 /* How far before "from" a number makes it a comparison. */
 #define FROM_NUMBER_REACH 12
 
-static int ends_with_word(const char *text, size_t from, size_t at, const char *w)
+static int ends_with_word_n(const char *text, size_t from, size_t at, const char *w, size_t n)
 {
-    size_t n = strlen(w);
     if (at < from + n)
         return 0;
     size_t i = at - n;
@@ -91,37 +91,48 @@ static int ends_with_word(const char *text, size_t from, size_t at, const char *
     return i == from || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == ',';
 }
 
+/* Word lists carry their lengths: these are tried at every period. */
+typedef struct {
+    const char *w;
+    size_t n;
+} sized_word;
+#define SW(lit) {lit, sizeof lit - 1}
+#define ends_with_word(text, from, at, lit) ends_with_word_n(text, from, at, lit, sizeof lit - 1)
+#define ends_with_sized(text, from, at, sw) ends_with_word_n(text, from, at, (sw)->w, (sw)->n)
+
 /* What the words before a period make of it: 0 a period, 1 a comparison
  * base, 2 none (an announcement date, a start). */
 static int period_role(const char *text, size_t from, size_t a)
 {
-    static const char *const skip[] = {"since", "said in", "said on", "announced in",
-                                       "announced on", "reported in", "said last",
-                                       "announced last", "said earlier", "founded in",
-                                       "established in", "launched in", "opened in",
-                                       "unveiled in", "said this", "told reporters in",
-                                       "began in", "started in", "set up in", "built in",
-                                       /* a deadline or a start, not the time counted */
-                                       "by", "by the end of", "until", "due in", "open in",
-                                       "start in", "begin in", NULL};
-    static const char *const base[] = {"than", "than in", "than the", "than in the",
-                                       "compared with", "compared to", "compared with the",
-                                       "compared to the", "versus", "against",
-                                       "over", "over the", "on", "on the",
-                                       "in the same period", "vs", "vs.", NULL};
+    static const sized_word skip[] = {SW("since"), SW("said in"), SW("said on"),
+                                      SW("announced in"), SW("announced on"), SW("reported in"),
+                                      SW("said last"), SW("announced last"), SW("said earlier"),
+                                      SW("founded in"), SW("established in"), SW("launched in"),
+                                      SW("opened in"), SW("unveiled in"), SW("said this"),
+                                      SW("told reporters in"), SW("began in"), SW("started in"),
+                                      SW("set up in"), SW("built in"),
+                                      /* a deadline or a start, not the time counted */
+                                      SW("by"), SW("by the end of"), SW("until"), SW("due in"),
+                                      SW("open in"), SW("start in"), SW("begin in")};
+    static const sized_word base[] = {SW("than"), SW("than in"), SW("than the"),
+                                      SW("than in the"), SW("compared with"), SW("compared to"),
+                                      SW("compared with the"), SW("compared to the"),
+                                      SW("versus"), SW("against"), SW("over"), SW("over the"),
+                                      SW("on"), SW("on the"), SW("in the same period"), SW("vs"),
+                                      SW("vs.")};
     size_t e = a;
     while (e > from && text[e - 1] == ' ')
         e--;
-    for (const char *const *w = skip; *w; w++)
-        if (ends_with_word(text, from, e, *w))
+    for (const sized_word *w = skip; w < skip + COUNT(skip); w++)
+        if (ends_with_sized(text, from, e, w))
             return 2;
     /* "in 2023": look past the preposition */
     size_t e2 = e;
     if (ends_with_word(text, from, e, "in"))
         for (e2 = e - 2; e2 > from && text[e2 - 1] == ' '; e2--)
             ;
-    for (const char *const *w = base; *w; w++)
-        if (ends_with_word(text, from, e, *w) || ends_with_word(text, from, e2, *w))
+    for (const sized_word *w = base; w < base + COUNT(base); w++)
+        if (ends_with_sized(text, from, e, w) || ends_with_sized(text, from, e2, w))
             return 1;
     /* "up 12% from July" compares; "350 jobs from January" starts */
     if (ends_with_word(text, from, e, "from")) {
@@ -301,17 +312,18 @@ static int digit_in(const char *text, size_t a, size_t b)
  * before" is not: its base belongs to the rise. */
 static int is_base_value(const char *text, size_t x0)
 {
-    static const char *const before[] = {"from", "than", "with", "to", "against", "versus",
-                                         "vs", "vs.", "from the", "than the", NULL};
+    static const sized_word before[] = {SW("from"), SW("than"), SW("with"), SW("to"),
+                                        SW("against"), SW("versus"), SW("vs"), SW("vs."),
+                                        SW("from the"), SW("than the")};
     size_t from = x0 > 24 ? x0 - 24 : 0;
     size_t e = x0;
     while (e > from && text[e - 1] == ' ')
         e--;
     if (e > from && text[e - 1] == '(')
         return 1;       /* "from €15.8bn ($17.3bn) a year before": as the first */
-    for (const char *const *w = before; *w; w++)
-        if (ends_with_word(text, from, e, *w))
-            return strcmp(*w, "to") != 0 || ends_with_word(text, from, e, "compared to");
+    for (const sized_word *w = before; w < before + COUNT(before); w++)
+        if (ends_with_sized(text, from, e, w))
+            return strcmp(w->w, "to") != 0 || ends_with_word(text, from, e, "compared to");
     return 0;
 }
 

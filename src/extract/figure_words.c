@@ -4,6 +4,7 @@
  * and the direction of a change. */
 #include <string.h>
 
+#include "bytes.h"
 #include "doc.h"
 #include "figures_impl.h"
 
@@ -175,7 +176,7 @@ int cni_fig_named_number(const cn_doc *d, size_t start)
                                         "Route", "Highway", "Interstate", "Street", "Avenue",
                                         "No", "No.", "Number", "Level", "Euro", "Golf", NULL};
     for (const char *const *n = names; *n; n++)
-        if (e - s == strlen(*n) && memcmp(text + s, *n, e - s) == 0)
+        if (span_is(text + s, e - s, *n))
             return 1;
     return 0;
 }

@@ -8,6 +8,11 @@
 #include "report.h"
 #include "utf8.h"
 
+/* A literal, its length known when compiling; the pretty or the compact one. */
+#define PUT_LIT(b, lit) cni_buf_put(b, lit, sizeof lit - 1)
+#define PUT_STYLE(b, pretty, pretty_lit, compact_lit) \
+    ((pretty) ? PUT_LIT(b, pretty_lit) : PUT_LIT(b, compact_lit))
+
 /* Bytes a JSON string can hold as they are: printable ASCII but '"' and
  * '\\'.  Eight at a time (SWAR): a word of plain bytes has no byte below
  * 0x20, none at or above 0x80, and none equal to '"' or '\\'. */
@@ -163,7 +168,7 @@ static inline __attribute__((always_inline)) void key(jw *w, const char *k, int 
     nl(w);
     cni_buf_putc(w->b, '"');     /* keys are plain ASCII: nothing to escape */
     cni_buf_puts(w->b, k);
-    cni_buf_puts(w->b, w->pretty ? "\": " : "\":");
+    PUT_STYLE(w->b, w->pretty, "\": ", "\":");
 }
 
 static void str_or_null(jw *w, const char *s)
@@ -225,12 +230,15 @@ static void write_entities(jw *w, const cn_result *r, const cn_report_options *o
         cni_buf_putc(w->b, '[');
         for (size_t m = 0; m < e->n_mentions; m++) {
             const cn_mention *mn = &e->mentions[m];
-            cni_buf_puts(w->b, m ? (w->pretty ? ", {" : ",{") : "{");
-            cni_buf_puts(w->b, w->pretty ? "\"start\": " : "\"start\":");
+            if (m)
+                PUT_STYLE(w->b, w->pretty, ", {", ",{");
+            else
+                cni_buf_putc(w->b, '{');
+            PUT_STYLE(w->b, w->pretty, "\"start\": ", "\"start\":");
             cni_buf_put_size(w->b, mn->start);
-            cni_buf_puts(w->b, w->pretty ? ", \"end\": " : ",\"end\":");
+            PUT_STYLE(w->b, w->pretty, ", \"end\": ", ",\"end\":");
             cni_buf_put_size(w->b, mn->end);
-            cni_buf_puts(w->b, w->pretty ? ", \"text\": " : ",\"text\":");
+            PUT_STYLE(w->b, w->pretty, ", \"text\": ", ",\"text\":");
             cni_rep_json_string(w->b, r->text + mn->start, mn->end - mn->start);
             cni_buf_putc(w->b, '}');
         }
@@ -337,7 +345,7 @@ static void write_warnings(jw *w, unsigned warnings)
         if (!(warnings & (1u << i)))
             continue;
         if (!first)
-            cni_buf_puts(w->b, w->pretty ? ", " : ",");
+            PUT_STYLE(w->b, w->pretty, ", ", ",");
         first = 0;
         cni_buf_putc(w->b, '"');
         cni_buf_puts(w->b, CODES[i]);
@@ -364,13 +372,13 @@ void cni_rep_json(const cn_result *r, const char *source, const cn_report_option
     cni_buf_puts(b, "{\"bytes\"");
     cni_buf_puts(b, sep);
     cni_buf_put_size(b, r->stats.bytes);
-    cni_buf_puts(b, pretty ? ", \"paragraphs\"" : ",\"paragraphs\"");
+    PUT_STYLE(b, pretty, ", \"paragraphs\"", ",\"paragraphs\"");
     cni_buf_puts(b, sep);
     cni_buf_put_size(b, r->stats.paragraphs);
-    cni_buf_puts(b, pretty ? ", \"sentences\"" : ",\"sentences\"");
+    PUT_STYLE(b, pretty, ", \"sentences\"", ",\"sentences\"");
     cni_buf_puts(b, sep);
     cni_buf_put_size(b, r->stats.sentences);
-    cni_buf_puts(b, pretty ? ", \"words\"" : ",\"words\"");
+    PUT_STYLE(b, pretty, ", \"words\"", ",\"words\"");
     cni_buf_puts(b, sep);
     cni_buf_put_size(b, r->stats.words);
     cni_buf_putc(b, '}');

@@ -1,4 +1,5 @@
 #include "segment.h"
+#include "bytes.h"
 #include "utf8.h"
 
 #include <stdint.h>
@@ -209,10 +210,9 @@ int cni_seg_place_suffix(const char *s, size_t len, size_t i)
     static const char *const SUFFIXES[] = {"based", "headquartered", "made", "built",
                                            "owned", "listed", "registered", NULL};
     for (const char *const *p = SUFFIXES; *p; p++) {
-        size_t n = strlen(*p);
-        if (i + n <= len && strncmp(s + i, *p, n) == 0 &&
-            (i + n == len || !(((unsigned char)s[i + n] | 0x20) >= 'a' &&
-                               ((unsigned char)s[i + n] | 0x20) <= 'z')))
+        size_t n = i <= len ? span_starts(s + i, len - i, *p) : 0;
+        if (n && (i + n == len || !(((unsigned char)s[i + n] | 0x20) >= 'a' &&
+                                    ((unsigned char)s[i + n] | 0x20) <= 'z')))
             return 1;
     }
     return 0;
@@ -488,8 +488,7 @@ static int split_paragraphs(seg_state *st)
 
 static int tok_is(const char *s, const token *t, const char *w)
 {
-    size_t n = strlen(w);
-    return t->end - t->start == n && memcmp(s + t->start, w, n) == 0;
+    return span_is(s + t->start, t->end - t->start, w);
 }
 
 static int tok_in(const char *s, const token *t, const char *const *list)
