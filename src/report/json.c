@@ -160,15 +160,20 @@ static void nl(jw *w)
         cni_buf_puts(w->b, "  ");
 }
 
-/* Inlined, so that the length of each literal key is known when compiling. */
-static inline __attribute__((always_inline)) void key(jw *w, const char *k, int first)
+static inline void key_n(jw *w, const char *k, size_t n, int first)
 {
     if (!first)
         cni_buf_putc(w->b, ',');
     nl(w);
     cni_buf_putc(w->b, '"');     /* keys are plain ASCII: nothing to escape */
-    cni_buf_puts(w->b, k);
+    cni_buf_put(w->b, k, n);
     PUT_STYLE(w->b, w->pretty, "\": ", "\":");
+}
+
+/* Inlined, so that the length of each literal key is known when compiling. */
+static inline __attribute__((always_inline)) void key(jw *w, const char *k, int first)
+{
+    key_n(w, k, strlen(k), first);
 }
 
 static void str_or_null(jw *w, const char *s)
@@ -195,8 +200,10 @@ static void entity_attrs(jw *w, const cn_entity *e)
 {
     const rep_attr *attrs;
     size_t n = cni_rep_attrs(e->type, &attrs);
-    for (size_t i = 0; i < n; i++)
-        kv_str(w, attrs[i].name, cni_rep_attr_value(e, &attrs[i]));
+    for (size_t i = 0; i < n; i++) {
+        key_n(w, attrs[i].name, attrs[i].name_len, 0);
+        str_or_null(w, cni_rep_attr_value(e, &attrs[i]));
+    }
 }
 
 static void write_entities(jw *w, const cn_result *r, const cn_report_options *o)

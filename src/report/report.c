@@ -10,7 +10,7 @@ const char *const cni_rep_column_names[REP_COL_COUNT] = {
     "articles", "quotes"
 };
 
-#define ATTR(key, field, col) {key, offsetof(cn_entity, field), col}
+#define ATTR(key, field, col) {key, sizeof key - 1, offsetof(cn_entity, field), col}
 
 /* A model's brand and a plant's owner share the parent column in TSV. */
 static const rep_attr BRAND_ATTRS[] = {

@@ -28,6 +28,7 @@ extern const char *const cni_rep_column_names[REP_COL_COUNT];
 
 typedef struct {
     const char *name;       /* JSON key and text heading */
+    size_t name_len;
     size_t offset;          /* of the const char * field in cn_entity */
     rep_column column;      /* TSV column */
 } rep_attr;
