@@ -2,6 +2,7 @@
 #ifndef CN_TEXT_BYTES_H
 #define CN_TEXT_BYTES_H
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef unsigned char uchar;
@@ -118,5 +119,38 @@ static inline const char *find_ci(const char *s, size_t n, const char *w)
         if (ascii_lower((unsigned char)s[i]) == w[0] && has_prefix_ci(s + i, n - i, w))
             return s + i;
     return NULL;
+}
+
+/* The first two letters of a table's words (26 for anything but a
+ * letter), so that a word no entry begins like skips the table: a matcher
+ * needs to try its table only where the text starts with such two letters. */
+typedef struct {
+    uint32_t second[26];    /* per first letter, a bit per second letter */
+    int any;                /* some word starts with a non-letter: no filter */
+} pair_filter;
+
+static inline unsigned pair_class(int c) { return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u; }
+
+/* The letter of the text at k (0-25, either case), or 26 for anything else
+ * and past the end: the text's side of pair_class(). */
+static inline unsigned text_letter_or_end(const uchar *t, size_t len, size_t k)
+{
+    return k < len && is_alpha(t[k]) ? (unsigned)(lower(t[k]) - 'a') : 26u;
+}
+
+static inline void pair_filter_add(pair_filter *f, const char *w)
+{
+    if (pair_class(w[0]) == 26)
+        f->any = 1;
+    else
+        f->second[w[0] - 'a'] |= 1u << pair_class(w[0] ? w[1] : 0);
+}
+
+static inline int pair_filter_may(const pair_filter *f, const uchar *t, size_t len, size_t i)
+{
+    if (f->any || i >= len)
+        return 1;
+    unsigned a = text_letter_or_end(t, len, i);
+    return a < 26 && (f->second[a] >> text_letter_or_end(t, len, i + 1) & 1);
 }
 #endif

@@ -74,13 +74,21 @@ static const word_ent word_tab[] = {
     {"upwards", W_NONE, 0, 1, 0}, {"well", W_NONE, 0, 1, 0}, {"zero", W_UNIT, 0, 0, 0},
 };
 
-/* Generated from word_tab: first entry per initial letter, and which word
- * lengths occur per initial letter (bit n: some word has n letters), so that
- * most words of running text are rejected without a string compare. */
-static const unsigned char word_first[27] = {0, 11, 15, 18, 19, 29, 45, 45, 48, 49, 50, 50, 52, 56, 64, 67, 67, 69, 70, 84, 102, 105, 105, 106, 106, 106, 107};
-static const unsigned int word_lens[26] = {0x206e, 0xe0, 0x20, 0x20, 0x7e0, 0x7f0, 0x0, 0x290, 0x4, 0x10, 0x0, 0x10, 0x2b0, 0x774, 0x18, 0x0, 0x180, 0x80, 0xff8, 0x7e8, 0xa4, 0x0, 0x10, 0x0, 0x0, 0x10};
-/* Per initial letter, the second letters that occur (bit 26: one-letter word). */
-static const unsigned int word_second[26] = {0x40ea802, 0x111, 0x20900, 0x4000, 0x840900, 0x4110, 0x0, 0x100001, 0x2000, 0x100000, 0x0, 0x11, 0x4100, 0x4110, 0x202000, 0x0, 0x100000, 0x4000, 0x4110, 0x420090, 0xa000, 0x0, 0x10, 0x0, 0x0, 0x10};
+/* Built from word_tab on first use: the first entry per initial letter,
+ * the word lengths per initial letter (bit n: some word has n letters) and
+ * the first two letters (26: a one-letter word), so that most words of
+ * running text are rejected without a string compare. */
+static struct {
+    unsigned char first[27];
+    uint32_t lens[26];
+    pair_filter pairs;
+    /* The first three letters of the words that may open an expression:
+     * per first and second letter (26 = the word ends), a bit per third
+     * letter (26 = the word ends). */
+    uint32_t opener_prefix[26][27];
+} word_index;
+static pthread_once_t word_index_once = PTHREAD_ONCE_INIT;
+static void build_word_index(void);
 
 /* Letter k of a table word, or of the text word at t[k]: 0..25, or 26
  * where the word has ended. */
@@ -95,10 +103,10 @@ static const word_ent *word_entry(const uchar *t, size_t len, size_t i, size_t *
     char buf[NUM_MAX_WORD + 1];
     size_t n = 0, j = i, lo, hi;
     int f;
-    if (!end && i < len && is_alpha(t[i])) {   /* most words fail on two letters */
-        if (!(word_second[lower(t[i]) - 'a'] >> text_letter_or_end(t, len, i + 1) & 1))
-            return NULL;
-    }
+    pthread_once(&word_index_once, build_word_index);
+    if (!end && i < len && is_alpha(t[i]) &&       /* most words fail on two letters */
+        !pair_filter_may(&word_index.pairs, t, len, i))
+        return NULL;
     while (j < len && is_alpha(t[j])) {
         if (n < NUM_MAX_WORD)
             buf[n] = (char)lower(t[j]);
@@ -110,11 +118,11 @@ static const word_ent *word_entry(const uchar *t, size_t len, size_t i, size_t *
     if (n == 0 || n > NUM_MAX_WORD || word_at(t, len, j))
         return NULL;
     f = buf[0] - 'a';
-    if (!(word_lens[f] & (1u << n)))
+    if (!(word_index.lens[f] & (1u << n)))
         return NULL;
     buf[n] = '\0';
-    lo = word_first[f];
-    hi = word_first[f + 1];
+    lo = word_index.first[f];
+    hi = word_index.first[f + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = short_strcmp(buf, word_tab[mid].w);
@@ -371,20 +379,23 @@ static int may_open(const word_ent *e)
            e->kind == W_MINUS || e->kind == W_BETWEEN;
 }
 
-/* The first three letters of the words that may open an expression: per
- * first and second letter (26 = the word ends), a bit per third letter
- * (26 = the word ends).  Most words of a text fail here. */
-static uint32_t opener_prefix[26][27];
-static pthread_once_t opener_once = PTHREAD_ONCE_INIT;
-
-static void build_opener_prefix(void)
+static void build_word_index(void)
 {
-    for (size_t k = 0; k < COUNT(word_tab); k++) {
+    size_t k = 0;
+    for (int f = 0; f < 26; f++) {
+        word_index.first[f] = (unsigned char)k;
+        while (k < COUNT(word_tab) && word_tab[k].w[0] - 'a' == f)
+            k++;
+    }
+    word_index.first[26] = (unsigned char)k;
+    for (k = 0; k < COUNT(word_tab); k++) {
         const char *w = word_tab[k].w;
+        word_index.lens[w[0] - 'a'] |= 1u << strlen(w);
+        pair_filter_add(&word_index.pairs, w);
         if (!may_open(&word_tab[k]))
             continue;
         unsigned b = letter_or_end(w, 1), c = b == 26 ? 26 : letter_or_end(w, 2);
-        opener_prefix[w[0] - 'a'][b] |= 1u << c;
+        word_index.opener_prefix[w[0] - 'a'][b] |= 1u << c;
     }
 }
 
@@ -394,10 +405,10 @@ int cni_num_letter_may_start(const uchar *t, size_t len, size_t i)
     const word_ent *e;
     if (is_upper(t[i]) && cni_num_currency_prefix(t, len, i, NULL))
         return 1;
-    pthread_once(&opener_once, build_opener_prefix);
+    pthread_once(&word_index_once, build_word_index);
     unsigned b = text_letter_or_end(t, len, i + 1);
     unsigned c = b == 26 ? 26 : text_letter_or_end(t, len, i + 2);
-    if (!(opener_prefix[lower(t[i]) - 'a'][b] >> c & 1))
+    if (!(word_index.opener_prefix[lower(t[i]) - 'a'][b] >> c & 1))
         return 0;
     e = word_entry(t, len, i, NULL);
     if (!e || !may_open(e))
@@ -448,12 +459,8 @@ int cni_num_words_selftest(void)
     for (k = 1; k < COUNT(word_tab); k++)
         if (strcmp(word_tab[k - 1].w, word_tab[k].w) >= 0)
             return 0;
-    for (k = 0; k < COUNT(word_tab); k++) {
-        const char *w = word_tab[k].w;
-        int f = w[0] - 'a';
-        if (strlen(w) > NUM_MAX_WORD || f < 0 || f >= 26 || k < word_first[f] || k >= word_first[f + 1] ||
-            !(word_lens[f] & (1u << strlen(w))) || !(word_second[f] >> letter_or_end(w, 1) & 1))
+    for (k = 0; k < COUNT(word_tab); k++)     /* what the index assumes */
+        if (strlen(word_tab[k].w) > NUM_MAX_WORD || pair_class(word_tab[k].w[0]) == 26)
             return 0;
-    }
     return 1;
 }

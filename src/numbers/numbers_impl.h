@@ -111,39 +111,6 @@ static inline size_t kw_match(const uchar *t, size_t len, size_t i, const char *
 
 static inline size_t kw(const uchar *t, size_t len, size_t i, const char *p) { return kw_match(t, len, i, p, 0); }
 
-/* The first two letters of a table's words (26 for anything but a
- * letter), so that a word no entry begins like skips the table: kw()
- * matches only where the text starts with the same two letters. */
-typedef struct {
-    uint32_t second[26];    /* per first letter, a bit per second letter */
-    int any;                /* some word starts with a non-letter: no filter */
-} pair_filter;
-
-static inline unsigned pair_class(int c) { return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u; }
-
-/* The letter of the text at k (0-25, either case), or 26 for anything else
- * and past the end: the text's side of pair_class(). */
-static inline unsigned text_letter_or_end(const uchar *t, size_t len, size_t k)
-{
-    return k < len && is_alpha(t[k]) ? (unsigned)(lower(t[k]) - 'a') : 26u;
-}
-
-static inline void pair_filter_add(pair_filter *f, const char *w)
-{
-    if (pair_class(w[0]) == 26)
-        f->any = 1;
-    else
-        f->second[w[0] - 'a'] |= 1u << pair_class(w[0] ? w[1] : 0);
-}
-
-static inline int pair_filter_may(const pair_filter *f, const uchar *t, size_t len, size_t i)
-{
-    if (f->any || i >= len)
-        return 1;
-    unsigned a = text_letter_or_end(t, len, i);
-    return a < 26 && (f->second[a] >> text_letter_or_end(t, len, i + 1) & 1);
-}
-
 static inline int is_minus_sign(const uchar *t, size_t len, size_t i)   /* U+2212 */
 {
     return i + 2 < len && t[i] == 0xE2 && t[i + 1] == 0x88 && t[i + 2] == 0x92;

@@ -102,9 +102,9 @@ static const char *const starters[] = {
 };
 
 static const char *sorted_starters[COUNT(starters)];
-/* Per first letter, the second letters of the starters: most words fail
- * this test and need no search. */
-static uint32_t starter_seconds[26];
+/* The starters' first two letters: most words fail this test and need no
+ * search. */
+static pair_filter starter_pairs;
 static pthread_once_t starters_once = PTHREAD_ONCE_INIT;
 
 static int cmp_str(const void *a, const void *b)
@@ -117,7 +117,7 @@ static void sort_starters(void)
     memcpy(sorted_starters, starters, sizeof starters);
     qsort(sorted_starters, COUNT(starters), sizeof *sorted_starters, cmp_str);
     for (size_t k = 0; k < COUNT(starters); k++)
-        starter_seconds[starters[k][0] - 'a'] |= 1u << (starters[k][1] - 'a');
+        pair_filter_add(&starter_pairs, starters[k]);
 }
 
 static int may_start_word_period(uchar first, const char *tok)
@@ -126,8 +126,7 @@ static int may_start_word_period(uchar first, const char *tok)
     if (first == 'h' || first == 'q' || first == 'f')
         return 1;                       /* "H1", "Q3", "FY2023/24", "fiscal" */
     pthread_once(&starters_once, sort_starters);
-    uchar a = (uchar)tok[0], b = (uchar)tok[1];
-    if (a < 'a' || a > 'z' || b < 'a' || b > 'z' || !(starter_seconds[a - 'a'] >> (b - 'a') & 1))
+    if (!pair_filter_may(&starter_pairs, (const uchar *)tok, PER_MAX_TOKEN, 0))
         return 0;
     size_t lo = 0, hi = COUNT(starters);    /* bsearch(), with the compare inline */
     while (lo < hi) {
