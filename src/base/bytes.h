@@ -7,6 +7,8 @@
 
 typedef unsigned char uchar;
 
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 static inline int is_digit(int c) { return c >= '0' && c <= '9'; }
 static inline int is_alpha(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 static inline int is_upper(int c) { return c >= 'A' && c <= 'Z'; }

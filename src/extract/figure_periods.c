@@ -4,12 +4,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bytes.h"
 #include "doc.h"
 #include "figures_impl.h"
 #include "numbers.h"
 
 #define PERIOD_MAX 48
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 /* How far into its sentence a dateline's date may end. */
 #define DATELINE_REACH 60
 

@@ -134,8 +134,6 @@ static inline size_t skip_chain(const uchar *t, size_t len, size_t i)
     }
 }
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 /* ------------------------------------------------------- parse state */
 
 enum { LIT_OK, LIT_REJECT, LIT_CLOCK, LIT_YEARS };

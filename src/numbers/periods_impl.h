@@ -104,8 +104,6 @@ static inline int all_digits(const char *s, size_t n)
 
 static inline int two_digit_year(int yy) { return 2000 + yy; }
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 /* ------------------------------------------------- period_words.c */
 
 /* Capitalised month name at [s,e): 1..12, negative for an abbreviation. */
