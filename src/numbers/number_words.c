@@ -97,13 +97,13 @@ static unsigned letter_or_end(const char *w, size_t k) { return w[k] ? (unsigned
 
 /* ---------------------------------------------------------- lookups */
 
-/* The clean ASCII word at i (followed by a non-word byte), looked up. */
+/* The clean ASCII word at i (followed by a non-word byte), looked up.
+ * word_index is built by the entry points that reach here. */
 static const word_ent *word_entry(const uchar *t, size_t len, size_t i, size_t *end)
 {
     char buf[NUM_MAX_WORD + 1];
     size_t n = 0, j = i, lo, hi;
     int f;
-    pthread_once(&word_index_once, build_word_index);
     if (!end && i < len && is_alpha(t[i]) &&       /* most words fail on two letters */
         !pair_filter_may(&word_index.pairs, t, len, i))
         return NULL;
@@ -219,6 +219,7 @@ int cni_num_parse_words(const uchar *t, size_t len, size_t i, core *c)
     unsigned nw = 0;
     const word_ent *e;
 
+    pthread_once(&word_index_once, build_word_index);
     while (!done && (e = word_entry(t, len, j, &wend)) != NULL) {
         int ok = 0, kind = e->kind, fraction_ok;
         size_t nx;
