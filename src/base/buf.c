@@ -47,15 +47,16 @@ void cni_buf_put_slow(buf *b, const char *s, size_t len)
 }
 
 
+char *cni_buf_room_slow(buf *b, size_t n)
+{
+    return buf_reserve(b, n) ? b->data + b->len : NULL;
+}
+
 void cni_buf_put_size(buf *b, size_t v)
 {
-    char tmp[24];
-    size_t i = sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    cni_buf_put(b, tmp + i, sizeof tmp - i);
+    char *p = cni_buf_room(b, 24);
+    if (p)
+        cni_buf_commit(b, (size_t)(cni_put_digits(p, v) - p));
 }
 
 void cni_buf_printf(buf *b, const char *fmt, ...)

@@ -33,6 +33,35 @@ static inline void cni_buf_put(buf *b, const char *s, size_t len)
 
 static inline void cni_buf_puts(buf *b, const char *s) { cni_buf_put(b, s, strlen(s)); }
 
+/* Room for n bytes (and the NUL) at the end, for a writer that fills them
+ * in place and then commits what it wrote: one capacity check for a whole
+ * object.  NULL when out of memory. */
+char *cni_buf_room_slow(buf *b, size_t n);
+static inline char *cni_buf_room(buf *b, size_t n)
+{
+    return b->len + n < b->cap ? b->data + b->len : cni_buf_room_slow(b, n);
+}
+
+/* The first n bytes of the room are written. */
+static inline void cni_buf_commit(buf *b, size_t n)
+{
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+/* Decimal digits of v at p; returns the end. */
+static inline char *cni_put_digits(char *p, size_t v)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    memcpy(p, tmp + i, sizeof tmp - i);
+    return p + (sizeof tmp - i);
+}
+
 static inline void cni_buf_putc(buf *b, char c)
 {
     if (b->len + 1 < b->cap) {

@@ -206,6 +206,61 @@ static void entity_attrs(jw *w, const cn_entity *e)
     }
 }
 
+/* Can s[0..n) go into a JSON string as it is? */
+static int plain_ascii(const char *s, size_t n)
+{
+    size_t i = plain_ascii_run(s, n);
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+            return 0;
+    }
+    return 1;
+}
+
+/* Writes literal lit at p and moves p past it. */
+#define EMIT_LIT(p, lit) (memcpy(p, lit, sizeof lit - 1), (p) += sizeof lit - 1)
+#define EMIT_STYLE(p, pretty, pretty_lit, compact_lit) \
+    ((pretty) ? EMIT_LIT(p, pretty_lit) : EMIT_LIT(p, compact_lit))
+/* A mention's object without its text: separator, two offsets, three keys. */
+#define MENTION_FRAME 80
+
+/* {"start": S, "end": E, "text": "..."}, the report's commonest object:
+ * written in place, with one capacity check, when its text needs no
+ * escaping (nearly always). */
+static void write_mention(jw *w, const cn_mention *mn, const char *text, int first)
+{
+    const char *s = text + mn->start;
+    size_t n = mn->end - mn->start;
+    char *p = plain_ascii(s, n) ? cni_buf_room(w->b, n + MENTION_FRAME) : NULL;
+    if (p) {
+        char *q = p;
+        if (!first)
+            EMIT_STYLE(q, w->pretty, ", ", ",");
+        EMIT_STYLE(q, w->pretty, "{\"start\": ", "{\"start\":");
+        q = cni_put_digits(q, mn->start);
+        EMIT_STYLE(q, w->pretty, ", \"end\": ", ",\"end\":");
+        q = cni_put_digits(q, mn->end);
+        EMIT_STYLE(q, w->pretty, ", \"text\": \"", ",\"text\":\"");
+        memcpy(q, s, n);
+        q += n;
+        EMIT_LIT(q, "\"}");
+        cni_buf_commit(w->b, (size_t)(q - p));
+        return;
+    }
+    if (!first)
+        PUT_STYLE(w->b, w->pretty, ", {", ",{");
+    else
+        cni_buf_putc(w->b, '{');
+    PUT_STYLE(w->b, w->pretty, "\"start\": ", "\"start\":");
+    cni_buf_put_size(w->b, mn->start);
+    PUT_STYLE(w->b, w->pretty, ", \"end\": ", ",\"end\":");
+    cni_buf_put_size(w->b, mn->end);
+    PUT_STYLE(w->b, w->pretty, ", \"text\": ", ",\"text\":");
+    cni_rep_json_string(w->b, s, n);
+    cni_buf_putc(w->b, '}');
+}
+
 static void write_entities(jw *w, const cn_result *r, const cn_report_options *o)
 {
     key(w, "entities", 0);
@@ -235,20 +290,8 @@ static void write_entities(jw *w, const cn_result *r, const cn_report_options *o
         }
         key(w, "mentions", 0);
         cni_buf_putc(w->b, '[');
-        for (size_t m = 0; m < e->n_mentions; m++) {
-            const cn_mention *mn = &e->mentions[m];
-            if (m)
-                PUT_STYLE(w->b, w->pretty, ", {", ",{");
-            else
-                cni_buf_putc(w->b, '{');
-            PUT_STYLE(w->b, w->pretty, "\"start\": ", "\"start\":");
-            cni_buf_put_size(w->b, mn->start);
-            PUT_STYLE(w->b, w->pretty, ", \"end\": ", ",\"end\":");
-            cni_buf_put_size(w->b, mn->end);
-            PUT_STYLE(w->b, w->pretty, ", \"text\": ", ",\"text\":");
-            cni_rep_json_string(w->b, r->text + mn->start, mn->end - mn->start);
-            cni_buf_putc(w->b, '}');
-        }
+        for (size_t m = 0; m < e->n_mentions; m++)
+            write_mention(w, &e->mentions[m], r->text, m == 0);
         cni_buf_putc(w->b, ']');
         entity_attrs(w, e);
         w->depth--;
