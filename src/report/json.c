@@ -32,9 +32,40 @@ static size_t plain_ascii_run(const char *s, size_t len)
     return i;
 }
 
+/* A byte a JSON string holds as it is (printable ASCII, DEL, not '"' or '\\'). */
+static int json_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+/* Most strings are short and plain: copy them as they are checked, into
+ * room reserved once.  Returns how many bytes of s were written (after
+ * the opening quote); the caller escapes the rest. */
+static size_t put_plain_prefix(buf *b, const char *s, size_t len)
+{
+    char *p = cni_buf_room(b, len + 2);
+    if (!p) {
+        cni_buf_putc(b, '"');
+        return 0;
+    }
+    *p++ = '"';
+    size_t i = 0;
+    if (len >= 32) {        /* long runs: eight bytes at a time */
+        i = plain_ascii_run(s, len);
+        memcpy(p, s, i);
+    }
+    for (; i < len && json_plain((unsigned char)s[i]); i++)
+        p[i] = s[i];
+    if (i == len)
+        p[i++] = '"';
+    cni_buf_commit(b, 1 + i);
+    return i;
+}
+
 void cni_rep_json_string(buf *b, const char *s, size_t len)
 {
-    cni_buf_putc(b, '"');
+    size_t done = put_plain_prefix(b, s, len);
+    if (done > len)
+        return;     /* all plain, quote closed */
+    s += done;
+    len -= done;
     size_t i = 0, run = 0;
     while (i < len) {
         if (run == 0 || (run & 7) == 0) {
@@ -45,7 +76,7 @@ void cni_rep_json_string(buf *b, const char *s, size_t len)
                 break;
         }
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+        if (json_plain(c)) {
             i++;
             run++;
             continue;
