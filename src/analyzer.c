@@ -266,7 +266,9 @@ cn_status cn_analyze_types(const cn_analyzer *a, const char *bytes, size_t len,
     d->scratch = cni_rx_scratch_new(a->rx);
     if (!d->tok_entity || !d->gz_at || !d->gz_n || !d->scratch)
         goto nomem;
-    memset(d->gz_n, GZ_AT_UNKNOWN, d->seg.n_toks + 1);
+    /* Tokens no name can start at are answered (none) before anyone asks. */
+    cni_gz_mark_starts(a->gaz, d->seg.toks, d->seg.n_toks, d->gz_n, GZ_AT_UNKNOWN);
+    d->gz_n[d->seg.n_toks] = GZ_AT_UNKNOWN;
     int figures = !types || (types & CN_TYPE_FIGURE), quotes = !types || (types & CN_TYPE_QUOTE);
     if (cni_ex_entities(d) || (figures && cni_ex_figures(d)) || (quotes && cni_ex_quotes(d)) ||
         finish_results(d))

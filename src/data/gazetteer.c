@@ -627,13 +627,26 @@ static int shape_ok(const char *shape, const token *toks, size_t n)
     return 1;
 }
 
+/* The first-token filter: no name starts at a token it refuses. */
+static int may_start(const gazetteer *g, const token *t)
+{
+    size_t bit = first_filter_bit(t->hash);
+    const uint64_t *filter = t->flags & (TK_UPPER | TK_ALLCAPS) ? g->first_filter : g->lower_filter;
+    return filter[bit / 64] >> (bit % 64) & 1;
+}
+
+void cni_gz_mark_starts(const gazetteer *g, const token *toks, size_t n, uint8_t *may,
+                        uint8_t yes)
+{
+    for (size_t i = 0; i < n; i++)
+        may[i] = may_start(g, &toks[i]) ? yes : 0;
+}
+
 size_t cni_gz_lookup(const gazetteer *g, const char *text, const token *toks,
                  size_t n, size_t i, gz_match *out, size_t max)
 {
     (void)text;
-    size_t bit = first_filter_bit(toks[i].hash);
-    const uint64_t *filter = toks[i].flags & (TK_UPPER | TK_ALLCAPS) ? g->first_filter : g->lower_filter;
-    if (!(filter[bit / 64] >> (bit % 64) & 1))
+    if (!may_start(g, &toks[i]))
         return 0;
     const uint32_t *mx = cni_u64map_get(&g->first, toks[i].hash);
     if (!mx)

@@ -58,6 +58,10 @@ cn_status cni_gz_check_dir(const char *dir, const char *builtin, cn_error *err);
  * most max matches; returns the count. */
 size_t cni_gz_lookup(const gazetteer *g, const char *text, const token *toks,
                  size_t n, size_t i, gz_match *out, size_t max);
+/* One pass over the tokens before any lookup: may[i] = yes when a name
+ * may start at toks[i], else 0 (cni_gz_lookup() would find nothing there). */
+void cni_gz_mark_starts(const gazetteer *g, const token *toks, size_t n, uint8_t *may,
+                        uint8_t yes);
 /* Entry by canonical name and kind, or NULL. */
 const gz_entry *cni_gz_find(const gazetteer *g, gz_kind kind, const char *name);
 /* Word lists, by folded token hash. */
