@@ -16,24 +16,34 @@
 /* Bytes a JSON string can hold as they are: printable ASCII but '"' and
  * '\\'.  Eight at a time (SWAR): a word of plain bytes has no byte below
  * 0x20, none at or above 0x80, and none equal to '"' or '\\'. */
-static size_t plain_ascii_run(const char *s, size_t len)
+static int plain_word(uint64_t w)
 {
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t low = (w - ones * 0x20) & ~w;           /* bytes < 0x20 (or >= 0x80) */
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+    uint64_t eq = ((q - ones) & ~q) | ((bs - ones) & ~bs);   /* a zero byte */
+    return !((low | eq | w) & highs);
+}
+
+static size_t plain_ascii_run(const char *s, size_t len)
+{
     size_t i = 0;
     for (; i + 8 <= len; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t low = (w - ones * 0x20) & ~w;           /* bytes < 0x20 (or >= 0x80) */
-        uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
-        uint64_t eq = ((q - ones) & ~q) | ((bs - ones) & ~bs);   /* a zero byte */
-        if ((low | eq | w) & highs)
+        if (!plain_word(w))
             break;
     }
     return i;
 }
 
-/* A byte a JSON string holds as it is (printable ASCII, DEL, not '"' or '\\'). */
-static int json_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+/* A byte a JSON string holds as it is (printable ASCII, DEL, not '"' or
+ * '\\'): a bit per ASCII byte, 0x20-0x3F but '"' and 0x40-0x7F but '\\'. */
+static int json_plain(unsigned char c)
+{
+    static const uint64_t plain[2] = {0xFFFFFFFB00000000ULL, 0xFFFFFFFFEFFFFFFFULL};
+    return c < 0x80 && (plain[c >> 6] >> (c & 63) & 1);
+}
 
 /* Most strings are short and plain: copy them as they are checked, into
  * room reserved once.  Returns how many bytes of s were written (after
@@ -47,9 +57,12 @@ static size_t put_plain_prefix(buf *b, const char *s, size_t len)
     }
     *p++ = '"';
     size_t i = 0;
-    if (len >= 32) {        /* long runs: eight bytes at a time */
-        i = plain_ascii_run(s, len);
-        memcpy(p, s, i);
+    for (; i + 8 <= len; i += 8) {      /* eight bytes at a time while plain */
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (!plain_word(w))
+            break;
+        memcpy(p + i, &w, 8);
     }
     for (; i < len && json_plain((unsigned char)s[i]); i++)
         p[i] = s[i];
