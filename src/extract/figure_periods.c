@@ -38,13 +38,16 @@ static int year_before(const char *text, size_t a, size_t i)
 int cni_fig_crosses_clause(const char *text, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
-        if (text[i] == ';' || (text[i] == ',' && i + 1 < b && text[i + 1] == ' ' &&
-                               (!(i > a && text[i - 1] >= '0' && text[i - 1] <= '9') ||
-                                year_before(text, a, i))))
+        unsigned char c = (unsigned char)text[i];
+        if (c > ';')
+            continue;       /* letters and most else: ' ', ',' and ';' sort below */
+        if (c == ';' || (c == ',' && i + 1 < b && text[i + 1] == ' ' &&
+                         (!(i > a && text[i - 1] >= '0' && text[i - 1] <= '9') ||
+                          year_before(text, a, i))))
             return 1;
-        if (text[i] != ' ')
+        if (c != ' ' || i + 5 > b || (text[i + 1] != 'a' && text[i + 1] != 'w'))
             continue;
-        if (i + 5 <= b && memcmp(text + i, " and ", 5) == 0)
+        if (memcmp(text + i, " and ", 5) == 0)
             return 1;
         if (i + 7 <= b && memcmp(text + i, " while ", 7) == 0)
             return 1;
