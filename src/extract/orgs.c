@@ -307,6 +307,16 @@ static int keeps_type(cn_doc *d, size_t i)
     return 0;
 }
 
+/* Is there a line break in s[0..n)?  The gap between two tokens is a
+ * byte or none, too short for memchr() to pay. */
+static int newline_in(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (s[k] == '\n')
+            return 1;
+    return 0;
+}
+
 /* Sports results and league tables ("Leeds 16 6 2 8 15 20 20",
  * "Porto 2 Benfica 1"): a line of capitalised names and small numbers
  * only; each name right before a number is a club, not its town. */
@@ -318,8 +328,8 @@ static int table_lines(cn_doc *d)
         size_t j = i;
         size_t nums = 0, words = 0;
         int ok = 1;
-        while (j < n && (j == i || !memchr(d->res.text + t[j - 1].end, '\n',
-                                           t[j].start - t[j - 1].end))) {
+        while (j < n && (j == i || !newline_in(d->res.text + t[j - 1].end,
+                                               t[j].start - t[j - 1].end))) {
             if (t[j].flags & TK_NUM) {
                 ok &= small_number(d, j);
                 nums++;
