@@ -142,6 +142,17 @@ static int may_start_word_period(uchar first, const char *tok)
     return 0;
 }
 
+/* may_start_word_period() on the text itself, before the token is copied:
+ * no on the same words (a token too long to copy is refused there too). */
+static int may_start_at(const uchar *t, size_t len, size_t i)
+{
+    uchar first = (uchar)lower(t[i]);
+    if (first == 'h' || first == 'q' || first == 'f')
+        return 1;
+    pthread_once(&starters_once, sort_starters);
+    return pair_filter_may(&starter_pairs, t, len, i);
+}
+
 /* Patterns starting with a letter. */
 static int match_word(const uchar *t, size_t len, size_t i, const char *tok, size_t te, per *r)
 {
@@ -378,6 +389,11 @@ int cni_period_find(const char *text, size_t len, const char *published, char *o
         int ok;
         if (!is_alnum(t[i]) || word_before(t, i)) {
             i++;
+            continue;
+        }
+        if (!is_digit(t[i]) && !may_start_at(t, len, i)) {
+            while (i < len && is_alnum(t[i]))   /* where token() would end */
+                i++;
             continue;
         }
         te = token(t, len, i, tok, sizeof tok);
