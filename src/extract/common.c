@@ -139,7 +139,7 @@ int cni_ex_tok_in_words(const cn_doc *d, size_t i, const word_set *set)
     return 0;
 }
 
-size_t cni_ex_gz_at(cn_doc *d, size_t i, gz_match *out, size_t max)
+size_t cni_ex_gz_lookup_at(cn_doc *d, size_t i, gz_match *out, size_t max)
 {
     if (i >= d->seg.n_toks)
         return 0;

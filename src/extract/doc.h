@@ -76,7 +76,15 @@ int cni_ex_add_mention(cn_doc *d, cn_entity_type type, const char *name,
 entity_build *cni_ex_find_entity(cn_doc *d, cn_entity_type type, const char *name);
 int cni_ex_tok_is_ci(const cn_doc *d, size_t i, const char *word);
 /* cni_gz_lookup() at token i (none past the last token), remembered. */
-size_t cni_ex_gz_at(cn_doc *d, size_t i, gz_match *out, size_t max);
+size_t cni_ex_gz_lookup_at(cn_doc *d, size_t i, gz_match *out, size_t max);
+/* Most tokens start no name, and are asked about again and again: the
+ * answer already known is given inline. */
+static inline size_t cni_ex_gz_at(cn_doc *d, size_t i, gz_match *out, size_t max)
+{
+    if (i < d->seg.n_toks && d->gz_n && d->gz_n[i] == 0)
+        return 0;
+    return cni_ex_gz_lookup_at(d, i, out, max);
+}
 
 /* Is token i exactly word?  Called for most tokens against word lists, so
  * inline, and most calls end at the first byte, before strlen. */
