@@ -177,6 +177,9 @@ int cni_ing_date_find_near(const char *s, size_t n, size_t max_at, char out[11],
             *end = e;
             return 1;
         }
+        /* No date starts inside this word: go on after it. */
+        while (i + 1 < n && (is_digit((unsigned char)s[i + 1]) || is_alpha((unsigned char)s[i + 1])))
+            i++;
     }
     return 0;
 }
