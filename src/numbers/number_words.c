@@ -400,6 +400,12 @@ static void build_word_index(void)
     }
 }
 
+const opener_prefixes *cni_num_opener_prefixes(void)
+{
+    pthread_once(&word_index_once, build_word_index);
+    return (const opener_prefixes *)&word_index.opener_prefix;
+}
+
 /* Can a letter at i (a word start) open an expression? */
 int cni_num_letter_may_start(const uchar *t, size_t len, size_t i)
 {

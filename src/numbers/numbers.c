@@ -591,6 +591,7 @@ static int sign_start_ok(const uchar *t, size_t len, size_t i, size_t n)
 
 static int scan(const uchar *t, size_t len, size_t i, num_expr *out, int only_here)
 {
+    const opener_prefixes *open = cni_num_opener_prefixes();
     while (i < len) {
         uchar c = t[i];
         size_t resume = i + 1;
@@ -601,7 +602,7 @@ static int scan(const uchar *t, size_t len, size_t i, num_expr *out, int only_he
             else
                 resume = skip_chain(t, len, i);
         } else if (is_alpha(c)) {
-            if (word_before(t, i) || !cni_num_letter_may_start(t, len, i))
+            if (word_before(t, i) || !num_letter_may_open(open, t, len, i))
                 resume = skip_word(t, len, i);
             else
                 cand = 1;

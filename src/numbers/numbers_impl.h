@@ -179,6 +179,27 @@ double cni_num_mul_p10(double v, int e, int *ovf);
 int cni_num_parse_words(const uchar *t, size_t len, size_t i, core *c);
 /* Can a letter at i (a word start) open an expression? */
 int cni_num_letter_may_start(const uchar *t, size_t len, size_t i);
+/* The first three letters of the words that may open an expression (see
+ * number_words.c), ready to read. */
+typedef uint32_t opener_prefixes[26][27];
+const opener_prefixes *cni_num_opener_prefixes(void);
+
+/* cni_num_letter_may_start()'s cheap first tests, inline in the scan: most
+ * words of running text are refused here, without a call.  A capital
+ * followed by a capital, '$', 's' or 'm' may be a currency code. */
+static inline int num_letter_may_open(const opener_prefixes *open, const uchar *t, size_t len,
+                                      size_t i)
+{
+    int code = is_upper(t[i]) && i + 1 < len &&
+               (is_upper(t[i + 1]) || t[i + 1] == '$' || t[i + 1] == 's' || t[i + 1] == 'm');
+    if (!code) {
+        unsigned b = text_letter_or_end(t, len, i + 1);
+        unsigned c = b == 26 ? 26 : text_letter_or_end(t, len, i + 2);
+        if (!((*open)[lower(t[i]) - 'a'][b] >> c & 1))
+            return 0;
+    }
+    return cni_num_letter_may_start(t, len, i);
+}
 /* The first qualifier pattern matching at i: returns its end and the
  * normalised form in *norm, or 0. */
 size_t cni_num_qualifier_at(const uchar *t, size_t len, size_t i, const char **norm);
