@@ -45,11 +45,15 @@ static inline size_t span_starts(const char *s, size_t n, const char *w)
 
 /* Bytes that make a character part of a word: ASCII letters, digits, '_',
  * and UTF-8 lead bytes of letters (Latin/Greek/Cyrillic C3-DF, CJK etc.
- * E3-EF). C2 (NBSP, £, ¥) and E2 (dashes, quotes, €, spaces) are not. */
-static inline int is_word_lead(int c)
-{
-    return is_alnum(c) || c == '_' || (c >= 0xC3 && c <= 0xDF) || (c >= 0xE3 && c <= 0xEF);
-}
+ * E3-EF). C2 (NBSP, £, ¥) and E2 (dashes, quotes, €, spaces) are not.
+ * The scanners ask this of nearly every byte, so it is one table load:
+ * BC_WORD_LEAD as above, BC_IN_WORD the same or a UTF-8 continuation. */
+enum { BC_WORD_LEAD = 1, BC_IN_WORD = 2 };
+extern const uint8_t cni_byte_class[256];
+
+static inline int is_word_lead(uchar c) { return cni_byte_class[c] & BC_WORD_LEAD; }
+/* A byte that goes on a word: a word lead or a continuation byte. */
+static inline int in_word_byte(uchar c) { return cni_byte_class[c] & BC_IN_WORD; }
 
 static inline int word_at(const uchar *t, size_t len, size_t i) { return i < len && is_word_lead(t[i]); }
 

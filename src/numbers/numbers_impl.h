@@ -26,7 +26,7 @@
 /* Skip the rest of a word: word bytes and UTF-8 continuation bytes. */
 static inline size_t skip_word(const uchar *t, size_t len, size_t i)
 {
-    while (i < len && (is_word_lead(t[i]) || (t[i] & 0xC0) == 0x80))
+    while (i < len && in_word_byte(t[i]))
         i++;
     return i;
 }

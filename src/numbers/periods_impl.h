@@ -83,7 +83,7 @@ static inline size_t token(const uchar *t, size_t len, size_t i, char *buf, size
 static inline size_t skip_chain(const uchar *t, size_t len, size_t i)
 {
     for (;;) {
-        while (i < len && (is_word_lead(t[i]) || (t[i] & 0xC0) == 0x80))
+        while (i < len && in_word_byte(t[i]))
             i++;
         if (i + 1 < len && (t[i] == '.' || t[i] == '-' || t[i] == '/' || t[i] == ':') && is_alnum(t[i + 1])) {
             i++;
