@@ -9,10 +9,17 @@ typedef unsigned char uchar;
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Byte classes, one table load for the tests the scanners run on nearly
+ * every byte (bytes.c): BC_WORD_LEAD and BC_IN_WORD as below, BC_ALPHA an
+ * ASCII letter, BC_ALNUM an ASCII letter or digit. */
+enum { BC_WORD_LEAD = 1, BC_IN_WORD = 2, BC_ALPHA = 4, BC_ALNUM = 8 };
+extern const uint8_t cni_byte_class[256];
+
+/* The tests take bytes (0-255, or a char's value cast to int). */
 static inline int is_digit(int c) { return c >= '0' && c <= '9'; }
-static inline int is_alpha(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static inline int is_alpha(int c) { return cni_byte_class[(uchar)c] & BC_ALPHA; }
 static inline int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
-static inline int is_alnum(int c) { return is_digit(c) || is_alpha(c); }
+static inline int is_alnum(int c) { return cni_byte_class[(uchar)c] & BC_ALNUM; }
 static inline int lower(int c) { return is_upper(c) ? c + 32 : c; }
 
 /* strcmp(), inline, for binary searches of short word tables. */
@@ -45,11 +52,7 @@ static inline size_t span_starts(const char *s, size_t n, const char *w)
 
 /* Bytes that make a character part of a word: ASCII letters, digits, '_',
  * and UTF-8 lead bytes of letters (Latin/Greek/Cyrillic C3-DF, CJK etc.
- * E3-EF). C2 (NBSP, £, ¥) and E2 (dashes, quotes, €, spaces) are not.
- * The scanners ask this of nearly every byte, so it is one table load:
- * BC_WORD_LEAD as above, BC_IN_WORD the same or a UTF-8 continuation. */
-enum { BC_WORD_LEAD = 1, BC_IN_WORD = 2 };
-extern const uint8_t cni_byte_class[256];
+ * E3-EF). C2 (NBSP, £, ¥) and E2 (dashes, quotes, €, spaces) are not. */
 
 static inline int is_word_lead(uchar c) { return cni_byte_class[c] & BC_WORD_LEAD; }
 /* A byte that goes on a word: a word lead or a continuation byte. */

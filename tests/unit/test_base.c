@@ -22,7 +22,20 @@ static void test_byte_class_table(void **state)
         int lead = word_lead_rule(c);
         assert_int_equal(!!is_word_lead((uchar)c), lead);
         assert_int_equal(!!in_word_byte((uchar)c), lead || (c & 0xC0) == 0x80);
+        int alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        assert_int_equal(!!is_alpha((int)c), alpha);
+        assert_int_equal(!!is_alnum((int)c), alpha || (c >= '0' && c <= '9'));
     }
+}
+
+/* A char's value, negative for bytes past 0x7F, names the same byte. */
+static void test_signed_chars(void **state)
+{
+    (void)state;
+    const char *s = "\xC3\xA9";
+    assert_false(is_alpha(s[0]));
+    assert_false(is_alnum(s[1]));
+    assert_true(is_alpha(((const char *)"Q")[0]));
 }
 
 static void test_word_before(void **state)
@@ -65,6 +78,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_byte_class_table),
+        cmocka_unit_test(test_signed_chars),
         cmocka_unit_test(test_word_before),
         cmocka_unit_test(test_spans),
         cmocka_unit_test(test_pair_filter),
