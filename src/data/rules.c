@@ -438,7 +438,9 @@ rx_scratch *cni_rx_scratch_new(const rules *r)
     rx_scratch *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
-    s->md = pcre2_match_data_create(32, NULL);
+    /* One pair: only the whole match is read (a match with more groups
+     * returns 0, not an error), and the JIT resets no more pairs. */
+    s->md = pcre2_match_data_create(1, NULL);
     s->mctx = pcre2_match_context_copy(r->mctx);
     s->n_memo = r->n_sets;
     s->memo = calloc(r->n_sets ? r->n_sets : 1, sizeof *s->memo);
