@@ -112,12 +112,19 @@ static void para_end(pen *p)
     p->chars = p->link_chars = 0;
 }
 
+static int html_space(char ch)
+{
+    return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f';
+}
+
+/* Text goes out a run of non-space bytes at a time: the separator the
+ * spaces before it asked for, then the run. */
 static void pen_text(pen *p, const char *s, size_t n, int in_link)
 {
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
-        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f') {
+    for (size_t i = 0; i < n;) {
+        if (html_space(s[i])) {
             pen_break(p, SEP_SPACE);
+            i++;
             continue;
         }
         if (p->sep == SEP_PARA)
@@ -128,11 +135,14 @@ static void pen_text(pen *p, const char *s, size_t n, int in_link)
         if (p->sep == SEP_PARA || p->out->len == 0)
             p->para_start = p->out->len;
         p->sep = SEP_NONE;
-        cni_buf_putc(p->out, ch);
-        if (((unsigned char)ch & 0xC0) != 0x80) {
-            p->chars++;
-            p->link_chars += in_link != 0;
-        }
+        size_t j = i, chars = 0;
+        for (; j < n && !html_space(s[j]); j++)
+            chars += ((unsigned char)s[j] & 0xC0) != 0x80;     /* characters, not bytes */
+        cni_buf_put(p->out, s + i, j - i);
+        p->chars += (uint32_t)chars;
+        if (in_link)
+            p->link_chars += (uint32_t)chars;
+        i = j;
     }
 }
 
