@@ -69,6 +69,8 @@ static int has(const char *s, size_t n, const char *w)
 
 static int has_any(const char *s, size_t n, const char *const *ws)
 {
+    if (n == 0)
+        return 0;       /* most elements have no class or id */
     for (; *ws; ws++)
         if (has(s, n, *ws))
             return 1;
