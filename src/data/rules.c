@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -62,12 +63,22 @@ typedef struct {
     _Atomic uint64_t *cache;
 } rule_set;
 
+/* Scratches given back are kept for the next analysis (an article's
+ * allocations, ~6,000 instructions, were a share of a short one's cost);
+ * one that grew past RX_KEEP_BYTES for a huge subject is trimmed first. */
+#define RX_POOL 16
+#define RX_KEEP_BYTES 65536
+
 struct rules {
     rule *items;
     size_t n, cap;
     rule_set *sets;
     size_t n_sets;
     pcre2_match_context *mctx;
+    /* The one part that changes after loading, behind its lock. */
+    pthread_mutex_t pool_lock;
+    rx_scratch *pool[RX_POOL];
+    size_t n_pool;
 };
 
 /* A position where some rule of a set may start a match. */
@@ -94,6 +105,7 @@ typedef struct {
 } rx_memo;
 
 struct rx_scratch {
+    rules *owner;           /* whose pool it goes back to */
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     rx_cand *cand;
@@ -337,6 +349,7 @@ static rules *rules_new(void)
     }
     pcre2_set_match_limit(r->mctx, RX_MATCH_LIMIT);
     pcre2_set_depth_limit(r->mctx, RX_DEPTH_LIMIT);
+    pthread_mutex_init(&r->pool_lock, NULL);
     return r;
 }
 
@@ -430,14 +443,26 @@ void cni_rx_free(rules *r)
     }
     free(r->sets);
     pcre2_match_context_free(r->mctx);
+    for (size_t k = 0; k < r->n_pool; k++) {
+        r->pool[k]->owner = NULL;
+        cni_rx_scratch_free(r->pool[k]);
+    }
+    pthread_mutex_destroy(&r->pool_lock);
     free(r);
 }
 
 rx_scratch *cni_rx_scratch_new(const rules *r)
 {
-    rx_scratch *s = calloc(1, sizeof *s);
+    rules *own = (rules *)r;    /* only the pool is written, under its lock */
+    pthread_mutex_lock(&own->pool_lock);
+    rx_scratch *s = own->n_pool ? own->pool[--own->n_pool] : NULL;
+    pthread_mutex_unlock(&own->pool_lock);
+    if (s)
+        return s;
+    s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
+    s->owner = own;
     /* One pair: only the whole match is read (a match with more groups
      * returns 0, not an error), and the JIT resets no more pairs. */
     s->md = pcre2_match_data_create(1, NULL);
@@ -451,10 +476,41 @@ rx_scratch *cni_rx_scratch_new(const rules *r)
     return s;
 }
 
+/* Gives back what a huge subject made the scratch hold. */
+static void trim(rx_scratch *s)
+{
+    for (size_t k = 0; k < s->n_memo; k++)
+        if (s->memo[k].cap > RX_KEEP_BYTES) {
+            free(s->memo[k].subject);
+            s->memo[k] = (rx_memo){0};
+        }
+    if (s->cand_cap * sizeof *s->cand > RX_KEEP_BYTES) {
+        free(s->cand);
+        s->cand = NULL;
+        s->cand_cap = 0;
+    }
+    if (s->found_cap * sizeof *s->found > RX_KEEP_BYTES) {
+        free(s->found);
+        s->found = NULL;
+        s->found_cap = 0;
+    }
+}
+
 void cni_rx_scratch_free(rx_scratch *s)
 {
     if (!s)
         return;
+    rules *own = s->owner;
+    if (own && s->md && s->mctx && s->memo) {
+        trim(s);
+        pthread_mutex_lock(&own->pool_lock);
+        int kept = own->n_pool < RX_POOL;
+        if (kept)
+            own->pool[own->n_pool++] = s;
+        pthread_mutex_unlock(&own->pool_lock);
+        if (kept)
+            return;
+    }
     pcre2_match_data_free(s->md);
     pcre2_match_context_free(s->mctx);
     free(s->cand);

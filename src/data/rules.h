@@ -23,7 +23,8 @@ cn_status cni_rx_load(rules **out, const char *dir, const char *const *user_dirs
 void cni_rx_free(rules *r);
 cn_status cni_rx_check_dir(const char *dir, int strict, cn_error *err);
 
-/* Per-thread match state; NULL when out of memory. */
+/* Per-thread match state; NULL when out of memory.  A scratch freed goes
+ * back to r for the next one asked for (r must outlive it). */
 rx_scratch *cni_rx_scratch_new(const rules *r);
 void cni_rx_scratch_free(rx_scratch *s);
 

@@ -317,6 +317,41 @@ static void test_rules_start_filter(void **state)
     write_file("rules/words.rules", "label\tpattern\n");
 }
 
+/* A scratch given back is handed out again: two in use at once are
+ * distinct, and one used before (memo and all, even after a huge subject)
+ * answers as a new one would. */
+static void test_rules_scratch_pool(void **state)
+{
+    (void)state;
+    write_file("rules/kinds.rules", "label\tpattern\nsales\t(?i)\\bsold\\b\n");
+    rules *r;
+    cn_error err;
+    assert_int_equal(cni_rx_load(&r, tmpdir, NULL, 0, 0, &err), CN_OK);
+    rx_scratch *a = cni_rx_scratch_new(r), *b = cni_rx_scratch_new(r);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_ptr_not_equal(a, b);
+    assert_string_equal(hits_text(r, a, "kinds", "Kia sold 5"), "sales@4-8;");
+    size_t big = 200000;
+    char *huge = malloc(big + 1);
+    assert_non_null(huge);
+    for (size_t i = 0; i < big; i++)
+        huge[i] = i % 5 == 4 ? ' ' : "sold"[i % 5];
+    huge[big] = '\0';
+    rx_hit h[2];
+    assert_int_equal(cni_rx_find(r, a, "kinds", huge, big, h, 2), 2);
+    free(huge);
+    cni_rx_scratch_free(a);
+    rx_scratch *c = cni_rx_scratch_new(r);
+    assert_ptr_equal(c, a);         /* the one given back */
+    assert_string_equal(hits_text(r, c, "kinds", "Kia sold 5"), "sales@4-8;");
+    assert_string_equal(hits_text(r, c, "kinds", "unsold"), "");
+    cni_rx_scratch_free(c);
+    cni_rx_scratch_free(b);
+    cni_rx_free(r);                 /* frees the pooled ones */
+    write_file("rules/kinds.rules", "label\tpattern\n");
+}
+
 /* The hash map behind every gazetteer: reserving keeps what is there, and
  * a reserved map takes its keys without moving its arrays. */
 static void test_u64map_reserve(void **state)
@@ -372,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_user_dir_overrides),
         cmocka_unit_test(test_rules),
         cmocka_unit_test(test_rules_start_filter),
+        cmocka_unit_test(test_rules_scratch_pool),
         cmocka_unit_test(test_u64map_reserve),
         cmocka_unit_test(test_shipped_data_loads),
     };
