@@ -206,6 +206,19 @@ static void nl(jw *w)
 
 static inline void key_n(jw *w, const char *k, size_t n, int first)
 {
+    char *p = w->pretty ? NULL : cni_buf_room(w->b, n + 4);
+    if (p) {        /* compact: ,"key": in one write */
+        char *q = p;
+        if (!first)
+            *q++ = ',';
+        *q++ = '"';     /* keys are plain ASCII: nothing to escape */
+        memcpy(q, k, n);
+        q += n;
+        *q++ = '"';
+        *q++ = ':';
+        cni_buf_commit(w->b, (size_t)(q - p));
+        return;
+    }
     if (!first)
         cni_buf_putc(w->b, ',');
     nl(w);
@@ -225,7 +238,7 @@ static void str_or_null(jw *w, const char *s)
     if (s)
         cni_rep_json_string(w->b, s, strlen(s));
     else
-        cni_buf_puts(w->b, "null");
+        PUT_LIT(w->b, "null");
 }
 
 static inline __attribute__((always_inline)) void kv_str(jw *w, const char *k, const char *v)
