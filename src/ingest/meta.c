@@ -36,6 +36,17 @@ static int month_at(const char *s, size_t n, size_t *i)
     unsigned c0 = *i < n ? (unsigned)lower((unsigned char)s[*i]) - 'a' : 26u;
     if (c0 >= 26 || !(initials >> c0 & 1))
         return 0;       /* no month begins with this letter */
+    /* nor with these two: ja fe ma ap au ju se oc no de are all there are */
+#define SECOND(c) (1u << ((c) - 'a'))
+    static const uint32_t seconds[26] = {
+        ['j' - 'a'] = SECOND('a') | SECOND('u'), ['f' - 'a'] = SECOND('e'),
+        ['m' - 'a'] = SECOND('a'), ['a' - 'a'] = SECOND('p') | SECOND('u'),
+        ['s' - 'a'] = SECOND('e'), ['o' - 'a'] = SECOND('c'), ['n' - 'a'] = SECOND('o'),
+        ['d' - 'a'] = SECOND('e')};
+#undef SECOND
+    unsigned c1 = *i + 1 < n ? (unsigned)lower((unsigned char)s[*i + 1]) - 'a' : 26u;
+    if (c1 >= 26 || !(seconds[c0] >> c1 & 1))
+        return 0;
     while (*i + k < n && k < sizeof w && is_alpha((unsigned char)s[*i + k])) {
         w[k] = (char)lower((unsigned char)s[*i + k]);
         k++;
