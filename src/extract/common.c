@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "doc.h"
 
 static uint64_t entity_key(cn_entity_type type, const char *name)
@@ -135,6 +136,25 @@ int cni_ex_tok_in_words(const cn_doc *d, size_t i, const word_set *set)
 {
     for (const char *const *w = set->words; *w; w++)
         if (cni_ex_tok_is(d, i, *w))
+            return 1;
+    return 0;
+}
+
+int cni_ex_word_in(const char *w, size_t n, word_set *set)
+{
+    if (!atomic_load_explicit(&set->ready, memory_order_acquire))
+        cni_ex_word_set_build(set);
+    if (!set->unfiltered) {
+        uint64_t h = cni_seg_token_hash(w, n) | 1;
+        size_t k = (size_t)(h >> 7) & (WORD_SET_SLOTS - 1);
+        while (set->slot[k] != h) {
+            if (!set->slot[k])
+                return 0;
+            k = (k + 1) & (WORD_SET_SLOTS - 1);
+        }
+    }
+    for (const char *const *x = set->words; *x; x++)
+        if (span_is(w, n, *x))
             return 1;
     return 0;
 }

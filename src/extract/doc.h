@@ -143,6 +143,10 @@ static inline int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set)
     return cni_ex_tok_in_words(d, i, set);
 }
 
+/* Is w[0..n) exactly one of the set's words?  The same filter, for words
+ * that are no token (read from the text by other rules). */
+int cni_ex_word_in(const char *w, size_t n, word_set *set);
+
 /* Is token i a weekday or a month written in full, "May" aside (a name
  * as often as a month)? */
 int cni_ex_calendar_word(const cn_doc *d, size_t i);

@@ -8,14 +8,6 @@
 #include "doc.h"
 #include "figures_impl.h"
 
-static int in_list(const char *w, const char *const *list)
-{
-    for (; *list; list++)      /* the first byte rules out most words without a call */
-        if (w[0] == (*list)[0] && strcmp(w, *list) == 0)
-            return 1;
-    return 0;
-}
-
 static const char *const vehicle_nouns[] = {
     "car", "cars", "vehicle", "vehicles", "unit", "units", "ev", "evs", "bev", "bevs",
     "phev", "phevs", "hybrid", "hybrids", "truck", "trucks", "van", "vans", "bus", "buses",
@@ -62,6 +54,12 @@ static const char *const stops[] = {
     "but", "while", "after", "before", "since", "so", "be", "been", "up", "down", "over",
     "under", "into", "across", "during", "year-on-year", "respectively", "each", "plus",
     "globally", "worldwide", "abroad", "overseas", "annually", "this", "next", NULL};
+
+static word_set VEHICLE_NOUNS = WORD_SET(vehicle_nouns), JOB_NOUNS = WORD_SET(job_nouns),
+                SPEC_NOUNS = WORD_SET(spec_nouns), MODIFIERS = WORD_SET(modifiers),
+                STOPS = WORD_SET(stops);
+
+static int in_set(const char *w, word_set *set) { return cni_ex_word_in(w, strlen(w), set); }
 
 static int word_byte(unsigned char c)
 {
@@ -111,7 +109,7 @@ int cni_fig_noun_after(cn_doc *d, size_t pos, size_t end, const char **noun)
         size_t p = pos + 1;
         if (next_word(text, end, &p, w, sizeof w)) {
             const char *t = tail_part(w);
-            if (in_list(w, spec_nouns) || in_list(t, spec_nouns) || !strcmp(t, "old") ||
+            if (in_set(w, &SPEC_NOUNS) || in_set(t, &SPEC_NOUNS) || !strcmp(t, "old") ||
                 !strcmp(t, "strong") || !strcmp(t, "plus"))
                 return FIG_SPEC;
         }
@@ -124,15 +122,15 @@ int cni_fig_noun_after(cn_doc *d, size_t pos, size_t end, const char **noun)
         if (!next_word(text, end, &p, w, sizeof w))
             return FIG_NOUN_NONE;
         pos = p;
-        if (in_list(w, vehicle_nouns))
+        if (in_set(w, &VEHICLE_NOUNS))
             return FIG_VEHICLES;
-        if (in_list(w, job_nouns))
+        if (in_set(w, &JOB_NOUNS))
             return FIG_JOBS;
-        if (n < 2 && (in_list(w, spec_nouns) || in_list(tail_part(w), spec_nouns)))
+        if (n < 2 && (in_set(w, &SPEC_NOUNS) || in_set(tail_part(w), &SPEC_NOUNS)))
             return n == 0 ? FIG_SPEC : FIG_NOUN_NONE;
-        if (in_list(w, stops))
+        if (in_set(w, &STOPS))
             return FIG_NOUN_NONE;
-        if (in_list(w, modifiers))
+        if (in_set(w, &MODIFIERS))
             continue;
         size_t len = strlen(w);
         if (len >= 4 && w[len - 1] == 's' && w[len - 2] != 's' && w[len - 2] != '\'' &&
