@@ -22,6 +22,10 @@ static inline int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
 static inline int is_alnum(int c) { return cni_byte_class[(uchar)c] & BC_ALNUM; }
 static inline int lower(int c) { return is_upper(c) ? c + 32 : c; }
 
+/* strcmp(a, lit) == 0: most of the words a figure's kind or unit is
+ * compared with differ from it in the first byte, tested inline. */
+#define STR_EQ(a, lit) ((a)[0] == (lit)[0] && strcmp((a), (lit)) == 0)
+
 /* strcmp(), inline, for binary searches of short word tables. */
 static inline int short_strcmp(const char *a, const char *b)
 {

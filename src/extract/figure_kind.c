@@ -3,6 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bytes.h"
 #include "doc.h"
 #include "figures_impl.h"
 
@@ -20,9 +21,9 @@ int cni_fig_kind_allowed(const char *kind, unit_class uc)
     const char *const *list = uc == U_MONEY ? money : uc == U_PERCENT ? percent
                             : uc == U_SCALED ? scaled : count;
     if (uc == U_OTHER)
-        return strcmp(kind, "capacity") == 0 || strcmp(kind, "other") == 0;
+        return STR_EQ(kind, "capacity") || STR_EQ(kind, "other");
     for (; *list; list++)
-        if (strcmp(kind, *list) == 0)
+        if (STR_EQ(kind, *list))
             return 1;
     return 0;
 }
@@ -31,10 +32,10 @@ int cni_fig_kind_allowed(const char *kind, unit_class uc)
  * exports" stays exports; of sales or registrations it is a share. */
 static const char *percent_kind(const char *kind)
 {
-    if (!strcmp(kind, "exports") || !strcmp(kind, "market-share"))
+    if (STR_EQ(kind, "exports") || STR_EQ(kind, "market-share"))
         return kind;
-    if (!strcmp(kind, "sales") || !strcmp(kind, "registrations") ||
-        !strcmp(kind, "production") || !strcmp(kind, "deliveries"))
+    if (STR_EQ(kind, "sales") || STR_EQ(kind, "registrations") ||
+        STR_EQ(kind, "production") || STR_EQ(kind, "deliveries"))
         return "market-share";
     return "other";
 }
@@ -106,13 +107,13 @@ const char *cni_fig_kind(const char *text, const rx_hit *h, size_t nh, size_t ba
     *loss = 0;
     for (size_t k = 0; k < nh; k++) {
         const char *kind = h[k].label;
-        int is_loss = strcmp(kind, "loss") == 0;
+        int is_loss = STR_EQ(kind, "loss");
         if (is_loss)
             kind = "profit";
         /* a rise word before "to" says nothing of what the level it
          * reached is: "its share fell to 15.5%" */
         if (uc == U_PERCENT) {
-            if (!strcmp(h[k].label, "change") && level_after(text, base + h[k].end, x0))
+            if (STR_EQ(h[k].label, "change") && level_after(text, base + h[k].end, x0))
                 continue;
             kind = percent_kind(kind);
         }
@@ -138,14 +139,14 @@ const char *cni_fig_kind(const char *text, const rx_hit *h, size_t nh, size_t ba
             *loss = is_loss;
         }
     }
-    if (best && uc == U_MONEY && strcmp(best, "sales") == 0)
+    if (best && uc == U_MONEY && STR_EQ(best, "sales"))
         best = "revenue";
     /* "53.4% of all cars built for export", "80% of UK-made cars are sent
      * overseas": a share of what is exported is an exports figure. */
-    if (best && uc == U_PERCENT && strcmp(best, "market-share") == 0 && of_after(text, x1))
+    if (best && uc == U_PERCENT && STR_EQ(best, "market-share") && of_after(text, x1))
         for (size_t k = 0; k < nh; k++) {
             size_t ks = base + h[k].start;
-            if (!strcmp(h[k].label, "exports") && ks >= x1 && ks - x1 <= EXPORT_REACH &&
+            if (STR_EQ(h[k].label, "exports") && ks >= x1 && ks - x1 <= EXPORT_REACH &&
                 !cni_fig_crosses_clause(text, x1, ks) && !digit_between(text, x1, ks)) {
                 best = "exports";
                 break;
@@ -154,10 +155,10 @@ const char *cni_fig_kind(const char *text, const rx_hit *h, size_t nh, size_t ba
     /* "production capacity of 2.5 million", "the capacity to produce 150
      * million cells": the word "capacity" in the clause makes output a
      * capacity. */
-    if (best && strcmp(best, "production") == 0)
+    if (best && STR_EQ(best, "production"))
         for (size_t k = 0; k < nh; k++) {
             size_t ks = base + h[k].start, ke = base + h[k].end;
-            if (strcmp(h[k].label, "capacity") || ke - ks != 8 || strncasecmp(text + ks, "capacity", 8) ||
+            if (!STR_EQ(h[k].label, "capacity") || ke - ks != 8 || strncasecmp(text + ks, "capacity", 8) ||
                 cni_fig_gap(x0, x1, ks, ke) > CAPACITY_REACH ||
                 (ke <= x0 ? cni_fig_crosses_clause(text, ke, x0) : cni_fig_crosses_clause(text, x1, ks)))
                 continue;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bytes.h"
 #include "doc.h"
 #include "figures_impl.h"
 #include "numbers.h"
@@ -191,8 +192,8 @@ static int skip_number(const cn_doc *d, const sentence *s, const num_expr *x)
     if (bare && cni_fig_named_number(d, x->num_start))
         return 1;   /* "the LC 500", "S&P 500" */
     /* power, range, speed, weight: specifications, not figures */
-    if (x->unit && !(x->flags & (NUM_MONEY | NUM_PERCENT)) && strcmp(x->unit, "GWh") &&
-        strcmp(x->unit, "MWh") && strcmp(x->unit, "GW") && strcmp(x->unit, "MW"))
+    if (x->unit && !(x->flags & (NUM_MONEY | NUM_PERCENT)) && !STR_EQ(x->unit, "GWh") &&
+        !STR_EQ(x->unit, "MWh") && !STR_EQ(x->unit, "GW") && !STR_EQ(x->unit, "MW"))
         return 1;
     return 0;
 }
@@ -205,15 +206,15 @@ static unit_class classify_unit(const num_expr *x)
         return U_SCALED;
     if (x->flags & NUM_PERCENT)
         return U_PERCENT;
-    if (x->unit && strcmp(x->unit, "percent") && strcmp(x->unit, "percentage-points"))
+    if (x->unit && !STR_EQ(x->unit, "percent") && !STR_EQ(x->unit, "percentage-points"))
         return U_OTHER;
     return U_COUNT;
 }
 
 static int money_kind(const char *kind)
 {
-    return !strcmp(kind, "investment") || !strcmp(kind, "revenue") ||
-           !strcmp(kind, "profit") || !strcmp(kind, "price");
+    return STR_EQ(kind, "investment") || STR_EQ(kind, "revenue") ||
+           STR_EQ(kind, "profit") || STR_EQ(kind, "price");
 }
 
 static const char *unit_for(const char *kind, unit_class uc, const num_expr *x,
@@ -225,9 +226,9 @@ static const char *unit_for(const char *kind, unit_class uc, const num_expr *x,
         return last_currency;   /* "2.3 billion" after "8 billion euros" */
     if (uc == U_PERCENT)
         return "percent";
-    if (strcmp(kind, "jobs") == 0)
+    if (STR_EQ(kind, "jobs"))
         return "jobs";
-    if (strcmp(kind, "other") == 0 || strcmp(kind, "change") == 0)
+    if (STR_EQ(kind, "other") || STR_EQ(kind, "change"))
         return "units";
     return "vehicles";
 }
@@ -301,15 +302,15 @@ static int is_change(cn_doc *d, const sentence *s, const num_expr *x)
     size_t n = cni_rx_find(d->an->rx, d->scratch, "change", text + b0, x->start - b0, h, 8);
     int before = 0;
     for (size_t k = 0; k < n; k++) {
-        if (!strcmp(h[k].label, "level"))
+        if (STR_EQ(h[k].label, "level"))
             return 0;
-        before |= !strcmp(h[k].label, "before");
+        before |= STR_EQ(h[k].label, "before");
     }
     if (before)
         return 1;
     n = cni_rx_find(d->an->rx, d->scratch, "change", text + x->end, a1 - x->end, h, 8);
     for (size_t k = 0; k < n; k++)
-        if (!strcmp(h[k].label, "after"))
+        if (STR_EQ(h[k].label, "after"))
             return 1;
     return 0;
 }
@@ -337,9 +338,9 @@ static const char *change_measure(const char *text, const rx_hit *h, size_t nh, 
 {
     int loss;
     const char *k = cni_fig_kind(text, h, nh, base, x0, x1, U_SCALED, &loss);
-    if (strcmp(k, "other") == 0) {
+    if (STR_EQ(k, "other")) {
         k = cni_fig_kind(text, h, nh, base, x0, x1, U_MONEY, &loss);
-        if (strcmp(k, "other") == 0)
+        if (STR_EQ(k, "other"))
             return NULL;
     }
     return k;
@@ -371,7 +372,7 @@ static void figure_subject(cn_doc *d, const sentence *s, cn_figure *f, size_t sr
     if (se == FIG_NONE) {   /* a company that is not a maker: "Agratas will employ" */
         size_t oe = nearest_entity_x(d, s, f->start, f->end, 1u << CN_ENT_ORGANIZATION,
                                      PREFER_LEFT, src, 1);
-        if (oe != FIG_NONE && d->ents[oe].pub.kind && !strcmp(d->ents[oe].pub.kind, "company"))
+        if (oe != FIG_NONE && d->ents[oe].pub.kind && STR_EQ(d->ents[oe].pub.kind, "company"))
             se = oe;
     }
     f->subject = subject_name(d, se);
@@ -384,8 +385,8 @@ static void figure_subject(cn_doc *d, const sentence *s, cn_figure *f, size_t sr
      * and figures a body reports have no subject of their own. */
     int anaphor = cni_rx_any(d->an->rx, d->scratch, "figure-anaphor", d->res.text + s->start,
                              f->end - s->start);
-    int market = !strcmp(f->kind, "registrations") || !strcmp(f->kind, "market-share") ||
-                 !strcmp(f->kind, "exports");
+    int market = STR_EQ(f->kind, "registrations") || STR_EQ(f->kind, "market-share") ||
+                 STR_EQ(f->kind, "exports");
     if (!anaphor && (market || src != FIG_NONE))
         return;
     f->subject = fc->last_subject ? fc->last_subject : fc->topic ? fc->topic : fc->main_brand;
@@ -405,7 +406,7 @@ static const char *sentence_topic(const cn_doc *d, const sentence *s)
             continue;
         const cn_entity *p = &d->ents[e - 1].pub;
         if (p->type == CN_ENT_BRAND ||
-            (p->type == CN_ENT_ORGANIZATION && p->kind && !strcmp(p->kind, "company")))
+            (p->type == CN_ENT_ORGANIZATION && p->kind && STR_EQ(p->kind, "company")))
             return p->name;
         if (p->type == CN_ENT_PLANT && p->owner)
             return p->owner;
@@ -436,7 +437,7 @@ static int global_in_clause(cn_doc *d, const sentence *s, const cn_figure *f)
 
 static int own_money(const char *kind)
 {
-    return !strcmp(kind, "revenue") || !strcmp(kind, "profit") || !strcmp(kind, "price");
+    return STR_EQ(kind, "revenue") || STR_EQ(kind, "profit") || STR_EQ(kind, "price");
 }
 
 /* Is every mention of place entity e near the figure in a later clause
@@ -489,8 +490,8 @@ static void figure_region(cn_doc *d, const sentence *s, cn_figure *f, figure_ctx
      * an earlier sentence is too often another figure's) */
     /* A company's revenue, profit or prices are its own, group-wide,
      * unless the clause names a place. */
-    if (!f->region && strcmp(f->kind, "revenue") && strcmp(f->kind, "profit") &&
-        strcmp(f->kind, "price"))
+    if (!f->region && !STR_EQ(f->kind, "revenue") && !STR_EQ(f->kind, "profit") &&
+        !STR_EQ(f->kind, "price"))
         f->region = fc->main_country;
 }
 
@@ -509,11 +510,11 @@ static int apply_noun(cn_doc *d, const sentence *s, const num_expr *x, unit_clas
         return 1;
     if (r == FIG_VEHICLES) {
         f->unit = "vehicles";
-        if (!strcmp(f->kind, "jobs"))
+        if (STR_EQ(f->kind, "jobs"))
             f->kind = "other";
     } else if (r == FIG_JOBS) {
         f->unit = "jobs";
-        if (strcmp(f->kind, "change"))
+        if (!STR_EQ(f->kind, "change"))
             f->kind = "jobs";
     } else if (r == FIG_NOUN) {
         f->unit = noun;
@@ -533,7 +534,7 @@ static int job_change(cn_doc *d, const sentence *s, const num_expr *x, const cn_
     if (!n)
         return 0;
     cn_figure c = *jobs;
-    double sign = strcmp(h[0].label, "cut") ? 1 : -1;
+    double sign = !STR_EQ(h[0].label, "cut") ? 1 : -1;
     c.kind = "change";
     c.measure = "jobs";
     c.unit = "jobs";
@@ -571,11 +572,11 @@ static void compared_levels(cn_doc *d, size_t first_fig)
     const char *text = d->res.text;
     for (size_t i = first_fig + 1; i < d->n_figs; i++) {
         cn_figure *f = &d->figs[i];
-        if (strcmp(f->kind, "other") || !f->unit || strcmp(f->unit, "percent"))
+        if (!STR_EQ(f->kind, "other") || !f->unit || !STR_EQ(f->unit, "percent"))
             continue;
         const cn_figure *p = &d->figs[i - 1];
-        if (!p->unit || strcmp(p->unit, "percent") || !strcmp(p->kind, "other") ||
-            !strcmp(p->kind, "change") || !after_from_or_to(text, p->end, f->start))
+        if (!p->unit || !STR_EQ(p->unit, "percent") || STR_EQ(p->kind, "other") ||
+            STR_EQ(p->kind, "change") || !after_from_or_to(text, p->end, f->start))
             continue;
         f->kind = p->kind;
         if (!f->subject)
@@ -617,9 +618,9 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
         int loss = 0;
         const char *kind = uc == U_PERCENT && is_change(d, s, &x) ? "change"
                          : cni_fig_kind(text, hits, nh, s->start, x.start, x.end, uc, &loss);
-        if (uc == U_COUNT && !strcmp(kind, "other") && fc->last_count_kind)
+        if (uc == U_COUNT && STR_EQ(kind, "other") && fc->last_count_kind)
             kind = fc->last_count_kind;
-        else if (uc == U_COUNT && strcmp(kind, "other"))
+        else if (uc == U_COUNT && !STR_EQ(kind, "other"))
             fc->last_count_kind = kind;
         if (uc == U_MONEY)
             fc->last_currency = x.unit;
@@ -636,7 +637,7 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
         f.sentence = si;
         if (!apply_noun(d, s, &x, uc, &f))
             continue;
-        if (!strcmp(f.kind, "change")) {
+        if (STR_EQ(f.kind, "change")) {
             f.measure = change_measure(text, hits, nh, s->start, x.start, x.end);
             if (f.value > 0 && cni_fig_is_fall(d, s, x.start, x.end))
                 f.value = -f.value;
@@ -655,7 +656,7 @@ static int figures_in_sentence(cn_doc *d, size_t si, figure_ctx *fc)
             if (push_figure(d, &f))
                 return -1;
         }
-        if (!strcmp(f.kind, "jobs") && job_change(d, s, &x, &f))
+        if (STR_EQ(f.kind, "jobs") && job_change(d, s, &x, &f))
             return -1;
     }
     if (d->n_figs >= first_fig + 2 &&
