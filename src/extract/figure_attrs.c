@@ -1,6 +1,7 @@
 /* Figures: the body that reports them and the places they belong to. */
 #include <string.h>
 
+#include "bytes.h"
 #include "doc.h"
 #include "figures_impl.h"
 
@@ -11,7 +12,7 @@
 static int reporting_kind(const cn_entity *p)
 {
     return p->type == CN_ENT_ORGANIZATION && p->kind &&
-           (!strcmp(p->kind, "trade-body") || !strcmp(p->kind, "media"));
+           (STR_EQ(p->kind, "trade-body") || STR_EQ(p->kind, "media"));
 }
 
 /* "Acme said it would cut", "Acme reported its highest": after the
@@ -79,7 +80,7 @@ size_t cni_fig_source(cn_doc *d, const sentence *s)
         rx_hit h[4];
         size_t n = cni_rx_find(d->an->rx, d->scratch, "figure-source", text + b0, ms - b0, h, 4);
         for (size_t i = 0; i < n; i++)
-            if (!strcmp(h[i].label, "lead") && (p->type == CN_ENT_ORGANIZATION ||
+            if (STR_EQ(h[i].label, "lead") && (p->type == CN_ENT_ORGANIZATION ||
                                                  strncmp(text + b0 + h[i].start, "acc", 3) == 0))
                 return e - 1;
     }
@@ -194,7 +195,7 @@ static const char *dominant(const cn_doc *d, cn_entity_type type, const char *ki
     for (size_t i = 0; i < d->n_ents; i++) {
         const cn_entity *p = &d->ents[i].pub;
         int company = type == CN_ENT_BRAND && p->type == CN_ENT_ORGANIZATION && p->kind &&
-                      !strcmp(p->kind, "company");
+                      STR_EQ(p->kind, "company");
         if (!company && (p->type != type || (kind && (!p->kind || strcmp(p->kind, kind)))))
             continue;
         size_t n = d->ents[i].n_mentions;
@@ -289,7 +290,7 @@ const char *cni_fig_last_country(const cn_doc *d, const sentence *s, size_t x0)
         if (!e)
             continue;
         const cn_entity *p = &d->ents[e - 1].pub;
-        if (p->type == CN_ENT_PLACE && p->kind && !strcmp(p->kind, "country"))
+        if (p->type == CN_ENT_PLACE && p->kind && STR_EQ(p->kind, "country"))
             return p->name;
     }
     return NULL;

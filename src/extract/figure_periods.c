@@ -221,21 +221,21 @@ static size_t period_phrases(cn_doc *d, const sentence *s, period_span *out, siz
             out[i].start = a;
             out[i].end = b;
             out[i].text = words;
-            if (!strcmp(h[k].label, "phrase"))
+            if (STR_EQ(h[k].label, "phrase"))
                 out[i].base = 0;    /* "from January to October": a span, no base */
-            if (!strcmp(h[k].label, "base"))
+            if (STR_EQ(h[k].label, "base"))
                 out[i].base = 1;
             else if (span)
                 out[i].norm = span;
-            else if (!strcmp(h[k].label, "phrase") && !has_digit(out[i].norm))
+            else if (STR_EQ(h[k].label, "phrase") && !has_digit(out[i].norm))
                 out[i].norm = NULL;
         }
-        if (!inside && n < MAX_PERIODS && strcmp(h[k].label, "extend")) {
+        if (!inside && n < MAX_PERIODS && !STR_EQ(h[k].label, "extend")) {
             out[n].start = a;
             out[n].end = b;
             out[n].norm = NULL;
             out[n].text = words;
-            out[n].base = !strcmp(h[k].label, "base");
+            out[n].base = STR_EQ(h[k].label, "base");
             n++;
         }
     }
@@ -326,7 +326,7 @@ static int is_base_value(const char *text, size_t x0)
         return 1;       /* "from €15.8bn ($17.3bn) a year before": as the first */
     for (const sized_word *w = before; w < before + COUNT(before); w++)
         if (ends_with_sized(text, from, e, w))
-            return strcmp(w->w, "to") != 0 || ends_with_word(text, from, e, "compared to");
+            return !STR_EQ(w->w, "to") || ends_with_word(text, from, e, "compared to");
     return 0;
 }
 

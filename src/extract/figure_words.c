@@ -109,8 +109,8 @@ int cni_fig_noun_after(cn_doc *d, size_t pos, size_t end, const char **noun)
         size_t p = pos + 1;
         if (next_word(text, end, &p, w, sizeof w)) {
             const char *t = tail_part(w);
-            if (in_set(w, &SPEC_NOUNS) || in_set(t, &SPEC_NOUNS) || !strcmp(t, "old") ||
-                !strcmp(t, "strong") || !strcmp(t, "plus"))
+            if (in_set(w, &SPEC_NOUNS) || in_set(t, &SPEC_NOUNS) || STR_EQ(t, "old") ||
+                STR_EQ(t, "strong") || STR_EQ(t, "plus"))
                 return FIG_SPEC;
         }
         return FIG_NOUN_NONE;

@@ -267,7 +267,7 @@ int cni_num_digit_suffixes(const uchar *t, size_t len, core *c, const lit *L, in
             break;
         default:
             c->unit = x->unit;
-            if (strcmp(x->unit, "km") == 0 && e + 1 < len && t[e] == '/' && lower(t[e + 1]) == 'h' &&
+            if (STR_EQ(x->unit, "km") && e + 1 < len && t[e] == '/' && lower(t[e + 1]) == 'h' &&
                 !word_at(t, len, e + 2)) {
                 c->unit = "km/h";
                 e += 2;
@@ -357,11 +357,11 @@ void cni_num_postfix_units(const uchar *t, size_t len, core *c, int has_cur, siz
         const char *w = cur_word_tab[k].s;
         if (w[0] != fc || (m = kw(t, len, g, w)) == 0)
             continue;
-        if (strcmp(w, "euro") == 0 && t[g] != 'e')       /* "5 Euro NCAP stars" */
+        if (STR_EQ(w, "euro") && t[g] != 'e')       /* "5 Euro NCAP stars" */
             continue;
-        if (strcmp(w, "won") == 0 && !c->scale_e && !c->sep && c->value < NUM_WON_MIN && !c->words)
+        if (STR_EQ(w, "won") && !c->scale_e && !c->sep && c->value < NUM_WON_MIN && !c->words)
             continue;
-        if (strcmp(w, "won") == 0 && c->words && !c->scale_e)
+        if (STR_EQ(w, "won") && c->words && !c->scale_e)
             continue;
         c->unit = cur_word_tab[k].code;
         c->flags |= NUM_MONEY;

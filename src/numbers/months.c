@@ -28,5 +28,5 @@ int cni_per_month_word(const uchar *t, size_t s, size_t e)
     for (k = 0; k < 12; k++)
         if (strcmp(buf, month_abbr_tab[k]) == 0)
             return -((int)k + 1);
-    return strcmp(buf, "sept") == 0 ? -9 : 0;
+    return STR_EQ(buf, "sept") ? -9 : 0;
 }

@@ -541,7 +541,7 @@ static int parse_expr(const uchar *t, size_t len, size_t i, num_expr *out, size_
             *resume = sk;
         return 0;
     }
-    if (prev_word(t, i, pw, sizeof pw, NULL) && (strcmp(pw, "from") == 0 || strcmp(pw, "by") == 0))
+    if (prev_word(t, i, pw, sizeof pw, NULL) && (STR_EQ(pw, "from") || STR_EQ(pw, "by")))
         mode &= ~R_TO;                     /* "rose from 3% to 5%" is a change, not a range */
     if (try_range(t, len, &a, &b, mode) && merge_range(&a, &b))
         emit(t, len, out, i, cs, &a, &b, qual);

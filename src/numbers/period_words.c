@@ -359,7 +359,7 @@ int cni_per_month_period(const uchar *t, size_t len, size_t i, size_t e, int mo,
                 sfx[0] = (char)lower(t[q]);
                 sfx[1] = (char)lower(t[q + 1]);
                 sfx[2] = '\0';
-                if (!strcmp(sfx, "st") || !strcmp(sfx, "nd") || !strcmp(sfx, "rd") || !strcmp(sfx, "th"))
+                if (STR_EQ(sfx, "st") || STR_EQ(sfx, "nd") || STR_EQ(sfx, "rd") || STR_EQ(sfx, "th"))
                     q += 2;
             }
             if (q < len && t[q] == ',')
@@ -390,7 +390,7 @@ int cni_per_month_period(const uchar *t, size_t len, size_t i, size_t e, int mo,
         return 0;                       /* "May" alone is usually the verb */
     /* "last September", "this June": the word is part of the period; a
      * plain month already means its latest one, so only "next" shifts. */
-    if (!strcmp(w, "last") || !strcmp(w, "this") || !strcmp(w, "next")) {
+    if (STR_EQ(w, "last") || STR_EQ(w, "this") || STR_EQ(w, "next")) {
         size_t b = i;
         while (b > 0 && t[b - 1] == ' ')
             b--;

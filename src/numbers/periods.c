@@ -176,8 +176,8 @@ static int match_word(const uchar *t, size_t len, size_t i, const char *tok, siz
     for (k = 0; k < COUNT(ords); k++)
         if (tok[0] == ords[k][0] && strcmp(tok, ords[k]) == 0)
             return cni_per_ordinal_period(t, len, (int)k + 1, te, r);
-    if (!strcmp(tok, "last") || !strcmp(tok, "this") || !strcmp(tok, "next") ||
-        !strcmp(tok, "previous") || !strcmp(tok, "current") || !strcmp(tok, "prior")) {
+    if (STR_EQ(tok, "last") || STR_EQ(tok, "this") || STR_EQ(tok, "next") ||
+        STR_EQ(tok, "previous") || STR_EQ(tok, "current") || STR_EQ(tok, "prior")) {
         int delta = tok[0] == 'l' || tok[0] == 'p' ? -1 : tok[0] == 'n' ? 1 : 0;
         k = skip_gap(t, len, te);
         if (k == te)
@@ -195,7 +195,7 @@ static int match_word(const uchar *t, size_t len, size_t i, const char *tok, siz
         r->e = m;
         return 1;
     }
-    if (!strcmp(tok, "fiscal") || !strcmp(tok, "financial")) {  /* "financial year 2023/24" */
+    if (STR_EQ(tok, "fiscal") || STR_EQ(tok, "financial")) {  /* "financial year 2023/24" */
         num_expr e;
         k = skip_gap(t, len, te);
         if ((m = kw(t, len, k, "year")) != 0)
@@ -216,7 +216,7 @@ static int match_word(const uchar *t, size_t len, size_t i, const char *tok, siz
         r->e = m;
         return 1;
     }
-    if (!strcmp(tok, "between")) {                              /* "between 2020 and 2024" */
+    if (STR_EQ(tok, "between")) {                              /* "between 2020 and 2024" */
         num_expr e;
         if (cni_num_at((const char *)t, len, i, &e) && (e.flags & NUM_YEAR) && (e.flags & NUM_RANGE)) {
             r->kind = P_YRANGE;
@@ -230,7 +230,7 @@ static int match_word(const uchar *t, size_t len, size_t i, const char *tok, siz
     }
     if ((mo = cni_per_month_word(t, i, te)) != 0)
         return cni_per_month_period(t, len, i, te, mo, r);
-    if (!strcmp(tok, "quarter") || !strcmp(tok, "year"))    /* "the quarter to September" */
+    if (STR_EQ(tok, "quarter") || STR_EQ(tok, "year"))    /* "the quarter to September" */
         return cni_per_months_to(t, len, i, r, tok[0] == 'q' ? 3 : 12);
     return cni_per_months_to(t, len, i, r, 0);                          /* "nine months to September" */
 }
