@@ -143,13 +143,17 @@ static int may_start_word_period(uchar first, const char *tok)
 }
 
 /* may_start_word_period() on the text itself, before the token is copied:
- * no on the same words (a token too long to copy is refused there too). */
+ * no on the same words (a token too long to copy is refused there too),
+ * and on the words of h, q and f that match_word() cannot take either:
+ * past "H1", "Q3" (a letter and a digit) and "FY...", it takes only
+ * words that begin like a starter ("first", "fiscal", "quarter", "Feb"). */
 static int may_start_at(const uchar *t, size_t len, size_t i)
 {
     uchar first = (uchar)lower(t[i]);
-    if (first == 'h' || first == 'q' || first == 'f')
-        return 1;
     pthread_once(&starters_once, sort_starters);
+    if ((first == 'h' || first == 'q' || first == 'f') && i + 1 < len &&
+        (is_digit(t[i + 1]) || (first == 'f' && lower(t[i + 1]) == 'y')))
+        return 1;
     return pair_filter_may(&starter_pairs, t, len, i);
 }
 
