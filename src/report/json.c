@@ -25,6 +25,15 @@ static int plain_word(uint64_t w)
     return !((low | eq | w) & highs);
 }
 
+static int plain_word32(uint32_t w)
+{
+    const uint32_t ones = 0x01010101u, highs = 0x80808080u;
+    uint32_t low = (w - ones * 0x20) & ~w;
+    uint32_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+    uint32_t eq = ((q - ones) & ~q) | ((bs - ones) & ~bs);
+    return !((low | eq | w) & highs);
+}
+
 static size_t plain_ascii_run(const char *s, size_t len)
 {
     size_t i = 0;
@@ -63,6 +72,25 @@ static size_t put_plain_prefix(buf *b, const char *s, size_t len)
         if (!plain_word(w))
             break;
         memcpy(p + i, &w, 8);
+    }
+    /* The tail as one word too, overlapping what is done: the last eight
+     * bytes, or for a short string its first and last four. */
+    if (i < len && len >= 8 && i + 8 > len) {
+        uint64_t w;
+        memcpy(&w, s + len - 8, 8);
+        if (plain_word(w)) {
+            memcpy(p + len - 8, &w, 8);
+            i = len;
+        }
+    } else if (len >= 4 && len < 8) {
+        uint32_t head, tail;
+        memcpy(&head, s, 4);
+        memcpy(&tail, s + len - 4, 4);
+        if (plain_word32(head) && plain_word32(tail)) {
+            memcpy(p, &head, 4);
+            memcpy(p + len - 4, &tail, 4);
+            i = len;
+        }
     }
     for (; i < len && json_plain((unsigned char)s[i]); i++)
         p[i] = s[i];
