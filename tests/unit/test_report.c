@@ -34,30 +34,34 @@ static void json_strings(void **state)
     assert_string_equal(json_of("\xff" "a\xc3", 3), "\"\\ufffda\\ufffd\"");
     assert_string_equal(json_of("\xe2\x80\xa8", 3), "\"\\u2028\"");
     assert_string_equal(json_of("\xef\xbf\xbd", 3), "\"\xef\xbf\xbd\"");   /* a real U+FFFD */
-    /* The eight-byte fast path: a special byte at every place of a word,
-     * and runs longer than a word on either side of it. */
-    for (size_t at = 0; at < 24; at++) {
-        char in[32], want[64];
-        memset(in, 'x', sizeof in);
-        in[at] = '"';
-        size_t n = 0;
-        want[n++] = '"';
-        for (size_t i = 0; i < 24; i++) {
-            if (i == at) {
-                want[n++] = '\\';
-                want[n++] = '"';
-            } else {
-                want[n++] = 'x';
+    /* The word-at-a-time fast paths (eight bytes, an overlapping last
+     * word, four and four for short strings): a special byte at every
+     * place of strings of every length up to three words. */
+    for (size_t len = 1; len <= 24; len++)
+        for (size_t at = 0; at < len; at++) {
+            char in[32], want[64];
+            memset(in, 'x', sizeof in);
+            in[at] = '"';
+            size_t n = 0;
+            want[n++] = '"';
+            for (size_t i = 0; i < len; i++) {
+                if (i == at) {
+                    want[n++] = '\\';
+                    want[n++] = '"';
+                } else {
+                    want[n++] = 'x';
+                }
             }
+            want[n++] = '"';
+            want[n] = '\0';
+            assert_string_equal(json_of(in, len), want);
+            in[at] = '\x80';        /* invalid alone: U+FFFD */
+            char *got = json_of(in, len);
+            assert_non_null(strstr(got, "\\ufffd"));
+            assert_int_equal(strlen(got), len - 1 + 6 + 2);
+            in[at] = 'x';
+            assert_int_equal(strlen(json_of(in, len)), len + 2);
         }
-        want[n++] = '"';
-        want[n] = '\0';
-        assert_string_equal(json_of(in, 24), want);
-        in[at] = '\x80';        /* invalid alone: U+FFFD */
-        char *got = json_of(in, 24);
-        assert_non_null(strstr(got, "\\ufffd"));
-        assert_int_equal(strlen(got), 24 - 1 + 6 + 2);
-    }
 }
 
 static void json_numbers(void **state)
