@@ -38,6 +38,7 @@
 #define RX_LEN_SHIFT (RX_PREV_SHIFT + 9)
 #define RX_MASK_SHIFT (RX_LEN_SHIFT + 3)
 #define RX_FILTER_RULES (64 - RX_MASK_SHIFT)
+_Static_assert(RX_WINDOW == 5, "may_match() packs five bytes");
 
 typedef struct {
     char *set, *label;
@@ -535,10 +536,19 @@ static uint32_t may_match(const rules *r, const rule_set *rs, rx_scratch *s,
     size_t w = len - pos < RX_WINDOW ? len - pos : RX_WINDOW;
     unsigned prev = pos ? subject[pos - 1] : 0x100;
     uint64_t key = (uint64_t)w << RX_LEN_SHIFT | (uint64_t)prev << RX_PREV_SHIFT;
-    for (size_t i = 0; i < w; i++) {
-        if (subject[pos + i] >= 0x80)     /* the window may end inside a character */
+    if (len - pos >= 8) {       /* the five bytes from one load, seven bits each */
+        uint64_t x;
+        memcpy(&x, subject + pos, 8);
+        if (x & 0x8080808080ull)          /* the window may end inside a character */
             return rs->first_rules[subject[pos]];
-        key |= (uint64_t)subject[pos + i] << (7 * i);
+        key |= (x & 0x7F) | (x >> 1 & 0x7Full << 7) | (x >> 2 & 0x7Full << 14) |
+               (x >> 3 & 0x7Full << 21) | (x >> 4 & 0x7Full << 28);
+    } else {
+        for (size_t i = 0; i < w; i++) {
+            if (subject[pos + i] >= 0x80)
+                return rs->first_rules[subject[pos]];
+            key |= (uint64_t)subject[pos + i] << (7 * i);
+        }
     }
     if (prev >= 0x80 && prev != 0x100)
         return rs->first_rules[subject[pos]];
