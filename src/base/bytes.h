@@ -20,7 +20,8 @@ static inline int is_digit(int c) { return c >= '0' && c <= '9'; }
 static inline int is_alpha(int c) { return cni_byte_class[(uchar)c] & BC_ALPHA; }
 static inline int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
 static inline int is_alnum(int c) { return cni_byte_class[(uchar)c] & BC_ALNUM; }
-static inline int lower(int c) { return is_upper(c) ? c + 32 : c; }
+extern const uint8_t cni_lower_byte[256], cni_letter_index[256];
+static inline int lower(int c) { return cni_lower_byte[(uchar)c]; }
 
 /* strcmp(a, lit) == 0: most of the words a figure's kind or unit is
  * compared with differ from it in the first byte, tested inline. */
@@ -148,7 +149,7 @@ static inline unsigned pair_class(int c) { return c >= 'a' && c <= 'z' ? (unsign
  * and past the end: the text's side of pair_class(). */
 static inline unsigned text_letter_or_end(const uchar *t, size_t len, size_t k)
 {
-    return k < len && is_alpha(t[k]) ? (unsigned)(lower(t[k]) - 'a') : 26u;
+    return k < len ? cni_letter_index[t[k]] : 26u;
 }
 
 static inline void pair_filter_add(pair_filter *f, const char *w)

@@ -25,6 +25,9 @@ static void test_byte_class_table(void **state)
         int alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
         assert_int_equal(!!is_alpha((int)c), alpha);
         assert_int_equal(!!is_alnum((int)c), alpha || (c >= '0' && c <= '9'));
+        assert_int_equal(lower((int)c), c >= 'A' && c <= 'Z' ? c + 32 : c);
+        const uchar one[1] = {(uchar)c};
+        assert_int_equal(text_letter_or_end(one, 1, 0), alpha ? (c | 32) - 'a' : 26);
     }
 }
 
@@ -36,6 +39,7 @@ static void test_signed_chars(void **state)
     assert_false(is_alpha(s[0]));
     assert_false(is_alnum(s[1]));
     assert_true(is_alpha(((const char *)"Q")[0]));
+    assert_int_equal((char)lower(s[0]), s[0]);     /* stored back as a char: the same byte */
 }
 
 static void test_word_before(void **state)
