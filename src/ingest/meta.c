@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+
+#include "bytes.h"
 #include "ingest_impl.h"
 
 /* JSON-LD deeper than this is skipped: real pages nest 3-5 levels, and
@@ -16,9 +18,6 @@
 
 /*** Dates ***/
 
-static int is_digit(int c) { return c >= '0' && c <= '9'; }
-static int is_alpha(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 static const char *const month_names[12] = {
     "january", "february", "march", "april", "may", "june", "july",
@@ -166,9 +165,9 @@ int cni_ing_date_find_near(const char *s, size_t n, size_t max_at, char out[11],
 {
     for (size_t i = 0; i < n && i <= max_at; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (!is_digit(c) && !is_alpha(c))
+        if (!is_alnum(c))
             continue;
-        if (i > 0 && (is_digit((unsigned char)s[i - 1]) || is_alpha((unsigned char)s[i - 1])))
+        if (i > 0 && is_alnum((unsigned char)s[i - 1]))
             continue;
         int y, m, d;
         size_t e;
@@ -189,7 +188,7 @@ int cni_ing_date_find_near(const char *s, size_t n, size_t max_at, char out[11],
             return 1;
         }
         /* No date starts inside this word: go on after it. */
-        while (i + 1 < n && (is_digit((unsigned char)s[i + 1]) || is_alpha((unsigned char)s[i + 1])))
+        while (i + 1 < n && is_alnum((unsigned char)s[i + 1]))
             i++;
     }
     return 0;
