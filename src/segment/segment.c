@@ -232,14 +232,20 @@ static size_t scan_word(const char *s, size_t len, size_t i, int *letters,
     int ascii = 1;
     while (j < len) {
         unsigned char b = (unsigned char)s[j];
-        if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {     /* ASCII letters: most of a text */
-            (*letters)++;
-            if (b < 'a')
-                (*upper_letters)++;
-            else
-                (*lower_letters)++;
-            h = FNV_STEP(h, b | 0x20u);
-            j++;
+        if (is_alpha(b)) {      /* a run of ASCII letters: most of a text */
+            size_t run = j;
+            int up = 0;
+            do {
+                if (b < 'a')
+                    up++;
+                h = FNV_STEP(h, b | 0x20u);
+                if (++j >= len)
+                    break;
+                b = (unsigned char)s[j];
+            } while (is_alpha(b));
+            *letters += (int)(j - run);
+            *upper_letters += up;
+            *lower_letters += (int)(j - run) - up;
             continue;
         }
         if (b >= '0' && b <= '9') {
