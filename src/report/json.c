@@ -291,15 +291,27 @@ static void entity_attrs(jw *w, const cn_entity *e)
     }
 }
 
-/* Can s[0..n) go into a JSON string as it is? */
+/* Can s[0..n) go into a JSON string as it is?  Word by word, the tail as
+ * an overlapping word, as in put_plain_prefix(). */
 static int plain_ascii(const char *s, size_t n)
 {
     size_t i = plain_ascii_run(s, n);
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
-            return 0;
+    if (i == n)
+        return 1;
+    if (n >= 8) {
+        uint64_t w;
+        memcpy(&w, s + n - 8, 8);
+        return i + 8 > n && plain_word(w);
     }
+    if (n >= 4) {
+        uint32_t head, tail;
+        memcpy(&head, s, 4);
+        memcpy(&tail, s + n - 4, 4);
+        return plain_word32(head) && plain_word32(tail);
+    }
+    for (; i < n; i++)
+        if (!json_plain((unsigned char)s[i]))
+            return 0;
     return 1;
 }
 
