@@ -224,7 +224,7 @@ int cni_num_digit_suffixes(const uchar *t, size_t len, core *c, const lit *L, in
             buf[q] = (char)lower(t[s + q]);
         buf[n] = '\0';
         for (q = 0; q < COUNT(glued_tab); q++)
-            if (strcmp(buf, glued_tab[q].s) == 0) {
+            if (STR_EQ(buf, glued_tab[q].s)) {
                 x = &glued_tab[q];
                 break;
             }

@@ -23,10 +23,10 @@ int cni_per_month_word(const uchar *t, size_t s, size_t e)
         buf[k] = (char)lower(t[s + k]);
     buf[n] = '\0';
     for (k = 0; k < 12; k++)
-        if (strcmp(buf, month_tab[k]) == 0)
+        if (STR_EQ(buf, month_tab[k]))
             return (int)k + 1;
     for (k = 0; k < 12; k++)
-        if (strcmp(buf, month_abbr_tab[k]) == 0)
+        if (STR_EQ(buf, month_abbr_tab[k]))
             return -((int)k + 1);
     return STR_EQ(buf, "sept") ? -9 : 0;
 }

@@ -168,10 +168,10 @@ static int half_ok(const uchar *t, size_t len, size_t i, size_t wend)
     size_t k, j;
     if (prev_word(t, i, buf, sizeof buf, NULL)) {
         for (k = 0; k < COUNT(before_no); k++)
-            if (strcmp(buf, before_no[k]) == 0)
+            if (STR_EQ(buf, before_no[k]))
                 return 0;
         for (k = 0; k < COUNT(qual_before); k++)
-            if (strcmp(buf, qual_before[k]) == 0)
+            if (STR_EQ(buf, qual_before[k]))
                 return 1;                  /* "about half", "more than half" */
     }
     j = skip_gap(t, len, wend);

@@ -572,7 +572,7 @@ static int digit_start_ok(const uchar *t, size_t i)
         if (!prev_word(t, i - 1, buf, sizeof buf, NULL) || back_gap(t, i - 1) != i - 1)
             return 0;
         for (k = 0; k < COUNT(prefixes); k++)
-            if (strcmp(buf, prefixes[k]) == 0)
+            if (STR_EQ(buf, prefixes[k]))
                 return 1;                  /* "mid-2024" */
         return 0;                          /* "COVID-19", "F-150" */
     }
