@@ -70,11 +70,25 @@ typedef struct {
 #define RX_POOL 16
 #define RX_KEEP_BYTES 65536
 
+/* libpcre2's JIT compiler does not survive every failed allocation: a
+ * NULL from malloc() at some points inside pcre2_jit_compile() crashes
+ * it.  So PCRE2 allocates through rx_malloc(), which falls back on a
+ * reserve taken before the first pattern is compiled; what it hands out
+ * is kept until the rules are freed. */
+#define RX_RESERVE_BYTES (1u << 20)
+typedef struct {
+    char *base;
+    size_t used;
+} rx_reserve;
+
 struct rules {
     rule *items;
     size_t n, cap;
     rule_set *sets;
     size_t n_sets;
+    rx_reserve reserve;
+    pcre2_general_context *gctx;    /* rx_malloc() and rx_free() */
+    pcre2_compile_context *cctx;
     pcre2_match_context *mctx;
     /* The one part that changes after loading, behind its lock. */
     pthread_mutex_t pool_lock;
@@ -210,7 +224,7 @@ static cn_status add_rule(void *ctx, const tsv_row *row, cn_error *err)
     int code;
     PCRE2_SIZE off;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)row->field[1], PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &off, NULL);
+                                   PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &off, r->cctx);
     if (!re) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);
@@ -247,7 +261,7 @@ static cn_status add_rule(void *ctx, const tsv_row *row, cn_error *err)
     ru->code = re;
     ru->anchored = pcre2_compile((PCRE2_SPTR)row->field[1], PCRE2_ZERO_TERMINATED,
                                  PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED,
-                                 &code, &off, NULL);
+                                 &code, &off, r->cctx);
     size_t jit_size = 0;
     /* Partial matching too: the start filter probes with the JIT. */
     ru->anchored_jit = ru->anchored &&
@@ -338,13 +352,41 @@ static cn_status load_rules_dir(rules *r, const char *dir, int required, int str
     return st;
 }
 
+static void *rx_malloc(PCRE2_SIZE n, void *data)
+{
+    void *p = malloc(n);
+    rx_reserve *rv = data;
+    size_t need = (n + 15) & ~(size_t)15;
+    if (p || !rv->base || need < n || need > RX_RESERVE_BYTES - rv->used)
+        return p;
+    p = rv->base + rv->used;
+    rv->used += need;
+    return p;
+}
+
+static void rx_free(void *p, void *data)
+{
+    const rx_reserve *rv = data;
+    uintptr_t a = (uintptr_t)p, b = (uintptr_t)rv->base;
+    if (rv->base && a >= b && a < b + RX_RESERVE_BYTES)
+        return;         /* from the reserve: kept until the rules go */
+    free(p);
+}
+
 static rules *rules_new(void)
 {
     rules *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
+    r->reserve.base = malloc(RX_RESERVE_BYTES);
+    r->gctx = r->reserve.base ? pcre2_general_context_create(rx_malloc, rx_free, &r->reserve) : NULL;
+    r->cctx = r->gctx ? pcre2_compile_context_create(r->gctx) : NULL;
     r->mctx = pcre2_match_context_create(NULL);
-    if (!r->mctx) {
+    if (!r->mctx || !r->cctx) {
+        pcre2_match_context_free(r->mctx);
+        pcre2_compile_context_free(r->cctx);
+        pcre2_general_context_free(r->gctx);
+        free(r->reserve.base);
         free(r);
         return NULL;
     }
@@ -444,11 +486,14 @@ void cni_rx_free(rules *r)
     }
     free(r->sets);
     pcre2_match_context_free(r->mctx);
+    pcre2_compile_context_free(r->cctx);
+    pcre2_general_context_free(r->gctx);
     for (size_t k = 0; k < r->n_pool; k++) {
         r->pool[k]->owner = NULL;
         cni_rx_scratch_free(r->pool[k]);
     }
     pthread_mutex_destroy(&r->pool_lock);
+    free(r->reserve.base);      /* after every pattern that may live in it */
     free(r);
 }
 
