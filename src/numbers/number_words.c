@@ -406,17 +406,12 @@ const opener_prefixes *cni_num_opener_prefixes(void)
     return (const opener_prefixes *)&word_index.opener_prefix;
 }
 
-/* Can a letter at i (a word start) open an expression? */
-int cni_num_letter_may_start(const uchar *t, size_t len, size_t i)
+/* The word at i, its first three letters past the opener filter
+ * (num_letter_may_open()): does it open an expression? */
+int cni_num_word_may_open(const uchar *t, size_t len, size_t i)
 {
     const word_ent *e;
-    if (is_upper(t[i]) && cni_num_currency_prefix(t, len, i, NULL))
-        return 1;
     pthread_once(&word_index_once, build_word_index);
-    unsigned b = text_letter_or_end(t, len, i + 1);
-    unsigned c = b == 26 ? 26 : text_letter_or_end(t, len, i + 2);
-    if (!(word_index.opener_prefix[lower(t[i]) - 'a'][b] >> c & 1))
-        return 0;
     e = word_entry(t, len, i, NULL);
     if (!e || !may_open(e))
         return 0;

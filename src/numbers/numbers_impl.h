@@ -177,29 +177,12 @@ double cni_num_mul_p10(double v, int e, int *ovf);
 /* number_words.c */
 /* Spelled-out number at i into c (value in c->wval, c->end). Returns 1 or 0. */
 int cni_num_parse_words(const uchar *t, size_t len, size_t i, core *c);
-/* Can a letter at i (a word start) open an expression? */
-int cni_num_letter_may_start(const uchar *t, size_t len, size_t i);
 /* The first three letters of the words that may open an expression (see
  * number_words.c), ready to read. */
 typedef uint32_t opener_prefixes[26][27];
 const opener_prefixes *cni_num_opener_prefixes(void);
-
-/* cni_num_letter_may_start()'s cheap first tests, inline in the scan: most
- * words of running text are refused here, without a call.  A capital
- * followed by a capital, '$', 's' or 'm' may be a currency code. */
-static inline int num_letter_may_open(const opener_prefixes *open, const uchar *t, size_t len,
-                                      size_t i)
-{
-    int code = is_upper(t[i]) && i + 1 < len &&
-               (is_upper(t[i + 1]) || t[i + 1] == '$' || t[i + 1] == 's' || t[i + 1] == 'm');
-    if (!code) {
-        unsigned b = text_letter_or_end(t, len, i + 1);
-        unsigned c = b == 26 ? 26 : text_letter_or_end(t, len, i + 2);
-        if (!((*open)[lower(t[i]) - 'a'][b] >> c & 1))
-            return 0;
-    }
-    return cni_num_letter_may_start(t, len, i);
-}
+/* The slow part of num_letter_may_open(): the word itself. */
+int cni_num_word_may_open(const uchar *t, size_t len, size_t i);
 /* The first qualifier pattern matching at i: returns its end and the
  * normalised form in *norm, or 0. */
 size_t cni_num_qualifier_at(const uchar *t, size_t len, size_t i, const char **norm);
@@ -210,6 +193,25 @@ int cni_num_words_selftest(void);
 /* Currency before the number at i: returns where the digits start (after an
  * optional gap), with the ISO code in *code; 0 when there is none. */
 size_t cni_num_currency_prefix(const uchar *t, size_t len, size_t i, const char **code);
+
+/* Can a letter at i (a word start) open an expression?  Inline in the
+ * scan: most words of running text are refused by their first letters
+ * without a call.  A capital followed by a capital, '$', 's' or 'm' may
+ * begin a currency code (cni_num_currency_prefix() refuses the rest). */
+static inline int num_letter_may_open(const opener_prefixes *open, const uchar *t, size_t len,
+                                      size_t i)
+{
+    int code = is_upper(t[i]) && i + 1 < len &&
+               (is_upper(t[i + 1]) || t[i + 1] == '$' || t[i + 1] == 's' || t[i + 1] == 'm');
+    if (code && cni_num_currency_prefix(t, len, i, NULL))
+        return 1;
+    unsigned b = text_letter_or_end(t, len, i + 1);
+    unsigned c = b == 26 ? 26 : text_letter_or_end(t, len, i + 2);
+    if (!((*open)[lower(t[i]) - 'a'][b] >> c & 1))
+        return 0;
+    return cni_num_word_may_open(t, len, i);
+}
+
 /* The suffix part of a digit core: glued letters, spaced scale, am/pm. On
  * failure *skip is where scanning may resume. */
 int cni_num_digit_suffixes(const uchar *t, size_t len, core *c, const lit *L, int has_cur, size_t *j, size_t *skip);
