@@ -142,17 +142,8 @@ int cni_ex_tok_in_words(const cn_doc *d, size_t i, const word_set *set)
 
 int cni_ex_word_in(const char *w, size_t n, word_set *set)
 {
-    if (!atomic_load_explicit(&set->ready, memory_order_acquire))
-        cni_ex_word_set_build(set);
-    if (!set->unfiltered) {
-        uint64_t h = cni_seg_token_hash(w, n) | 1;
-        size_t k = (size_t)(h >> 7) & (WORD_SET_SLOTS - 1);
-        while (set->slot[k] != h) {
-            if (!set->slot[k])
-                return 0;
-            k = (k + 1) & (WORD_SET_SLOTS - 1);
-        }
-    }
+    if (!word_set_may_hold(set, cni_seg_token_hash(w, n)))
+        return 0;
     for (const char *const *x = set->words; *x; x++)
         if (span_is(w, n, *x))
             return 1;

@@ -125,21 +125,28 @@ int cni_ex_gz_name_at(cn_doc *d, size_t i, unsigned kinds);
  * passes it is compared with the words. */
 void cni_ex_word_set_build(word_set *set);       /* fills the filter, once */
 int cni_ex_tok_in_words(const cn_doc *d, size_t i, const word_set *set);
-static inline int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set)
+
+/* The filter: 0 when no word of the set has this folded hash. */
+static inline int word_set_may_hold(word_set *set, uint64_t hash)
 {
-    if (i >= d->seg.n_toks)
-        return 0;
     if (!atomic_load_explicit(&set->ready, memory_order_acquire))
         cni_ex_word_set_build(set);
-    if (!set->unfiltered) {
-        uint64_t h = d->seg.toks[i].hash | 1;
-        size_t k = (size_t)(h >> 7) & (WORD_SET_SLOTS - 1);
-        while (set->slot[k] != h) {
-            if (!set->slot[k])
-                return 0;
-            k = (k + 1) & (WORD_SET_SLOTS - 1);
-        }
+    if (set->unfiltered)
+        return 1;
+    uint64_t h = hash | 1;
+    size_t k = (size_t)(h >> 7) & (WORD_SET_SLOTS - 1);
+    while (set->slot[k] != h) {
+        if (!set->slot[k])
+            return 0;
+        k = (k + 1) & (WORD_SET_SLOTS - 1);
     }
+    return 1;
+}
+
+static inline int cni_ex_tok_in(const cn_doc *d, size_t i, word_set *set)
+{
+    if (i >= d->seg.n_toks || !word_set_may_hold(set, d->seg.toks[i].hash))
+        return 0;
     return cni_ex_tok_in_words(d, i, set);
 }
 
