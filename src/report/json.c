@@ -291,70 +291,31 @@ static void entity_attrs(jw *w, const cn_entity *e)
     }
 }
 
-/* Can s[0..n) go into a JSON string as it is?  Word by word, the tail as
- * an overlapping word, as in put_plain_prefix(). */
-static int plain_ascii(const char *s, size_t n)
-{
-    size_t i = plain_ascii_run(s, n);
-    if (i == n)
-        return 1;
-    if (n >= 8) {
-        uint64_t w;
-        memcpy(&w, s + n - 8, 8);
-        return i + 8 > n && plain_word(w);
-    }
-    if (n >= 4) {
-        uint32_t head, tail;
-        memcpy(&head, s, 4);
-        memcpy(&tail, s + n - 4, 4);
-        return plain_word32(head) && plain_word32(tail);
-    }
-    for (; i < n; i++)
-        if (!json_plain((unsigned char)s[i]))
-            return 0;
-    return 1;
-}
-
 /* Writes literal lit at p and moves p past it. */
 #define EMIT_LIT(p, lit) (memcpy(p, lit, sizeof lit - 1), (p) += sizeof lit - 1)
 #define EMIT_STYLE(p, pretty, pretty_lit, compact_lit) \
     ((pretty) ? EMIT_LIT(p, pretty_lit) : EMIT_LIT(p, compact_lit))
-/* A mention's object without its text: separator, two offsets, three keys. */
+/* A mention's object up to its text: separator, two offsets, three keys. */
 #define MENTION_FRAME 80
 
 /* {"start": S, "end": E, "text": "..."}, the report's commonest object:
- * written in place, with one capacity check, when its text needs no
- * escaping (nearly always). */
+ * the frame written in place with one capacity check, the text as every
+ * JSON string is. */
 static void write_mention(jw *w, const cn_mention *mn, const char *text, int first)
 {
-    const char *s = text + mn->start;
-    size_t n = mn->end - mn->start;
-    char *p = plain_ascii(s, n) ? cni_buf_room(w->b, n + MENTION_FRAME) : NULL;
-    if (p) {
-        char *q = p;
-        if (!first)
-            EMIT_STYLE(q, w->pretty, ", ", ",");
-        EMIT_STYLE(q, w->pretty, "{\"start\": ", "{\"start\":");
-        q = cni_put_digits(q, mn->start);
-        EMIT_STYLE(q, w->pretty, ", \"end\": ", ",\"end\":");
-        q = cni_put_digits(q, mn->end);
-        EMIT_STYLE(q, w->pretty, ", \"text\": \"", ",\"text\":\"");
-        memcpy(q, s, n);
-        q += n;
-        EMIT_LIT(q, "\"}");
-        cni_buf_commit(w->b, (size_t)(q - p));
-        return;
-    }
+    char *p = cni_buf_room(w->b, MENTION_FRAME);
+    if (!p)
+        return;         /* out of memory: the buffer is marked failed */
+    char *q = p;
     if (!first)
-        PUT_STYLE(w->b, w->pretty, ", {", ",{");
-    else
-        cni_buf_putc(w->b, '{');
-    PUT_STYLE(w->b, w->pretty, "\"start\": ", "\"start\":");
-    cni_buf_put_size(w->b, mn->start);
-    PUT_STYLE(w->b, w->pretty, ", \"end\": ", ",\"end\":");
-    cni_buf_put_size(w->b, mn->end);
-    PUT_STYLE(w->b, w->pretty, ", \"text\": ", ",\"text\":");
-    cni_rep_json_string(w->b, s, n);
+        EMIT_STYLE(q, w->pretty, ", ", ",");
+    EMIT_STYLE(q, w->pretty, "{\"start\": ", "{\"start\":");
+    q = cni_put_digits(q, mn->start);
+    EMIT_STYLE(q, w->pretty, ", \"end\": ", ",\"end\":");
+    q = cni_put_digits(q, mn->end);
+    EMIT_STYLE(q, w->pretty, ", \"text\": ", ",\"text\":");
+    cni_buf_commit(w->b, (size_t)(q - p));
+    cni_rep_json_string(w->b, text + mn->start, mn->end - mn->start);
     cni_buf_putc(w->b, '}');
 }
 
