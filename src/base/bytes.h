@@ -23,9 +23,10 @@ static inline int is_alnum(int c) { return cni_byte_class[(uchar)c] & BC_ALNUM; 
 extern const uint8_t cni_lower_byte[256], cni_letter_index[256];
 static inline int lower(int c) { return cni_lower_byte[(uchar)c]; }
 
-/* strcmp(a, lit) == 0: most of the words a figure's kind or unit is
- * compared with differ from it in the first byte, tested inline. */
-#define STR_EQ(a, lit) ((a)[0] == (lit)[0] && strcmp((a), (lit)) == 0)
+/* strcmp(a, w) == 0 for a fixed word w (a literal or a table's): most of
+ * the words a kind, unit or label is compared with differ from it in the
+ * first byte, tested inline. */
+#define STR_EQ(a, w) ((a)[0] == (w)[0] && strcmp((a), (w)) == 0)
 
 /* strcmp(), inline, for binary searches of short word tables. */
 static inline int short_strcmp(const char *a, const char *b)

@@ -534,7 +534,7 @@ static int job_change(cn_doc *d, const sentence *s, const num_expr *x, const cn_
     if (!n)
         return 0;
     cn_figure c = *jobs;
-    double sign = !STR_EQ(h[0].label, "cut") ? 1 : -1;
+    double sign = STR_EQ(h[0].label, "cut") ? -1 : 1;
     c.kind = "change";
     c.measure = "jobs";
     c.unit = "jobs";
