@@ -125,9 +125,8 @@ static int may_start_word_period(uchar first, const char *tok)
     first = (uchar)lower(first);
     if (first == 'h' || first == 'q' || first == 'f')
         return 1;                       /* "H1", "Q3", "FY2023/24", "fiscal" */
-    pthread_once(&starters_once, sort_starters);
-    if (!pair_filter_may(&starter_pairs, (const uchar *)tok, PER_MAX_TOKEN, 0))
-        return 0;
+    /* may_start_at() has passed the word's first two letters (and sorted
+     * the starters): only the search is left. */
     size_t lo = 0, hi = COUNT(starters);    /* bsearch(), with the compare inline */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
